@@ -1,0 +1,84 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "MentorMatch",
+    platforms: [.macOS(.v14)],
+    // MARK: - Public API
+    products: [
+        .library(name: "MentorMatch", targets: ["MentorMatch"]),
+        .executable(name: "mentormatch", targets: ["MentorMatchCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        // MARK: - Implementation, lowest layer first
+        /// Domain values: people, places, weekly windows, the policy, input issues. No dependencies.
+        .target(name: "MentorMatchCore"),
+        /// A solver-neutral linear programme, its validation, a CPLEX LP writer and the solver protocol.
+        .target(name: "LinearProgramming"),
+        /// GLPK 5.0 from Debian's libglpk-dev (no pkg-config file; the module map links `glpk`).
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        /// C code that runs a whole GLPK solve behind a setjmp guard, so a GLPK error returns instead of aborting.
+        .target(name: "CGLPKGuard", dependencies: ["CGLPK"]),
+        /// The GLPK backend: the only Swift module that sees GLPK.
+        .target(name: "GLPKBackend", dependencies: ["LinearProgramming", "CGLPKGuard"]),
+        /// Candidates, the matching programme, lexicographic objectives and explanations.
+        .target(name: "Matching", dependencies: ["MentorMatchCore", "LinearProgramming"]),
+        /// CSV, JSON and YAML input; CSV and JSON output; atomic writes.
+        .target(
+            name: "MentorMatchFormats",
+            dependencies: ["MentorMatchCore", "Matching", .product(name: "Yams", package: "Yams")]
+        ),
+        /// The library facade for integrators: load, match, explain, generate.
+        .target(
+            name: "MentorMatch",
+            dependencies: ["MentorMatchCore", "LinearProgramming", "GLPKBackend", "Matching", "MentorMatchFormats"]
+        ),
+        /// The thin `mentormatch` command.
+        .executableTarget(
+            name: "MentorMatchCLI",
+            dependencies: ["MentorMatch", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        // MARK: - Test support
+        /// Independent checker, brute force, reference min-cost flow, random instances, mock solver.
+        .target(
+            name: "MentorMatchTestSupport",
+            dependencies: ["MentorMatchCore", "LinearProgramming", "Matching"]
+        ),
+
+        // MARK: - Tests (mirroring Sources)
+        .testTarget(name: "MentorMatchCoreTests", dependencies: ["MentorMatchCore"]),
+        .testTarget(
+            name: "LinearProgrammingTests",
+            dependencies: ["LinearProgramming", "MentorMatchTestSupport"]
+        ),
+        .testTarget(
+            name: "GLPKBackendTests",
+            dependencies: ["GLPKBackend", "LinearProgramming", "MentorMatchTestSupport"]
+        ),
+        .testTarget(
+            name: "MatchingTests",
+            dependencies: [
+                "Matching", "MentorMatchCore", "LinearProgramming", "GLPKBackend", "MentorMatchTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "MentorMatchFormatsTests",
+            dependencies: ["MentorMatchFormats", "MentorMatchCore", "Matching"]
+        ),
+        .testTarget(
+            name: "MentorMatchTests",
+            dependencies: ["MentorMatch", "MentorMatchTestSupport"]
+        ),
+        .testTarget(
+            name: "MentorMatchCLITests",
+            dependencies: ["MentorMatch", "MentorMatchTestSupport"]
+        ),
+    ]
+)

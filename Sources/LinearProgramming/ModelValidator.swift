@@ -1,0 +1,85 @@
+/// One structural problem of a model.
+public struct ModelIssue: Sendable, Hashable, CustomStringConvertible {
+    public var location: String
+    public var problem: String
+    public init(location: String, problem: String) {
+        self.location = location
+        self.problem = problem
+    }
+    public var description: String { "\(location): \(problem)" }
+}
+
+/// Checks a ``LinearProgram`` before any backend sees it, so that a backend may assume its input is valid
+/// (GLPK's error path calls `abort()`).
+public enum ModelValidator {
+    /// The longest name GLPK and the CPLEX LP format accept.
+    public static let maximumNameLength = 255
+
+    /// Every structural problem of the model; empty when valid.
+    ///
+    /// Checks: finite coefficients and bounds, lower ≤ upper, variable references in range, at most one term per
+    /// variable in a row, unique non-empty names made of LP-safe characters.
+    /// - Complexity: O(variables + non-zeros).
+    public static func issues(in program: LinearProgram) -> [ModelIssue] {
+        var issues: [ModelIssue] = []
+        var seenNames = Set<String>()
+        func checkName(_ name: String, _ location: String) {
+            if name.isEmpty || name.count > maximumNameLength || !name.allSatisfy(isNameCharacter)
+                || name.first!.isNumber
+            {
+                issues.append(.init(location: location, problem: "name '\(name)' is not 1–255 letters, digits, '_' or '.' starting with a letter or '_'"))
+            } else if !seenNames.insert(name).inserted {
+                issues.append(.init(location: location, problem: "name '\(name)' is used twice"))
+            }
+        }
+        func checkBounds(_ lower: Double?, _ upper: Double?, _ location: String) {
+            if let lower, !lower.isFinite { issues.append(.init(location: location, problem: "lower bound \(lower) is not finite; use nil for none")) }
+            if let upper, !upper.isFinite { issues.append(.init(location: location, problem: "upper bound \(upper) is not finite; use nil for none")) }
+            if let lower, let upper, lower > upper {
+                issues.append(.init(location: location, problem: "lower bound \(lower) exceeds upper bound \(upper)"))
+            }
+        }
+        if !program.objectiveConstant.isFinite {
+            issues.append(.init(location: "objective", problem: "constant is not finite"))
+        }
+        for (index, variable) in program.variables.enumerated() {
+            let location = "variable \(index) '\(variable.name)'"
+            checkName(variable.name, location)
+            checkBounds(variable.lowerBound, variable.upperBound, location)
+            if !variable.objectiveCoefficient.isFinite {
+                issues.append(.init(location: location, problem: "objective coefficient is not finite"))
+            }
+        }
+        var lastRowOfVariable = [Int](repeating: -1, count: program.variables.count)
+        for (row, constraint) in program.constraints.enumerated() {
+            let location = "constraint \(row) '\(constraint.name)'"
+            checkName(constraint.name, location)
+            checkBounds(constraint.lowerBound, constraint.upperBound, location)
+            for term in constraint.terms {
+                let column = term.variable.index
+                guard column >= 0, column < program.variables.count else {
+                    issues.append(.init(location: location, problem: "refers to variable \(column), which does not exist"))
+                    continue
+                }
+                if !term.coefficient.isFinite {
+                    issues.append(.init(location: location, problem: "coefficient of '\(program.variables[column].name)' is not finite"))
+                }
+                if lastRowOfVariable[column] == row {
+                    issues.append(.init(location: location, problem: "variable '\(program.variables[column].name)' appears twice; merge its terms"))
+                }
+                lastRowOfVariable[column] = row
+            }
+        }
+        return issues
+    }
+
+    /// Throws ``SolverError/invalidModel(_:)`` listing every problem.
+    public static func validate(_ program: LinearProgram) throws(SolverError) {
+        let found = issues(in: program)
+        if !found.isEmpty { throw .invalidModel(found) }
+    }
+
+    private static func isNameCharacter(_ character: Character) -> Bool {
+        character.isASCII && (character.isLetter || character.isNumber || character == "_" || character == ".")
+    }
+}
