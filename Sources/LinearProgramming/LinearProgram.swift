@@ -113,6 +113,10 @@ public struct LinearProgram: Sendable, Hashable {
         variables[variable.index].objectiveCoefficient = coefficient
     }
 
+    mutating func updateVariable(_ variable: VariableID, _ change: (inout Variable) -> Void) {
+        change(&variables[variable.index])
+    }
+
     /// The objective value of a point, constant included.
     public func objectiveValue(at values: [Double]) -> Double {
         zip(variables, values).reduce(objectiveConstant) { $0 + $1.0.objectiveCoefficient * $1.1 }

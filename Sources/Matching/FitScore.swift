@@ -1,0 +1,69 @@
+import MentorMatchCore
+
+/// How well a candidate pair fits, beyond the hard rules: each part in 0…1, and their weighted mean.
+public struct FitScore: Sendable, Hashable, Codable {
+    /// 1 at the same point, 0 at the travel limit.
+    public var travel: Double
+    /// The share of the mentee's interests the mentor shares (0 when the mentee lists none).
+    public var interests: Double
+    /// 1 when the mentee's gender wish is honoured or absent, 0 when a soft wish is not.
+    public var genderPreference: Double
+    /// The mentee's priority over the maximum priority.
+    public var priority: Double
+    /// The mentee's waiting time over the longest wait considered.
+    public var waiting: Double
+    /// The weighted mean of the parts, 0…1.
+    public var total: Double
+    /// `total` in whole thousandths: the integer the optimiser maximises, so that sums are exact.
+    public var points: Int
+
+    /// Points are thousandths of the total.
+    public static let pointsPerUnit = 1000
+
+    enum CodingKeys: String, CodingKey {
+        case travel, interests, priority, waiting, total, points
+        case genderPreference = "gender_preference"
+    }
+}
+
+/// Scores candidate pairs with the policy's fit weights.
+public struct FitScorer: Sendable {
+    let weights: FitWeights
+    let referenceDay: Int?
+    let longestWaitDays: Int
+
+    /// A wait of a year counts fully even when nobody in the input has waited that long.
+    static let fullWaitDays = 365
+
+    public init(input: MatchingInput, policy: Policy) {
+        weights = policy.objective.fitWeights
+        let referenceDay = (policy.referenceDate ?? input.mentees.compactMap(\.waitingSince).max())?.daysSinceEpoch
+        self.referenceDay = referenceDay
+        let longest = input.mentees.compactMap(\.waitingSince).map { (referenceDay ?? 0) - $0.daysSinceEpoch }.max() ?? 0
+        longestWaitDays = max(FitScorer.fullWaitDays, longest)
+    }
+
+    public func score(mentor: Mentor, mentee: Mentee, distanceKm: Double, travelLimitKm: Double) -> FitScore {
+        let travel = travelLimitKm > 0 ? max(0, 1 - distanceKm / travelLimitKm) : 1
+        let interests =
+            mentee.interests.isEmpty
+            ? 0 : Double(mentee.interests.filter { mentor.interests.contains($0) }.count) / Double(mentee.interests.count)
+        let gender = mentee.mentorGenderPreference.map { $0.gender == mentor.gender ? 1.0 : 0.0 } ?? 1
+        let priority = Double(min(max(mentee.priority, 0), Mentee.maximumPriority)) / Double(Mentee.maximumPriority)
+        var waiting = 0.0
+        if let since = mentee.waitingSince, let referenceDay {
+            waiting = min(1, max(0, Double(referenceDay - since.daysSinceEpoch) / Double(longestWaitDays)))
+        }
+        let weightSum = weights.total
+        let total =
+            weightSum > 0
+            ? (weights.travel * travel + weights.interests * interests + weights.genderPreference * gender
+                + weights.priority * priority + weights.waiting * waiting) / weightSum
+            : 0
+        let points = Int((total * Double(FitScore.pointsPerUnit)).rounded())
+        return FitScore(
+            travel: travel, interests: interests, genderPreference: gender, priority: priority, waiting: waiting,
+            total: Double(points) / Double(FitScore.pointsPerUnit), points: points
+        )
+    }
+}

@@ -1,0 +1,47 @@
+import LinearProgramming
+import MentorMatchCore
+
+/// Why a matching run produced no assignment.
+public enum MatchingError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The input or policy has problems; every one is listed.
+    case invalidInput(InputError)
+    /// Locked pairs cannot all hold: each entry names the pair and what it breaks.
+    case impossibleLocks([LockConflict])
+    /// The policy's side constraints cannot be met by any assignment.
+    case infeasibleSideConstraints(String)
+    /// The solver failed or stopped without any assignment.
+    case solverFailed(String)
+
+    public var description: String {
+        switch self {
+        case .invalidInput(let error):
+            error.description
+        case .impossibleLocks(let conflicts):
+            (["\(conflicts.count) locked pair(s) cannot hold:"] + conflicts.map { "  - \($0.description)" })
+                .joined(separator: "\n")
+        case .infeasibleSideConstraints(let message):
+            "the side constraints cannot be met: \(message)"
+        case .solverFailed(let message):
+            "the solver found no assignment: \(message)"
+        }
+    }
+}
+
+/// A locked pair that breaks a hard rule or over-fills a mentor.
+public struct LockConflict: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var mentorID: String
+    public var menteeID: String
+    /// Position of the lock among the input's pair rules (0-based), so a file reader can name its line.
+    public var ruleIndex: Int
+    public var problem: String
+    public var fix: String
+
+    public var description: String { "lock \(mentorID)–\(menteeID): \(problem). Fix: \(fix)" }
+
+    enum CodingKeys: String, CodingKey {
+        case mentorID = "mentor_id"
+        case menteeID = "mentee_id"
+        case ruleIndex = "rule_index"
+        case problem, fix
+    }
+}

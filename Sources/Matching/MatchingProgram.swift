@@ -1,0 +1,158 @@
+import LinearProgramming
+import MentorMatchCore
+
+/// The four objective tiers, in lexicographic order.
+public enum ObjectiveTier: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Young people served.
+    case served
+    /// Young people from remote places served.
+    case remoteServed = "remote_served"
+    /// Mentors with at least one mentee.
+    case mentorsUsed = "mentors_used"
+    /// The sum of the fit points of all pairs.
+    case fit
+}
+
+/// The matching as a minimum-cost-flow-shaped linear programme.
+///
+/// Network: source → hub F → mentor (one "first place" arc of capacity 1 each), source → mentor (the remaining
+/// capacity), mentor → mentee (one arc per candidate), mentee → sink (at most one), remote mentees pass through a
+/// remote hub R on their way to the sink, and one return arc sink → source carries the number served.
+/// Every row is a flow-conservation row, so the constraint matrix is a network matrix: totally unimodular, and
+/// every simplex vertex is integral. Each tier total is a single arc (`served`, `remote_served`,
+/// `mentors_used`), so lexicographic optimisation fixes that arc's bounds and stays a network programme.
+/// Side constraints (a remote share, a minimum per place) add non-network rows; then the pair, first-place and
+/// served arcs are declared integer and the solver runs branch and bound.
+public struct MatchingProgram: Sendable {
+    public private(set) var program: LinearProgram
+    /// One variable per candidate, in candidate order.
+    public let pairVariables: [VariableID]
+    public let servedVariable: VariableID
+    public let remoteServedVariable: VariableID
+    public let mentorsUsedVariable: VariableID
+    /// Whether side constraints made it a mixed-integer programme.
+    public let isMixedInteger: Bool
+
+    public init(graph: CandidateGraph) {
+        let input = graph.rules.input
+        let policy = graph.rules.policy
+        let isMixedInteger = !policy.sideConstraints.isEmpty
+        var program = LinearProgram(name: "mentormatch", sense: .maximize)
+        let served = program.addVariable(name: "served", lowerBound: 0, isInteger: isMixedInteger)
+        let remoteServed = program.addVariable(name: "remote_served", lowerBound: 0, isInteger: isMixedInteger)
+        let mentorsUsed = program.addVariable(name: "mentors_used", lowerBound: 0, isInteger: isMixedInteger)
+
+        let pairs = graph.candidates.map { candidate in
+            program.addVariable(
+                name: "x.\(Self.safe(input.mentors[candidate.mentorIndex].id)).\(Self.safe(input.mentees[candidate.menteeIndex].id))",
+                lowerBound: candidate.isLocked ? 1 : 0, upperBound: 1, isInteger: isMixedInteger
+            )
+        }
+        var firstPlaceTerms: [Term] = [Term(mentorsUsed, 1)]
+        for (mentorIndex, mentor) in input.mentors.enumerated() where !graph.candidatesOfMentor[mentorIndex].isEmpty {
+            let name = Self.safe(mentor.id)
+            let firstPlace = program.addVariable(name: "first.\(name)", lowerBound: 0, upperBound: 1, isInteger: isMixedInteger)
+            let otherPlaces = program.addVariable(
+                name: "more.\(name)", lowerBound: 0, upperBound: Double(graph.capacity(mentorIndex: mentorIndex) - 1),
+                isInteger: isMixedInteger
+            )
+            firstPlaceTerms.append(Term(firstPlace, -1))
+            let outgoing = graph.candidatesOfMentor[mentorIndex].map { Term(pairs[$0], -1) }
+            program.addConstraint(
+                name: "mentor.\(name)", terms: [Term(firstPlace, 1), Term(otherPlaces, 1)] + outgoing,
+                lowerBound: 0, upperBound: 0
+            )
+        }
+        program.addConstraint(name: "hub_first_places", terms: firstPlaceTerms, lowerBound: 0, upperBound: 0)
+
+        var remoteHubTerms: [Term] = [Term(remoteServed, -1)]
+        var sinkTerms: [Term] = [Term(remoteServed, 1), Term(served, -1)]
+        var servedOfMentee: [VariableID?] = Array(repeating: nil, count: input.mentees.count)
+        for (menteeIndex, mentee) in input.mentees.enumerated() where !graph.candidatesOfMentee[menteeIndex].isEmpty {
+            let name = Self.safe(mentee.id)
+            let isServed = program.addVariable(name: "y.\(name)", lowerBound: 0, upperBound: 1, isInteger: isMixedInteger)
+            servedOfMentee[menteeIndex] = isServed
+            let incoming = graph.candidatesOfMentee[menteeIndex].map { Term(pairs[$0], 1) }
+            program.addConstraint(name: "mentee.\(name)", terms: incoming + [Term(isServed, -1)], lowerBound: 0, upperBound: 0)
+            if graph.rules.isRemote(menteeIndex: menteeIndex) {
+                remoteHubTerms.append(Term(isServed, 1))
+            } else {
+                sinkTerms.append(Term(isServed, 1))
+            }
+        }
+        program.addConstraint(name: "hub_remote", terms: remoteHubTerms, lowerBound: 0, upperBound: 0)
+        program.addConstraint(name: "sink", terms: sinkTerms, lowerBound: 0, upperBound: 0)
+
+        if let share = policy.sideConstraints.minimumRemoteShare {
+            program.addConstraint(
+                name: "side_min_remote_share", terms: [Term(remoteServed, 1), Term(served, -share)], lowerBound: 0
+            )
+        }
+        let placeNames = policy.sideConstraints.minimumServedPerPlace.keys.sorted()
+        for place in placeNames {
+            let minimum = policy.sideConstraints.minimumServedPerPlace[place]!
+            let terms = input.mentees.indices.compactMap { index in
+                input.mentees[index].location.place == place ? servedOfMentee[index].map { Term($0, 1) } : nil
+            }
+            program.addConstraint(name: "side_min_served.\(Self.safe(place))", terms: terms, lowerBound: Double(minimum))
+        }
+
+        self.program = program
+        pairVariables = pairs
+        servedVariable = served
+        remoteServedVariable = remoteServed
+        mentorsUsedVariable = mentorsUsed
+        self.isMixedInteger = isMixedInteger
+    }
+
+    public func variable(of tier: ObjectiveTier) -> VariableID? {
+        switch tier {
+        case .served: servedVariable
+        case .remoteServed: remoteServedVariable
+        case .mentorsUsed: mentorsUsedVariable
+        case .fit: nil
+        }
+    }
+
+    /// Sets the objective to a weighted sum of tiers.
+    mutating func setObjective(_ weights: [ObjectiveTier: Double], fitPoints: [Int]) {
+        for tier in [ObjectiveTier.served, .remoteServed, .mentorsUsed] {
+            program.setObjectiveCoefficient(weights[tier] ?? 0, for: variable(of: tier)!)
+        }
+        let fitWeight = weights[.fit] ?? 0
+        for (variable, points) in zip(pairVariables, fitPoints) {
+            program.setObjectiveCoefficient(fitWeight * Double(points), for: variable)
+        }
+    }
+
+    /// Keeps a tier at or above a value already proven optimal.
+    mutating func holdTier(_ tier: ObjectiveTier, atLeast value: Double, fitPoints: [Int]) {
+        if let variable = variable(of: tier) {
+            let current = program.variables[variable.index]
+            program.setBounds(of: variable, lower: value, upper: current.upperBound)
+        } else {
+            program.addConstraint(
+                name: "hold_fit", terms: zip(pairVariables, fitPoints).map { Term($0, Double($1)) }, lowerBound: value
+            )
+        }
+    }
+
+    /// LP names allow only letters, digits, `_` and `.`; ids may hold anything (`Y-001`, `Jānis`).
+    ///
+    /// The escape is injective, so distinct ids give distinct names: `_` becomes `__`, any other character outside
+    /// `[A-Za-z0-9]` becomes `_` + its hexadecimal code + `_`. Names join escaped ids with `.`, which the escape
+    /// never emits.
+    static func safe(_ id: String) -> String {
+        var name = ""
+        for scalar in id.unicodeScalars {
+            if scalar == "_" {
+                name += "__"
+            } else if scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) {
+                name.unicodeScalars.append(scalar)
+            } else {
+                name += "_" + String(scalar.value, radix: 16) + "_"
+            }
+        }
+        return name
+    }
+}

@@ -1,0 +1,192 @@
+import LinearProgramming
+import MentorMatchCore
+
+/// A suggested pair.
+public struct MatchedPair: Sendable, Hashable, Codable {
+    public var mentorID: String
+    public var menteeID: String
+    public var distanceKm: Double
+    public var score: FitScore
+    /// The coordinator locked this pair.
+    public var locked: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case mentorID = "mentor_id"
+        case menteeID = "mentee_id"
+        case distanceKm = "distance_km"
+        case score, locked
+    }
+}
+
+/// Why a young person has no mentor in the suggestion.
+public enum UnmatchedKind: String, Sendable, Hashable, Codable {
+    /// No mentor satisfies every hard rule.
+    case noCandidate = "no_candidate"
+    /// Every candidate mentor is full with young people the objective ranks at least as high.
+    case candidatesFull = "candidates_full"
+}
+
+/// A mentor who fails only some rules for a young person: the closest to being a candidate.
+public struct NearMiss: Sendable, Hashable, Codable {
+    public var mentorID: String
+    public var failedRules: [HardRule]
+    public var distanceKm: Double
+    /// Each failed rule in words, such as "31.2 km away, limit 25 km".
+    public var details: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case mentorID = "mentor_id"
+        case failedRules = "failed_rules"
+        case distanceKm = "distance_km"
+        case details
+    }
+}
+
+/// Relaxing one rule alone would give this many candidates.
+public struct Relaxation: Sendable, Hashable, Codable {
+    public var rule: HardRule
+    public var candidates: Int
+}
+
+/// A young person left unmatched, and what a coordinator can do about it.
+public struct UnmatchedMentee: Sendable, Hashable, Codable {
+    public var menteeID: String
+    public var kind: UnmatchedKind
+    /// One sentence a coordinator can act on.
+    public var reason: String
+    /// For `no_candidate`: the rule at which the field of mentors runs out, checking rules in ``HardRule`` order.
+    public var blockingRule: HardRule?
+    /// For `no_candidate`: the mentors failing the fewest rules, nearest first.
+    public var nearMisses: [NearMiss]
+    /// For `no_candidate`: rules whose relaxation alone gives candidates.
+    public var relaxations: [Relaxation]
+    /// For `candidates_full`: the candidate mentors and whom they serve instead.
+    public var fullCandidates: [FullCandidate]
+
+    enum CodingKeys: String, CodingKey {
+        case menteeID = "mentee_id"
+        case kind, reason
+        case blockingRule = "blocking_rule"
+        case nearMisses = "near_misses"
+        case relaxations
+        case fullCandidates = "full_candidates"
+    }
+}
+
+/// A candidate mentor who is full, with the young people served instead.
+public struct FullCandidate: Sendable, Hashable, Codable {
+    public var mentorID: String
+    public var capacity: Int
+    public var serves: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case mentorID = "mentor_id"
+        case capacity, serves
+    }
+}
+
+/// Another mentor a coordinator could choose for a young person.
+public struct Alternative: Sendable, Hashable, Codable {
+    public var mentorID: String
+    public var distanceKm: Double
+    public var score: Double
+    /// The mentor has a free place in the suggestion.
+    public var hasRoom: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case mentorID = "mentor_id"
+        case distanceKm = "distance_km"
+        case score
+        case hasRoom = "has_room"
+    }
+}
+
+/// The next best mentors for one young person, best first.
+public struct MenteeAlternatives: Sendable, Hashable, Codable {
+    public var menteeID: String
+    public var assignedMentorID: String?
+    public var alternatives: [Alternative]
+
+    enum CodingKeys: String, CodingKey {
+        case menteeID = "mentee_id"
+        case assignedMentorID = "assigned_mentor_id"
+        case alternatives
+    }
+}
+
+/// How full a mentor is in the suggestion.
+public struct MentorLoad: Sendable, Hashable, Codable {
+    public var mentorID: String
+    public var capacity: Int
+    public var assigned: Int
+    public var menteeIDs: [String]
+    /// Candidates this mentor had: a mentor with none is idle for a reason the coordinator should see.
+    public var candidateCount: Int
+
+    enum CodingKeys: String, CodingKey {
+        case mentorID = "mentor_id"
+        case capacity, assigned
+        case menteeIDs = "mentee_ids"
+        case candidateCount = "candidate_count"
+    }
+}
+
+/// Figures a coordinator reads first.
+public struct MatchingSummary: Sendable, Hashable, Codable {
+    public var mentors: Int
+    public var mentees: Int
+    public var served: Int
+    public var remoteMentees: Int
+    public var servedRemote: Int
+    public var unmatched: Int
+    public var idleMentors: Int
+    public var mentorsUsed: Int
+    public var meanTravelKm: Double
+    public var meanScore: Double
+    public var candidatePairs: Int
+    /// The optimum of every tier.
+    public var tiers: TierValues
+
+    enum CodingKeys: String, CodingKey {
+        case mentors, mentees, served, unmatched, tiers
+        case remoteMentees = "remote_mentees"
+        case servedRemote = "served_remote"
+        case idleMentors = "idle_mentors"
+        case mentorsUsed = "mentors_used"
+        case meanTravelKm = "mean_travel_km"
+        case meanScore = "mean_score"
+        case candidatePairs = "candidate_pairs"
+    }
+}
+
+/// Seconds each stage took; the layers that read and write fill in their own stages.
+public struct StageTimings: Sendable, Hashable, Codable {
+    public var reading: Double = 0
+    public var candidates: Double = 0
+    public var model: Double = 0
+    public var solve: Double = 0
+    public var explanations: Double = 0
+    public var writing: Double = 0
+
+    public init() {}
+}
+
+/// Everything a matching run produces.
+public struct MatchingResult: Sendable, Hashable, Codable {
+    /// Sorted by mentor id, then mentee id.
+    public var pairs: [MatchedPair]
+    /// Sorted by mentee id.
+    public var unmatched: [UnmatchedMentee]
+    /// One entry per young person, sorted by mentee id.
+    public var alternatives: [MenteeAlternatives]
+    /// Sorted by mentor id.
+    public var mentorLoads: [MentorLoad]
+    public var summary: MatchingSummary
+    public var solver: SolverReport
+    public var timings: StageTimings
+
+    enum CodingKeys: String, CodingKey {
+        case pairs, unmatched, alternatives, summary, solver, timings
+        case mentorLoads = "mentor_loads"
+    }
+}

@@ -1,0 +1,181 @@
+import MentorMatchCore
+
+/// Turns the chosen candidates into pairs, loads, summary figures, alternatives and reasons.
+struct ResultAssembler {
+    let graph: CandidateGraph
+    /// Indices into `graph.candidates` of the pairs in the solution.
+    let chosen: [Int]
+
+    /// How many near-misses an unmatched young person's reason lists.
+    static let nearMissCount = 3
+
+    func assemble(report: SolverReport) -> MatchingResult {
+        let input = graph.rules.input
+        var mentorOfMentee = [Int?](repeating: nil, count: input.mentees.count)
+        var menteesOfMentor = [[Int]](repeating: [], count: input.mentors.count)
+        for candidateIndex in chosen {
+            let candidate = graph.candidates[candidateIndex]
+            mentorOfMentee[candidate.menteeIndex] = candidateIndex
+            menteesOfMentor[candidate.mentorIndex].append(candidate.menteeIndex)
+        }
+        let pairs = chosen.map { index -> MatchedPair in
+            let candidate = graph.candidates[index]
+            return MatchedPair(
+                mentorID: input.mentors[candidate.mentorIndex].id, menteeID: input.mentees[candidate.menteeIndex].id,
+                distanceKm: candidate.distanceKm, score: candidate.fit, locked: candidate.isLocked
+            )
+        }.sorted { ($0.mentorID, $0.menteeID) < ($1.mentorID, $1.menteeID) }
+
+        let loads = input.mentors.indices.map { mentorIndex in
+            MentorLoad(
+                mentorID: input.mentors[mentorIndex].id, capacity: graph.capacity(mentorIndex: mentorIndex),
+                assigned: menteesOfMentor[mentorIndex].count,
+                menteeIDs: menteesOfMentor[mentorIndex].map { input.mentees[$0].id }.sorted(),
+                candidateCount: graph.candidatesOfMentor[mentorIndex].count
+            )
+        }
+        let hasRoom = loads.map { $0.assigned < $0.capacity }
+
+        let alternatives = input.mentees.indices.map { menteeIndex in
+            let assigned = mentorOfMentee[menteeIndex].map { graph.candidates[$0].mentorIndex }
+            let ranked = rankedCandidates(of: menteeIndex).filter { graph.candidates[$0].mentorIndex != assigned }
+            return MenteeAlternatives(
+                menteeID: input.mentees[menteeIndex].id, assignedMentorID: assigned.map { input.mentors[$0].id },
+                alternatives: ranked.prefix(graph.rules.policy.alternativesPerMentee).map { index in
+                    let candidate = graph.candidates[index]
+                    return Alternative(
+                        mentorID: input.mentors[candidate.mentorIndex].id, distanceKm: candidate.distanceKm,
+                        score: candidate.fit.total, hasRoom: hasRoom[candidate.mentorIndex]
+                    )
+                }
+            )
+        }
+
+        let unmatched = input.mentees.indices.filter { mentorOfMentee[$0] == nil }.map { menteeIndex in
+            graph.candidatesOfMentee[menteeIndex].isEmpty
+                ? explainNoCandidate(menteeIndex)
+                : explainFullCandidates(menteeIndex, menteesOfMentor: menteesOfMentor)
+        }
+
+        let remoteMentees = input.mentees.indices.filter { graph.rules.isRemote(menteeIndex: $0) }
+        let tiers = TierValues(
+            served: pairs.count,
+            remoteServed: remoteMentees.filter { mentorOfMentee[$0] != nil }.count,
+            mentorsUsed: loads.filter { $0.assigned > 0 }.count,
+            fitPoints: pairs.reduce(0) { $0 + $1.score.points }
+        )
+        let summary = MatchingSummary(
+            mentors: input.mentors.count, mentees: input.mentees.count, served: tiers.served,
+            remoteMentees: remoteMentees.count, servedRemote: tiers.remoteServed,
+            unmatched: input.mentees.count - tiers.served, idleMentors: input.mentors.count - tiers.mentorsUsed,
+            mentorsUsed: tiers.mentorsUsed,
+            meanTravelKm: pairs.isEmpty ? 0 : pairs.reduce(0) { $0 + $1.distanceKm } / Double(pairs.count),
+            meanScore: pairs.isEmpty ? 0 : pairs.reduce(0) { $0 + $1.score.total } / Double(pairs.count),
+            candidatePairs: graph.candidates.count, tiers: tiers
+        )
+        return MatchingResult(
+            pairs: pairs, unmatched: unmatched, alternatives: alternatives, mentorLoads: loads, summary: summary,
+            solver: report, timings: StageTimings()
+        )
+    }
+
+    /// A young person's candidates, best fit first, then nearest, then by mentor id.
+    func rankedCandidates(of menteeIndex: Int) -> [Int] {
+        let input = graph.rules.input
+        return graph.candidatesOfMentee[menteeIndex].sorted { left, right in
+            let a = graph.candidates[left]
+            let b = graph.candidates[right]
+            if a.fit.points != b.fit.points { return a.fit.points > b.fit.points }
+            if a.distanceKm != b.distanceKm { return a.distanceKm < b.distanceKm }
+            return input.mentors[a.mentorIndex].id < input.mentors[b.mentorIndex].id
+        }
+    }
+
+    /// Narrows the field of mentors rule by rule and names the rule where it runs out, the nearest near-misses and
+    /// the single rules whose relaxation would give a candidate.
+    func explainNoCandidate(_ menteeIndex: Int) -> UnmatchedMentee {
+        let input = graph.rules.input
+        let menteeID = input.mentees[menteeIndex].id
+        let wording = RuleWording(rules: graph.rules)
+        guard !input.mentors.isEmpty else {
+            return UnmatchedMentee(
+                menteeID: menteeID, kind: .noCandidate, reason: "there are no mentors in the input; add mentors",
+                blockingRule: nil, nearMisses: [], relaxations: [], fullCandidates: []
+            )
+        }
+        let assessments = input.mentors.indices.map { graph.rules.assess(mentorIndex: $0, menteeIndex: menteeIndex) }
+
+        var field = assessments
+        var steps: [String] = []
+        var blockingRule: HardRule?
+        for rule in HardRule.allCases {
+            let survivors = field.filter { !$0.failedRules.contains(rule) }
+            if survivors.isEmpty {
+                blockingRule = rule
+                steps.append(wording.noneSentence(for: rule, menteeIndex: menteeIndex, survivors: field))
+                break
+            }
+            if survivors.count < field.count {
+                let count = survivors.count
+                steps.append(
+                    steps.isEmpty
+                        ? "\(count) \(wording.passingPhrase(for: rule))"
+                        : "\(count) of those \(wording.passingPhrase(for: rule))"
+                )
+            }
+            field = survivors
+        }
+        let mentorCount = input.mentors.count
+        var reason = "no mentor meets every rule: of \(mentorCount) mentor\(mentorCount == 1 ? "" : "s"), "
+            + steps.joined(separator: ", ")
+
+        var relaxations: [Relaxation] = []
+        for rule in HardRule.allCases {
+            let count = assessments.filter { $0.failedRules == [rule] }.count
+            if count > 0 { relaxations.append(Relaxation(rule: rule, candidates: count)) }
+        }
+        let nearMisses = assessments.sorted {
+            ($0.failedRules.count, $0.distanceKm, input.mentors[$0.mentorIndex].id)
+                < ($1.failedRules.count, $1.distanceKm, input.mentors[$1.mentorIndex].id)
+        }.prefix(Self.nearMissCount).map {
+            NearMiss(
+                mentorID: input.mentors[$0.mentorIndex].id, failedRules: $0.failedRules, distanceKm: $0.distanceKm,
+                details: wording.details(of: $0)
+            )
+        }
+        if relaxations.isEmpty {
+            reason += ". No single rule's relaxation gives a candidate"
+        } else {
+            reason += ". Relaxing one rule alone would give candidates: "
+                + relaxations.map { "\($0.rule.rawValue) (\($0.candidates))" }.joined(separator: ", ")
+        }
+        if let closest = nearMisses.first {
+            reason += "; closest: \(closest.mentorID) (\(closest.details.joined(separator: "; ")))"
+        }
+        return UnmatchedMentee(
+            menteeID: menteeID, kind: .noCandidate, reason: reason, blockingRule: blockingRule,
+            nearMisses: Array(nearMisses), relaxations: relaxations, fullCandidates: []
+        )
+    }
+
+    /// Every candidate is full (otherwise the optimum would have served this young person too).
+    func explainFullCandidates(_ menteeIndex: Int, menteesOfMentor: [[Int]]) -> UnmatchedMentee {
+        let input = graph.rules.input
+        let full = rankedCandidates(of: menteeIndex).map { graph.candidates[$0].mentorIndex }.map { mentorIndex in
+            FullCandidate(
+                mentorID: input.mentors[mentorIndex].id, capacity: graph.capacity(mentorIndex: mentorIndex),
+                serves: menteesOfMentor[mentorIndex].map { input.mentees[$0].id }.sorted()
+            )
+        }
+        let listed = full.prefix(Self.nearMissCount).map { "\($0.mentorID) serves \($0.serves.joined(separator: ", "))" }
+        let more = full.count > Self.nearMissCount ? "; and \(full.count - Self.nearMissCount) more" : ""
+        let count = full.count
+        let reason = "all \(count) candidate mentor\(count == 1 ? " is" : "s are") full: " + listed.joined(separator: "; ")
+            + more + ". Moving anyone would serve fewer young people, fewer from remote places, or fit worse overall; "
+            + "to serve this young person, raise a candidate's capacity or recruit a mentor nearby"
+        return UnmatchedMentee(
+            menteeID: input.mentees[menteeIndex].id, kind: .candidatesFull, reason: reason, blockingRule: nil,
+            nearMisses: [], relaxations: [], fullCandidates: full
+        )
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import LinearProgramming
+import MentorMatchCore
+
+/// The optimum of each tier, as integers.
+public struct TierValues: Sendable, Hashable, Codable, Comparable {
+    public var served: Int
+    public var remoteServed: Int
+    public var mentorsUsed: Int
+    public var fitPoints: Int
+
+    public init(served: Int, remoteServed: Int, mentorsUsed: Int, fitPoints: Int) {
+        self.served = served
+        self.remoteServed = remoteServed
+        self.mentorsUsed = mentorsUsed
+        self.fitPoints = fitPoints
+    }
+
+    public static func < (lhs: TierValues, rhs: TierValues) -> Bool {
+        (lhs.served, lhs.remoteServed, lhs.mentorsUsed, lhs.fitPoints)
+            < (rhs.served, rhs.remoteServed, rhs.mentorsUsed, rhs.fitPoints)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case served
+        case remoteServed = "remote_served"
+        case mentorsUsed = "mentors_used"
+        case fitPoints = "fit_points"
+    }
+}
+
+/// One solver call of a run.
+public struct SolveStep: Sendable, Hashable, Codable {
+    /// The tier maximised (`weighted` for a single weighted solve).
+    public var objective: String
+    public var termination: TerminationReason
+    public var objectiveValue: Double?
+    public var bound: Double?
+    public var seconds: Double
+}
+
+/// What the solver did and proved.
+public struct SolverReport: Sendable, Hashable, Codable {
+    public var solver: String
+    /// `lexicographic` or `weighted`.
+    public var method: String
+    /// `optimal` when every step was proven optimal; else the first other reason.
+    public var status: TerminationReason
+    /// The objective of the last step (the fit tier under lexicographic).
+    public var objective: Double
+    /// The best bound of the last step; equal to `objective` when optimal.
+    public var bound: Double
+    public var isMixedInteger: Bool
+    public var variables: Int
+    public var constraints: Int
+    public var nonZeros: Int
+    public var steps: [SolveStep]
+
+    enum CodingKeys: String, CodingKey {
+        case solver, method, status, objective, bound, variables, constraints, steps
+        case isMixedInteger = "mixed_integer"
+        case nonZeros = "non_zeros"
+    }
+}
+
+/// Runs the matching programme under the policy's objective: tier by tier (lexicographic) or as one weighted sum.
+struct TieredSolve {
+    let solver: any LinearProgramSolver
+    let timeLimitSeconds: Double
+
+    struct Outcome {
+        var values: [Double]
+        var report: SolverReport
+    }
+
+    func run(_ model: MatchingProgram, fitPoints: [Int], objective: ObjectivePolicy) throws(MatchingError) -> Outcome {
+        var model = model
+        let started = Date()
+        var steps: [SolveStep] = []
+        var lastSolution: Solution?
+
+        func solveStep(_ name: String, _ weights: [ObjectiveTier: Double]) throws(MatchingError) -> Solution {
+            model.setObjective(weights, fitPoints: fitPoints)
+            let remaining = timeLimitSeconds - Date().timeIntervalSince(started)
+            let stepStart = Date()
+            let solution: Solution
+            do {
+                solution = try solver.solve(model.program, options: SolveOptions(timeLimitSeconds: max(remaining, 0.001)))
+            } catch {
+                throw .solverFailed(error.description)
+            }
+            steps.append(
+                SolveStep(
+                    objective: name, termination: solution.termination, objectiveValue: solution.objectiveValue,
+                    bound: solution.bestBound, seconds: Date().timeIntervalSince(stepStart)
+                )
+            )
+            if solution.termination == .optimal || (solution.termination == .timeLimit && solution.hasFeasiblePoint) {
+                return solution
+            }
+            if solution.termination == .infeasible {
+                throw .infeasibleSideConstraints(
+                    "no assignment satisfies them together with the locked pairs; lower min_remote_share or "
+                        + "min_served_per_place, or recruit mentors near the places concerned"
+                )
+            }
+            throw .solverFailed("\(solver.name) stopped with status \(solution.termination.rawValue) while maximising \(name)")
+        }
+
+        switch objective.method {
+        case .lexicographic:
+            for tier in ObjectiveTier.allCases {
+                let solution = try solveStep(tier.rawValue, [tier: 1])
+                lastSolution = solution
+                if solution.termination != .optimal || tier == ObjectiveTier.allCases.last { break }
+                // Integral optimum: round away the solver's tolerance so the next step holds exactly this value.
+                model.holdTier(tier, atLeast: (solution.objectiveValue ?? 0).rounded(), fitPoints: fitPoints)
+            }
+        case .weighted:
+            let weights = objective.tierWeights
+            lastSolution = try solveStep(
+                "weighted",
+                [.served: weights.served, .remoteServed: weights.remoteServed, .mentorsUsed: weights.mentorsUsed, .fit: weights.fit / Double(FitScore.pointsPerUnit)]
+            )
+        }
+        let final = lastSolution!
+        let status = steps.first(where: { $0.termination != .optimal })?.termination ?? .optimal
+        let report = SolverReport(
+            solver: solver.name, method: objective.method.rawValue, status: status,
+            objective: final.objectiveValue ?? 0, bound: final.bestBound ?? final.objectiveValue ?? 0,
+            isMixedInteger: model.isMixedInteger, variables: model.program.variables.count,
+            constraints: model.program.constraints.count, nonZeros: model.program.nonZeroCount, steps: steps
+        )
+        return Outcome(values: final.values, report: report)
+    }
+}
