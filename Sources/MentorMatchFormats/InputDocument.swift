@@ -137,8 +137,8 @@ public struct InputDocument: Sendable, Hashable, Codable {
             failures = mentors.compactMap(\.failure) + mentees.compactMap(\.failure)
                 + places.compactMap(\.failure) + rules.compactMap(\.failure)
             input = MatchingInput(
-                mentors: mentors.compactMap(\.value).map(\.withNormalisedTokens),
-                mentees: mentees.compactMap(\.value).map(\.withNormalisedTokens),
+                mentors: mentors.compactMap(\.value),
+                mentees: mentees.compactMap(\.value),
                 places: places.compactMap(\.value),
                 pairRules: rules.compactMap(\.value)
             )
@@ -157,22 +157,5 @@ public struct InputDocument: Sendable, Hashable, Codable {
                 failure = error
             }
         }
-    }
-}
-
-extension Mentor {
-    /// Decoding bypasses the initialiser, which sorts and lower-cases token lists; this restores that.
-    var withNormalisedTokens: Mentor {
-        Mentor(id: id, age: age, gender: gender, location: location, capacity: capacity, availability: availability,
-               specialisations: specialisations, languages: languages, maxTravelKm: maxTravelKm, interests: interests)
-    }
-}
-
-extension Mentee {
-    /// Decoding bypasses the initialiser, which sorts and lower-cases token lists; this restores that.
-    var withNormalisedTokens: Mentee {
-        Mentee(id: id, age: age, gender: gender, location: location, availability: availability, needs: needs,
-               languages: languages, interests: interests, mentorGenderPreference: mentorGenderPreference,
-               priority: priority, waitingSince: waitingSince)
     }
 }
