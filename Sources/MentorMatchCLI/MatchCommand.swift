@@ -25,7 +25,12 @@ struct MatchCommand: ParsableCommand {
             let readingSeconds = seconds(since: clock)
             let preparation = try matcher.prepare(loaded)
             if let writeLP {
-                let text = CPLEXLPWriter.text(for: preparation.model.auditProgram(graph: preparation.graph))
+                let text: String
+                do {
+                    text = try CPLEXLPWriter.text(for: preparation.model.auditProgram(graph: preparation.graph))
+                } catch {
+                    throw MentorMatchError.matchingFailed(.solverFailed(error.description))
+                }
                 try write([URL(fileURLWithPath: writeLP).lastPathComponent: Data(text.utf8)],
                           to: URL(fileURLWithPath: writeLP).deletingLastPathComponent())
             }
