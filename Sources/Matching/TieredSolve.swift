@@ -100,7 +100,7 @@ struct TieredSolve {
             }
             if solution.termination == .infeasible {
                 throw .infeasibleSideConstraints(
-                    "no assignment satisfies them together with the locked pairs; lower min_remote_share or "
+                    "no assignment satisfies them (with the locked pairs, if any); lower min_remote_share or "
                         + "min_served_per_place, or recruit mentors near the places concerned"
                 )
             }

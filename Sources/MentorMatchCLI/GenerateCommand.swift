@@ -60,6 +60,6 @@ struct GenerateCommand: ParsableCommand {
         } catch {
             throw fail(error)
         }
-        print("Wrote \(population.mentors.count) mentors, \(population.mentees.count) young people and \(population.places.count) places to \(out)")
+        print("Wrote \(counted(population.mentors.count, "mentor")), \(counted(population.mentees.count, "young person", plural: "young people")) and \(counted(population.places.count, "place")) to \(out)")
     }
 }

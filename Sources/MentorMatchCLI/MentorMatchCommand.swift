@@ -13,6 +13,20 @@ struct MentorMatchCommand: ParsableCommand {
             """,
         subcommands: [MatchCommand.self, ValidateCommand.self, ExplainCommand.self, GenerateCommand.self]
     )
+
+    /// Runs the command, giving usage errors the documented code 2 instead of the parser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// The input files every command that matches reads.
@@ -50,3 +64,8 @@ func fail(_ error: MentorMatchError) -> ExitCode {
 
 /// Seconds since `start`.
 func seconds(since start: Date) -> Double { Date().timeIntervalSince(start) }
+
+/// "1 place", "3 places".
+func counted(_ count: Int, _ singular: String, plural: String? = nil) -> String {
+    "\(count) \(count == 1 ? singular : plural ?? singular + "s")"
+}

@@ -17,9 +17,11 @@ struct ValidateCommand: ParsableCommand {
             let graph = preparation.graph
             let withoutCandidates = graph.candidatesOfMentee.filter(\.isEmpty).count
             print(
-                "OK: \(preparation.input.mentors.count) mentors, \(preparation.input.mentees.count) young people, "
-                    + "\(preparation.input.places.count) places, \(preparation.input.pairRules.count) pair rules; "
-                    + "\(graph.candidates.count) candidate pairs; \(withoutCandidates) young people have no candidate."
+                "OK: \(counted(preparation.input.mentors.count, "mentor")), "
+                    + "\(counted(preparation.input.mentees.count, "young person", plural: "young people")), "
+                    + "\(counted(preparation.input.places.count, "place")), \(counted(preparation.input.pairRules.count, "pair rule")); "
+                    + "\(counted(graph.candidates.count, "candidate pair")); "
+                    + "\(counted(withoutCandidates, "young person", plural: "young people")) without any candidate."
             )
         } catch {
             throw fail(error)

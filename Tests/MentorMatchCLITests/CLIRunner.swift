@@ -1,0 +1,200 @@
+import Foundation
+import MentorMatch
+import Testing
+
+/// What one run of the `mentormatch` binary did.
+struct CLIRun: Sendable, CustomStringConvertible {
+    var arguments: [String]
+    /// The exit status; a death by signal is reported as 128 + the signal, as shells do, so that a crash
+    /// (SIGILL is 4 on Linux) is never mistaken for a documented exit code.
+    var exitCode: Int32
+    var stdoutData: Data
+    var stderrData: Data
+
+    var stdout: String { String(decoding: stdoutData, as: UTF8.self) }
+    var stderr: String { String(decoding: stderrData, as: UTF8.self) }
+
+    var description: String {
+        "mentormatch \(arguments.joined(separator: " ")) exited \(exitCode)\n--- stdout\n\(stdout)--- stderr\n\(stderr)"
+    }
+}
+
+enum CLIRunnerError: Error, CustomStringConvertible {
+    case binaryNotFound(searched: [String])
+    case timedOut(arguments: [String], seconds: Double)
+
+    var description: String {
+        switch self {
+        case .binaryNotFound(let searched):
+            "the mentormatch binary was not found; run `swift build` first (searched: \(searched.joined(separator: ", ")))"
+        case .timedOut(let arguments, let seconds):
+            "mentormatch \(arguments.joined(separator: " ")) did not finish within \(seconds) s and was terminated"
+        }
+    }
+}
+
+/// Runs the built `mentormatch` executable, as swift-argument-parser's example tests do.
+enum CLI {
+    /// The package root: the nearest directory above this file that holds `Package.swift`.
+    static let packageRoot: URL = packageRoot()
+
+    /// The bundled scenarios' directory.
+    static var scenarios: URL { packageRoot.appendingPathComponent("Scenarios") }
+
+    /// The executable, located once.
+    static let binary: Result<URL, CLIRunnerError> = locateBinary()
+
+    /// Runs `mentormatch arguments…` in `directory` and returns its exit code and output.
+    ///
+    /// Output goes to files rather than pipes, so a large `--format json` cannot fill a pipe and block the child.
+    /// - Throws: ``CLIRunnerError`` when the binary is missing or the run exceeds `timeout`.
+    static func run(
+        _ arguments: [String], in directory: URL, timeout: Duration = .seconds(20)
+    ) async throws -> CLIRun {
+        let executable = try binary.get()
+        let capture = try TemporaryDirectory(label: "capture")
+        defer { capture.remove() }
+        let stdoutURL = capture.url.appendingPathComponent("stdout")
+        let stderrURL = capture.url.appendingPathComponent("stderr")
+        try Data().write(to: stdoutURL)
+        try Data().write(to: stderrURL)
+        let stdoutHandle = try FileHandle(forWritingTo: stdoutURL)
+        let stderrHandle = try FileHandle(forWritingTo: stderrURL)
+        defer {
+            try? stdoutHandle.close()
+            try? stderrHandle.close()
+        }
+
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = stdoutHandle
+        process.standardError = stderrHandle
+        try process.run()
+
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning {
+            if ContinuousClock.now > deadline {
+                process.terminate()
+                process.waitUntilExit()
+                let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) * 1e-18
+                throw CLIRunnerError.timedOut(arguments: arguments, seconds: seconds)
+            }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        process.waitUntilExit()
+        let status = process.terminationStatus
+        return CLIRun(
+            arguments: arguments,
+            exitCode: process.terminationReason == .exit ? status : 128 + status,
+            stdoutData: try Data(contentsOf: stdoutURL),
+            stderrData: try Data(contentsOf: stderrURL)
+        )
+    }
+
+    private static func packageRoot(filePath: String = #filePath) -> URL {
+        var directory = URL(fileURLWithPath: filePath).deletingLastPathComponent()
+        while directory.path != "/" {
+            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
+                return directory
+            }
+            directory.deleteLastPathComponent()
+        }
+        // This file lives in Tests/MentorMatchCLITests; fall back to two levels up.
+        return URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+    }
+
+    /// Prefers an explicit `MENTORMATCH_BINARY`, then the products directory of this very test run (the directory
+    /// of the test executable on Linux, the one holding the `.xctest` bundle on macOS), so that `swift test -c
+    /// release` tests the release binary; then the newest `.build/…/{debug,release}/mentormatch`.
+    private static func locateBinary() -> Result<URL, CLIRunnerError> {
+        let manager = FileManager.default
+        var searched: [URL] = []
+        func usable(_ url: URL) -> Bool {
+            searched.append(url)
+            var isDirectory: ObjCBool = false
+            return manager.fileExists(atPath: url.path, isDirectory: &isDirectory) && !isDirectory.boolValue
+                && manager.isExecutableFile(atPath: url.path)
+        }
+
+        if let explicit = ProcessInfo.processInfo.environment["MENTORMATCH_BINARY"], !explicit.isEmpty {
+            let url = URL(fileURLWithPath: explicit)
+            if usable(url) { return .success(url) }
+        }
+        var productDirectories = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
+        if let executable = Bundle.main.executableURL {
+            productDirectories.insert(executable.deletingLastPathComponent(), at: 0)
+        }
+        for bundle in Bundle.allBundles where bundle.bundleURL.pathExtension == "xctest" {
+            productDirectories.append(bundle.bundleURL.deletingLastPathComponent())
+        }
+        for directory in productDirectories {
+            let candidate = directory.appendingPathComponent("mentormatch")
+            if usable(candidate) { return .success(candidate) }
+        }
+
+        let build = packageRoot.appendingPathComponent(".build")
+        var fallbacks = [build.appendingPathComponent("debug/mentormatch"), build.appendingPathComponent("release/mentormatch")]
+        let triples = (try? manager.contentsOfDirectory(at: build, includingPropertiesForKeys: nil)) ?? []
+        for triple in triples.sorted(by: { $0.path < $1.path }) {
+            fallbacks.append(triple.appendingPathComponent("debug/mentormatch"))
+            fallbacks.append(triple.appendingPathComponent("release/mentormatch"))
+        }
+        let newest = fallbacks.filter(usable).max { modificationDate($0) < modificationDate($1) }
+        if let newest { return .success(newest) }
+        return .failure(.binaryNotFound(searched: searched.map(\.path)))
+    }
+
+    private static func modificationDate(_ url: URL) -> Date {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+        return attributes?[.modificationDate] as? Date ?? .distantPast
+    }
+}
+
+/// A fresh directory under the system's temporary directory; call ``remove()`` when done.
+struct TemporaryDirectory: Sendable {
+    let url: URL
+
+    init(label: String = "run") throws {
+        url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("MentorMatchCLITests-\(label)-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    func write(_ text: String, to name: String) throws {
+        try write(Data(text.utf8), to: name)
+    }
+
+    func write(_ data: Data, to name: String) throws {
+        let target = url.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: target)
+    }
+
+    func read(_ name: String) throws -> Data { try Data(contentsOf: url.appendingPathComponent(name)) }
+
+    func text(_ name: String) throws -> String { String(decoding: try read(name), as: UTF8.self) }
+
+    /// Every entry of `name`, hidden ones included (a left-over staging directory counts); empty when it is missing.
+    func entries(_ name: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: path(name))) ?? []).sorted()
+    }
+}
+
+/// Runs `body` with a fresh temporary directory and removes it afterwards.
+func withTemporaryDirectory<T>(
+    _ label: String = "run", _ body: (TemporaryDirectory) async throws -> T
+) async throws -> T {
+    let directory = try TemporaryDirectory(label: label)
+    defer { directory.remove() }
+    return try await body(directory)
+}
