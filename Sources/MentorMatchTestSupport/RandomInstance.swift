@@ -6,7 +6,6 @@ import MentorMatchCore
 /// at least one of them remote (DOMAIN.md: remote parishes are preferred). Weekly windows come from a small set in
 /// which about half of the pairs of people share an hour, so availability, like every other rule, binds often.
 public struct RandomInstance: Sendable {
-    public var seed: UInt64
     public var input: MatchingInput
     public var policy: Policy
 
@@ -20,7 +19,7 @@ public struct RandomInstance: Sendable {
         let policy = makePolicy(places: places, allowSideConstraints: true, random: &random)
         var input = MatchingInput(mentors: mentors, mentees: mentees, places: places)
         addPairRules(to: &input, policy: policy, maximumEach: 2, random: &random)
-        return RandomInstance(seed: seed, input: input, policy: policy)
+        return RandomInstance(input: input, policy: policy)
     }
 
     /// An instance of a programme's size (Liepāja: 13 youth workers for 68 young people), for checks that do not
@@ -33,7 +32,7 @@ public struct RandomInstance: Sendable {
         let policy = makePolicy(places: places, allowSideConstraints: false, random: &random)
         var input = MatchingInput(mentors: mentors, mentees: mentees, places: places)
         addPairRules(to: &input, policy: policy, maximumEach: 4, random: &random)
-        return RandomInstance(seed: seed, input: input, policy: policy)
+        return RandomInstance(input: input, policy: policy)
     }
 
     /// The same instance with mentors, young people, places and pair rules listed in another order.
