@@ -83,3 +83,10 @@ public protocol LinearProgramSolver: Sendable {
     var name: String { get }
     func solve(_ program: LinearProgram, options: SolveOptions) throws(SolverError) -> Solution
 }
+
+extension LinearProgramSolver {
+    /// Solves `program` without a time limit, to proven optimality.
+    public func solve(_ program: LinearProgram) throws(SolverError) -> Solution {
+        try solve(program, options: SolveOptions())
+    }
+}

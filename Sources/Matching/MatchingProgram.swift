@@ -125,6 +125,32 @@ public struct MatchingProgram: Sendable {
         }
     }
 
+    /// The programme with one objective whose integer weights provably separate the tiers, for `--write-lp`
+    /// audits with another solver: its optimum has the same four tiers as the lexicographic run.
+    ///
+    /// With F the largest possible fit total, U the mentors and R the remote young people with candidates, the
+    /// weights are fit 1, mentors used W₃ = F + 1, remote served W₂ = W₃(U + 1), served W₁ = W₂(R + 1): each tier's
+    /// weight exceeds the largest swing all lower tiers together can make.
+    public func auditProgram(graph: CandidateGraph) -> LinearProgram {
+        let fitPoints = graph.candidates.map(\.fit.points)
+        let largestFitTotal = graph.candidatesOfMentee.reduce(0) { total, candidates in
+            total + (candidates.map { fitPoints[$0] }.max() ?? 0)
+        }
+        let mentorsWithCandidates = graph.candidatesOfMentor.filter { !$0.isEmpty }.count
+        let remoteWithCandidates = graph.candidatesOfMentee.indices.filter {
+            !graph.candidatesOfMentee[$0].isEmpty && graph.rules.isRemote(menteeIndex: $0)
+        }.count
+        let mentorsUsedWeight = Double(largestFitTotal + 1)
+        let remoteWeight = mentorsUsedWeight * Double(mentorsWithCandidates + 1)
+        let servedWeight = remoteWeight * Double(remoteWithCandidates + 1)
+        var audit = self
+        audit.setObjective(
+            [.served: servedWeight, .remoteServed: remoteWeight, .mentorsUsed: mentorsUsedWeight, .fit: 1],
+            fitPoints: fitPoints
+        )
+        return audit.program
+    }
+
     /// Keeps a tier at or above a value already proven optimal.
     mutating func holdTier(_ tier: ObjectiveTier, atLeast value: Double, fitPoints: [Int]) {
         if let variable = variable(of: tier) {

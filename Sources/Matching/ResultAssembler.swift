@@ -170,7 +170,8 @@ struct ResultAssembler {
         let listed = full.prefix(Self.nearMissCount).map { "\($0.mentorID) serves \($0.serves.joined(separator: ", "))" }
         let more = full.count > Self.nearMissCount ? "; and \(full.count - Self.nearMissCount) more" : ""
         let count = full.count
-        let reason = "all \(count) candidate mentor\(count == 1 ? " is" : "s are") full: " + listed.joined(separator: "; ")
+        let reason = (count == 1 ? "the only candidate mentor is full: " : "all \(count) candidate mentors are full: ")
+            + listed.joined(separator: "; ")
             + more + ". Moving anyone would serve fewer young people, fewer from remote places, or fit worse overall; "
             + "to serve this young person, raise a candidate's capacity or recruit a mentor nearby"
         return UnmatchedMentee(

@@ -1,0 +1,26 @@
+# The README's two commands: `make demo` and `make test`. Both install what is missing first.
+SWIFT ?= swift
+SCENARIO ?= ogre-2024
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build demo test
+
+deps:
+	@if [ ! -f /usr/include/glpk.h ]; then \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libglpk-dev; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product mentormatch
+
+demo: build
+	.build/release/mentormatch match \
+		--mentors Scenarios/$(SCENARIO)/mentors.csv \
+		--mentees Scenarios/$(SCENARIO)/mentees.csv \
+		--places Scenarios/$(SCENARIO)/places.csv \
+		--policy Scenarios/$(SCENARIO)/policy.yaml \
+		--out out/$(SCENARIO)
+
+test: deps
+	$(SWIFT) test

@@ -1,0 +1,81 @@
+import MentorMatchCore
+
+/// One mentor seen from one young person: the rule checks, and the fit when the pair is a candidate.
+public struct MentorCheck: Sendable, Hashable, Codable {
+    public var mentorID: String
+    public var distanceKm: Double
+    public var sharedMinutes: Int
+    public var failedRules: [HardRule]
+    /// Each failed rule in words.
+    public var details: [String]
+    /// The fit, for candidates only.
+    public var score: FitScore?
+    /// Young people this mentor serves in the suggestion, out of `capacity`.
+    public var assigned: Int
+    public var capacity: Int
+
+    enum CodingKeys: String, CodingKey {
+        case mentorID = "mentor_id"
+        case distanceKm = "distance_km"
+        case sharedMinutes = "shared_minutes"
+        case failedRules = "failed_rules"
+        case details, score, assigned, capacity
+    }
+}
+
+/// A young person's full picture: the suggestion, the reason if unmatched, and every mentor checked.
+public struct MenteeExplanation: Sendable, Hashable, Codable {
+    public var menteeID: String
+    public var place: String
+    public var isRemote: Bool
+    public var assignedMentorID: String?
+    public var unmatched: UnmatchedMentee?
+    public var alternatives: [Alternative]
+    /// Candidates first (best fit first), then the others (fewest failed rules, then nearest).
+    public var mentors: [MentorCheck]
+
+    enum CodingKeys: String, CodingKey {
+        case menteeID = "mentee_id"
+        case place
+        case isRemote = "remote"
+        case assignedMentorID = "assigned_mentor_id"
+        case unmatched, alternatives, mentors
+    }
+}
+
+extension MatchingEngine.Preparation {
+    /// Explains one young person's place in a result of this preparation; `nil` for an unknown id.
+    public func explain(menteeID: String, in result: MatchingResult) -> MenteeExplanation? {
+        guard let menteeIndex = input.mentees.firstIndex(where: { $0.id == menteeID }) else { return nil }
+        let mentee = input.mentees[menteeIndex]
+        let loads = Dictionary(result.mentorLoads.map { ($0.mentorID, $0) }, uniquingKeysWith: { a, _ in a })
+        let scorer = FitScorer(input: input, policy: policy)
+        let wording = RuleWording(rules: graph.rules)
+        let checks = input.mentors.indices.map { mentorIndex -> MentorCheck in
+            let assessment = graph.rules.assess(mentorIndex: mentorIndex, menteeIndex: menteeIndex)
+            let mentor = input.mentors[mentorIndex]
+            return MentorCheck(
+                mentorID: mentor.id, distanceKm: assessment.distanceKm, sharedMinutes: assessment.sharedMinutes,
+                failedRules: assessment.failedRules, details: wording.details(of: assessment),
+                score: assessment.isCandidate
+                    ? scorer.score(mentor: mentor, mentee: mentee, distanceKm: assessment.distanceKm, travelLimitKm: assessment.travelLimitKm)
+                    : nil,
+                assigned: loads[mentor.id]?.assigned ?? 0, capacity: graph.capacity(mentorIndex: mentorIndex)
+            )
+        }.sorted { left, right in
+            switch (left.score, right.score) {
+            case let (a?, b?): (-a.points, left.distanceKm, left.mentorID) < (-b.points, right.distanceKm, right.mentorID)
+            case (.some, nil): true
+            case (nil, .some): false
+            case (nil, nil):
+                (left.failedRules.count, left.distanceKm, left.mentorID) < (right.failedRules.count, right.distanceKm, right.mentorID)
+            }
+        }
+        let alternatives = result.alternatives.first { $0.menteeID == menteeID }
+        return MenteeExplanation(
+            menteeID: menteeID, place: mentee.location.place, isRemote: graph.rules.isRemote(menteeIndex: menteeIndex),
+            assignedMentorID: alternatives?.assignedMentorID, unmatched: result.unmatched.first { $0.menteeID == menteeID },
+            alternatives: alternatives?.alternatives ?? [], mentors: checks
+        )
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import GLPKBackend
+
+/// Why a MentorMatch run stopped, with words a user can act on.
+public enum MentorMatchError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The input files or values have problems (locks that break rules included); all are listed.
+    case invalidInput(InputError)
+    /// The input is valid but no assignment could be made (side constraints, solver failure).
+    case matchingFailed(MatchingError)
+    /// The output could not be written; nothing partial was left behind.
+    case outputFailed(AtomicOutputError)
+
+    public var description: String {
+        switch self {
+        case .invalidInput(let error): error.description
+        case .matchingFailed(let error): error.description
+        case .outputFailed(let error): "cannot write the output: \(error.description)"
+        }
+    }
+}
+
+/// The library entry point: validate, match, explain, with GLPK unless another solver is given.
+public struct MentorMatcher: Sendable {
+    public let engine: MatchingEngine
+
+    public init(solver: any LinearProgramSolver = GLPKSolver()) {
+        engine = MatchingEngine(solver: solver)
+    }
+
+    /// Checks the input and the locked pairs, and builds the candidate graph and programme without solving.
+    /// - Parameter sources: where the records came from, so that issues name files and lines.
+    /// - Throws: ``MentorMatchError/invalidInput(_:)`` listing every problem.
+    public func prepare(
+        _ input: MatchingInput, policy: Policy, sources: SourceMap = SourceMap()
+    ) throws(MentorMatchError) -> MatchingEngine.Preparation {
+        let issues = InputValidator.issues(in: input, policy: policy, sources: sources)
+            + InputValidator.issues(in: policy, source: sources.policy)
+        guard issues.isEmpty else { throw .invalidInput(InputError(issues: issues)) }
+        return try prepareChecked(input, policy: policy, sources: sources)
+    }
+
+    /// Builds the matching of input read by ``load(_:)``, which has checked it already.
+    public func prepare(_ loaded: LoadedInput) throws(MentorMatchError) -> MatchingEngine.Preparation {
+        try prepareChecked(loaded.input, policy: loaded.policy, sources: loaded.sourceMap)
+    }
+
+    private func prepareChecked(
+        _ input: MatchingInput, policy: Policy, sources: SourceMap
+    ) throws(MentorMatchError) -> MatchingEngine.Preparation {
+        do {
+            return try engine.prepare(input, policy: policy)
+        } catch .impossibleLocks(let conflicts) {
+            throw .invalidInput(
+                InputError(issues: conflicts.map {
+                    sources.pairRules.issue(record: $0.ruleIndex, field: "rule", problem: "\($0.mentorID)–\($0.menteeID) \($0.problem)", fix: $0.fix)
+                })
+            )
+        } catch {
+            throw .matchingFailed(error)
+        }
+    }
+
+    /// Matches after checking the input.
+    public func match(_ input: MatchingInput, policy: Policy, sources: SourceMap = SourceMap()) throws(MentorMatchError) -> MatchingResult {
+        try solve(prepare(input, policy: policy, sources: sources))
+    }
+
+    /// Solves a prepared matching.
+    public func solve(_ preparation: MatchingEngine.Preparation) throws(MentorMatchError) -> MatchingResult {
+        do {
+            return try engine.match(preparation)
+        } catch {
+            throw .matchingFailed(error)
+        }
+    }
+
+    /// Reads the files of a run, every problem in every file reported at once.
+    public func load(_ files: InputFiles) throws(MentorMatchError) -> LoadedInput {
+        do {
+            return try InputLoader.load(files)
+        } catch {
+            throw .invalidInput(error)
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import MentorMatch
+
+@main
+struct MentorMatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mentormatch",
+        abstract: "Optimal, explained pairings of mentors and young people.",
+        discussion: """
+            Exit codes: 0 success, 1 invalid input (every problem is listed), 2 usage error, \
+            3 no assignment possible (side constraints or solver), 4 output could not be written.
+            """,
+        subcommands: [MatchCommand.self, ValidateCommand.self, ExplainCommand.self, GenerateCommand.self]
+    )
+}
+
+/// The input files every command that matches reads.
+struct InputOptions: ParsableArguments {
+    @Option(help: "Mentors CSV: id,age,gender,place,capacity,availability,specialisations,languages,max_travel_km")
+    var mentors: String
+    @Option(help: "Young people CSV: id,age,gender,place,availability,needs,languages")
+    var mentees: String
+    @Option(help: "Places CSV: place,lat,lon,remote")
+    var places: String
+    @Option(help: "Policy file (.yaml, .yml or .json); defaults are the programmes' rules.")
+    var policy: String?
+    @Option(help: "Locked and forbidden pairs CSV: mentor_id,mentee_id,rule (lock or forbid).")
+    var locks: String?
+
+    var files: InputFiles {
+        InputFiles(mentors: mentors, mentees: mentees, places: places, locks: locks, policy: policy)
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table
+    case json
+}
+
+/// Prints the error to standard error and exits with the code the help text documents.
+func fail(_ error: MentorMatchError) -> ExitCode {
+    FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+    switch error {
+    case .invalidInput: return ExitCode(1)
+    case .matchingFailed: return ExitCode(3)
+    case .outputFailed: return ExitCode(4)
+    }
+}
+
+/// Seconds since `start`.
+func seconds(since start: Date) -> Double { Date().timeIntervalSince(start) }

@@ -1,0 +1,68 @@
+/// Where the records of one kind (mentors, mentees, places or pair rules) came from, so issues can point at them.
+public struct RecordSource: Sendable, Hashable {
+    /// The file name as the user gave it, or a logical name such as `mentors`.
+    public var name: String
+    /// The line of each record, in record order, for line-based files; `nil` when records have no lines
+    /// (a JSON document or a library caller), in which case issues say `record N`, counting from 1.
+    public var lines: [Int]?
+    /// Ids (or place names) of records that were in the source but could not be read.
+    ///
+    /// Their own problems have been reported already, so references to them from other records
+    /// (a lock naming the mentor, a mentor living in the place) are not reported again as unknown.
+    public var unreadKeys: Set<String>
+    /// Whether the source could not be read at all (a missing file, a file that is not CSV, missing columns);
+    /// then references into it are not checked, as every one would be reported as unknown.
+    public var isUnread: Bool
+
+    public init(name: String, lines: [Int]? = nil, unreadKeys: Set<String> = [], isUnread: Bool = false) {
+        self.name = name
+        self.lines = lines
+        self.unreadKeys = unreadKeys
+        self.isUnread = isUnread
+    }
+
+    /// Whether a reference to `key` should not be reported as unknown, because the record may be there unread.
+    func excuses(_ key: String) -> Bool { isUnread || unreadKeys.contains(key) }
+
+    /// `line 4` for a line-based source, else `record 4`.
+    public func location(ofRecord index: Int) -> String {
+        if let lines, lines.indices.contains(index) { return "line \(lines[index])" }
+        return "record \(index + 1)"
+    }
+
+    /// An issue about one record (or about the whole source when `record` is `nil`).
+    public func issue(record: Int?, field: String?, problem: String, fix: String) -> InputIssue {
+        guard let record else { return InputIssue(source: name, field: field, problem: problem, fix: fix) }
+        if let lines, lines.indices.contains(record) {
+            return InputIssue(source: name, line: lines[record], field: field, problem: problem, fix: fix)
+        }
+        return InputIssue(source: "\(name) record \(record + 1)", field: field, problem: problem, fix: fix)
+    }
+}
+
+/// Where each part of a ``MatchingInput`` and its ``Policy`` came from.
+///
+/// Readers of line-based files fill in file names and lines; for input built in code the default names the
+/// parts `mentors`, `mentees`, `places`, `locks` and `policy`, and issues count records from 1.
+public struct SourceMap: Sendable, Hashable {
+    public var mentors: RecordSource
+    public var mentees: RecordSource
+    public var places: RecordSource
+    public var pairRules: RecordSource
+    /// The policy file name, or `policy`.
+    public var policy: String
+
+    public init(
+        mentors: RecordSource = RecordSource(name: "mentors"),
+        mentees: RecordSource = RecordSource(name: "mentees"),
+        places: RecordSource = RecordSource(name: "places"),
+        pairRules: RecordSource = RecordSource(name: "locks"),
+        policy: String = "policy"
+    ) {
+        self.mentors = mentors
+        self.mentees = mentees
+        self.places = places
+        self.pairRules = pairRules
+        self.policy = policy
+    }
+}

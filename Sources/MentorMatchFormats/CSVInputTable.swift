@@ -1,0 +1,232 @@
+import Foundation
+import MentorMatchCore
+
+/// The columns one kind of input file has.
+struct CSVColumns {
+    /// What a record is called in messages: `mentors`, `places`, …
+    var kind: String
+    var required: [String]
+    var optional: [String]
+    /// Whether a file with a header and no rows is a problem (it is for people and places; no locks is fine).
+    var requiresRows: Bool
+    /// The column whose value names the record (its id), so that references to an unreadable row are not
+    /// reported again as unknown.
+    var keyColumn: String?
+
+    var expected: String {
+        required.joined(separator: ",") + (optional.isEmpty ? "" : " (optional: \(optional.joined(separator: ", ")))")
+    }
+}
+
+/// Reads a file of one kind into records: checks the header against the columns, then builds each row.
+enum CSVInputTable {
+    /// - Parameter build: Makes a record from a row, or returns `nil` after reporting the row's problems on it.
+    static func read<Record: Sendable>(
+        _ data: Data, source: String, columns: CSVColumns, build: (inout CSVRow) -> Record?
+    ) -> ParsedRecords<Record> {
+        var parsed = ParsedRecords<Record>(
+            records: [], source: RecordSource(name: source, lines: [], isUnread: true), issues: []
+        )
+        let (table, readIssues) = CSVReader.read(data, source: source)
+        parsed.issues = readIssues
+        guard let table else { return parsed }
+        parsed.issues += headerIssues(table, source: source, columns: columns)
+        guard columns.required.allSatisfy(table.header.contains) else { return parsed }
+        if table.records.isEmpty && columns.requiresRows && readIssues.isEmpty {
+            parsed.issues.append(InputIssue(
+                source: source, problem: "the file has a header but no rows",
+                fix: "add one line per \(columns.kind.dropLast()) under the header"
+            ))
+        }
+        var lines: [Int] = []
+        var unreadKeys: Set<String> = []
+        for record in table.records {
+            var row = CSVRow(source: source, line: record.line, header: table.header, fields: record.fields)
+            if let built = build(&row), row.issues.isEmpty {
+                parsed.records.append(built)
+                lines.append(record.line)
+            } else if let keyColumn = columns.keyColumn, !row.text(keyColumn).isEmpty {
+                unreadKeys.insert(row.text(keyColumn))
+            }
+            parsed.issues += row.issues
+        }
+        parsed.source = RecordSource(name: source, lines: lines, unreadKeys: unreadKeys)
+        return parsed
+    }
+
+    /// Missing columns (one issue naming them all), unknown columns and repeated columns.
+    private static func headerIssues(_ table: CSVTable, source: String, columns: CSVColumns) -> [InputIssue] {
+        var issues: [InputIssue] = []
+        let line = table.headerLine
+        let missing = columns.required.filter { !table.header.contains($0) }
+        if !missing.isEmpty {
+            issues.append(InputIssue(
+                source: source, line: line,
+                problem: "missing column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))",
+                fix: "the header must name the columns \(columns.expected)"
+            ))
+        }
+        let known = Set(columns.required + columns.optional)
+        // An unknown column is most often a misspelt optional one, which would otherwise be ignored silently.
+        let unknown = table.header.filter { !$0.isEmpty && !known.contains($0) }
+        if !unknown.isEmpty {
+            let hints = unknown.map { name in
+                NameMatching.closest(to: name, among: (columns.required + columns.optional).sorted())
+                    .map { "\(name) (did you mean \($0)?)" } ?? name
+            }
+            issues.append(InputIssue(
+                source: source, line: line,
+                problem: "unknown column\(unknown.count == 1 ? "" : "s") \(hints.joined(separator: ", "))",
+                fix: "rename or remove it; the columns are \(columns.expected)"
+            ))
+        }
+        // Spreadsheets export empty trailing columns with empty names; they are ignored unless they hold values.
+        let unnamed = table.header.indices.filter { table.header[$0].isEmpty }
+        if let record = table.records.first(where: { record in unnamed.contains { !record.fields[$0].isEmpty } }) {
+            issues.append(InputIssue(
+                source: source, line: record.line, problem: "the row has a value in a column without a name",
+                fix: "name the column in the header, or move the value into its own column"
+            ))
+        }
+        var seen: Set<String> = []
+        for name in table.header where !name.isEmpty && !seen.insert(name).inserted {
+            issues.append(InputIssue(
+                source: source, line: line, field: name, problem: "column \(name) appears twice",
+                fix: "keep one column named \(name)"
+            ))
+        }
+        return issues
+    }
+}
+
+/// One data row, read by column name; every reading method reports its own problem on the row.
+struct CSVRow {
+    let source: String
+    let line: Int
+    private let values: [String: String]
+    private(set) var issues: [InputIssue] = []
+
+    init(source: String, line: Int, header: [String], fields: [String]) {
+        self.source = source
+        self.line = line
+        // NFC, so that names typed on different systems are written back the same way; Swift already compares
+        // strings by canonical equivalence, so matching does not depend on it.
+        values = Dictionary(
+            zip(header, fields).map { ($0, Self.joiningLines($1).precomposedStringWithCanonicalMapping) },
+            uniquingKeysWith: { first, _ in first }
+        )
+    }
+
+    /// No input column holds free text, so a line break inside a quoted cell (Alt+Enter in Excel) reads as a space.
+    private static func joiningLines(_ value: String) -> String {
+        guard value.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) else { return value }
+        let words = value.unicodeScalars.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
+            .map { String(String.UnicodeScalarView($0)).trimmingCharacters(in: .whitespaces) }
+        return words.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// The trimmed value, empty when blank or when the file has no such column.
+    func text(_ column: String) -> String { values[column] ?? "" }
+
+    mutating func report(_ column: String, problem: String, fix: String) {
+        issues.append(InputIssue(source: source, line: line, field: column, problem: problem, fix: fix))
+    }
+
+    /// The value, or `nil` with an issue when it is blank.
+    mutating func required(_ column: String, fix: String) -> String? {
+        let value = text(column)
+        guard value.isEmpty else { return value }
+        report(column, problem: "\(column) is empty", fix: fix)
+        return nil
+    }
+
+    /// A whole number; blank reads as `defaultValue` when one is given, else is a problem.
+    mutating func integer(_ column: String, defaultValue: Int? = nil, fix: String) -> Int? {
+        let value = text(column)
+        if value.isEmpty, let defaultValue { return defaultValue }
+        guard let value = required(column, fix: fix) else { return nil }
+        guard let number = Int(value) else {
+            report(column, problem: "\(column) '\(value)' is not a whole number", fix: fix)
+            return nil
+        }
+        return number
+    }
+
+    /// A decimal number; a decimal comma (`12,5`, as Latvian spreadsheets write it) reads as a point.
+    mutating func decimal(_ column: String, fix: String) -> Double? {
+        guard let value = required(column, fix: fix) else { return nil }
+        let commas = value.filter { $0 == "," }.count
+        let normalised = commas == 1 && !value.contains(".") ? value.replacingOccurrences(of: ",", with: ".") : value
+        guard let number = Double(normalised), number.isFinite else {
+            report(column, problem: "\(column) '\(value)' is not a number", fix: fix)
+            return nil
+        }
+        return number
+    }
+
+    /// `female`, `male` or `other`, also `f`, `m`, and Latvian `sieviete`, `vīrietis`, `cits`, in any case.
+    mutating func gender(_ column: String) -> Gender? {
+        let fix = "write female, male or other (f, m; sieviete, vīrietis, cits also work)"
+        guard let value = required(column, fix: fix) else { return nil }
+        switch NameMatching.folded(value) {
+        case "female", "f", "sieviete": return .female
+        case "male", "m", "virietis": return .male
+        case "other", "cits": return .other
+        default:
+            report(column, problem: "\(column) '\(value)' is not a gender this tool knows", fix: fix)
+            return nil
+        }
+    }
+
+    /// Yes or no: `yes`/`no`, `true`/`false`, `jā`/`nē`, `1`/`0`, in any case.
+    mutating func flag(_ column: String) -> Bool? {
+        let fix = "write yes or no (true/false, jā/nē and 1/0 also work)"
+        guard let value = required(column, fix: fix) else { return nil }
+        switch NameMatching.folded(value) {
+        case "yes", "y", "true", "ja", "1": return true
+        case "no", "n", "false", "ne", "0": return false
+        default:
+            report(column, problem: "\(column) '\(value)' is not yes or no", fix: fix)
+            return nil
+        }
+    }
+
+    /// Weekly windows; blank reads as none (the validator reports a person who has none).
+    mutating func availability(_ column: String) -> WeeklyAvailability? {
+        do {
+            return try WeeklyAvailability(parsing: text(column))
+        } catch {
+            report(column, problem: "\(column) \(error.description)",
+                   fix: "write windows as 'Mon 16:00-18:00; Sat 10:00-14:00' (Latvian day names and ranges "
+                    + "such as Mon-Fri work too)")
+            return nil
+        }
+    }
+
+    /// Tokens separated by `;` or `,` (a `;`-delimited file cannot hold an unquoted `;` inside a field).
+    func tokens(_ column: String) -> [String] {
+        TokenList.normalised(text(column).split(whereSeparator: { $0 == ";" || $0 == "," }).map(String.init))
+    }
+
+    /// An explicit point from `lat` and `lon`: both or neither.
+    mutating func optionalPoint() -> Coordinate? {
+        let hasLatitude = !text("lat").isEmpty
+        let hasLongitude = !text("lon").isEmpty
+        guard hasLatitude || hasLongitude else { return nil }
+        guard hasLatitude && hasLongitude else {
+            report(hasLatitude ? "lon" : "lat",
+                   problem: "lat and lon must be given together, but only \(hasLatitude ? "lat" : "lon") is",
+                   fix: "give both lat and lon in decimal degrees, or leave both blank to use the place centre")
+            return nil
+        }
+        return point()
+    }
+
+    /// A point from the required `lat` and `lon` columns; ranges are left to the validator.
+    mutating func point() -> Coordinate? {
+        let latitude = decimal("lat", fix: "enter the latitude in decimal degrees, such as 56.8165")
+        let longitude = decimal("lon", fix: "enter the longitude in decimal degrees, such as 24.6047")
+        guard let latitude, let longitude else { return nil }
+        return Coordinate(latitude: latitude, longitude: longitude)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Matching
+import MentorMatchCore
+
+/// The files `mentormatch match` writes: `pairs.csv`, `unmatched.csv`, `alternatives.csv` and `result.json`.
+///
+/// CSV files hold only ids, numbers and reasons, sorted by id with fixed decimals, so the same input gives the same
+/// bytes. `result.json` also holds timings, which differ from run to run.
+public enum ResultFiles {
+    public static let pairsHeader = [
+        "mentor_id", "mentee_id", "distance_km", "score", "travel", "interests", "gender_preference", "priority",
+        "waiting", "locked",
+    ]
+    public static let unmatchedHeader = ["mentee_id", "reason", "kind", "blocking_rule"]
+    public static let alternativesHeader = ["mentee_id", "rank", "mentor_id", "score", "distance_km", "has_room", "assigned_mentor_id"]
+
+    public static func pairsCSV(_ result: MatchingResult) -> String {
+        CSVWriter.text(
+            header: pairsHeader,
+            rows: result.pairs.map { pair in
+                let score = pair.score
+                return [pair.mentorID, pair.menteeID, decimal(pair.distanceKm, 2), decimal(score.total, 3)]
+                    + [score.travel, score.interests, score.genderPreference, score.priority, score.waiting].map { decimal($0, 3) }
+                    + [pair.locked ? "yes" : "no"]
+            }
+        )
+    }
+
+    public static func unmatchedCSV(_ result: MatchingResult) -> String {
+        CSVWriter.text(
+            header: unmatchedHeader,
+            rows: result.unmatched.map { [$0.menteeID, $0.reason, $0.kind.rawValue, $0.blockingRule?.rawValue ?? ""] }
+        )
+    }
+
+    public static func alternativesCSV(_ result: MatchingResult) -> String {
+        CSVWriter.text(
+            header: alternativesHeader,
+            rows: result.alternatives.flatMap { person in
+                person.alternatives.enumerated().map { rank, alternative in
+                    [
+                        person.menteeID, "\(rank + 1)", alternative.mentorID, decimal(alternative.score, 3),
+                        decimal(alternative.distanceKm, 2), alternative.hasRoom ? "yes" : "no", person.assignedMentorID ?? "",
+                    ]
+                }
+            }
+        )
+    }
+
+    /// Pretty-printed with sorted keys.
+    public static func json(_ value: some Encodable) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain Codable values with finite numbers cannot fail; a failure is a programming error.
+        do { return try encoder.encode(value) + Data("\n".utf8) } catch { preconditionFailure("JSON encoding failed: \(error)") }
+    }
+
+    /// Every result file by name, for ``AtomicOutput/write(_:to:)``.
+    public static func all(_ result: MatchingResult) -> [String: Data] {
+        [
+            "pairs.csv": Data(pairsCSV(result).utf8),
+            "unmatched.csv": Data(unmatchedCSV(result).utf8),
+            "alternatives.csv": Data(alternativesCSV(result).utf8),
+            "result.json": json(result),
+        ]
+    }
+
+    private static func decimal(_ value: Double, _ decimals: Int) -> String { DecimalText.fixed(value, decimals: decimals) }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import MentorMatchCore
+import MentorMatchFormats
+import Testing
+
+private func table(_ text: String) throws -> CSVTable {
+    let (table, issues) = CSVReader.read(Data(text.utf8), source: "test.csv")
+    #expect(issues.isEmpty, "\(issues)")
+    return try #require(table)
+}
+
+struct CSVReaderTests {
+    @Test(arguments: [("a,b\n1,2\n", Character(",")), ("a;b\n1;2\n", ";"), ("a\tb\n1\t2\n", "\t"), ("a\n1\n", ",")])
+    func sniffsTheDelimiterFromTheHeader(text: String, delimiter: Character) throws {
+        let parsed = try table(text)
+        #expect(parsed.delimiter == delimiter)
+        #expect(parsed.records.map(\.fields) == (parsed.header.count == 2 ? [["1", "2"]] : [["1"]]))
+    }
+
+    @Test func headerNamesAreTrimmedAndLowerCased() throws {
+        #expect(try table(" ID , Max_Travel_KM \n1,2\n").header == ["id", "max_travel_km"])
+    }
+
+    @Test func dropsAByteOrderMark() throws {
+        var data = Data([0xEF, 0xBB, 0xBF])
+        data.append(Data("id,place\nM01,Ķeipene\n".utf8))
+        let (parsed, issues) = CSVReader.read(data, source: "bom.csv")
+        #expect(issues.isEmpty)
+        #expect(parsed?.header == ["id", "place"])
+        #expect(parsed?.records.first?.fields == ["M01", "Ķeipene"])
+    }
+
+    @Test func quotedFieldsKeepDelimitersQuotesAndLineBreaks() throws {
+        let parsed = try table("id,note,other\nM01,\"a, b\",\"say \"\"hi\"\"\"\nM02,\"line one\nline two\",x\nM03,  \"  kept  \"  ,y\n")
+        #expect(parsed.records.map(\.fields) == [
+            ["M01", "a, b", "say \"hi\""],
+            ["M02", "line one\nline two", "x"],
+            ["M03", "  kept  ", "y"],
+        ])
+        #expect(parsed.records.map(\.line) == [2, 3, 5])
+    }
+
+    @Test(arguments: ["id,n\r\nM01,1\r\n\r\nM02,2\r\n", "id,n\nM01,1\n\nM02,2", "id,n\rM01,1\r\rM02,2\r"])
+    func readsAnyLineEndAndSkipsBlankLines(text: String) throws {
+        let parsed = try table(text)
+        #expect(parsed.records.map(\.fields) == [["M01", "1"], ["M02", "2"]])
+        #expect(parsed.records.map(\.line) == [2, 4])
+    }
+
+    @Test func quotedLineBreaksInCRLFFilesCountAsLines() throws {
+        let parsed = try table("id,n\r\nM01,\"a\r\nb\"\r\nM02,2\r\n")
+        #expect(parsed.records.map(\.fields) == [["M01", "a\r\nb"], ["M02", "2"]])
+        #expect(parsed.records.map(\.line) == [2, 4])
+    }
+
+    @Test func trimsUnquotedFieldsAndPadsShortRows() throws {
+        let parsed = try table("a;b;c\n  x ; y\n;;\n")
+        #expect(parsed.records.map(\.fields) == [["x", "y", ""]])
+    }
+
+    @Test func reportsRowsWithTooManyFields() {
+        let (parsed, issues) = CSVReader.read(Data("a,b\n1,2\n1,2,3\n".utf8), source: "wide.csv")
+        #expect(parsed?.records.count == 1)
+        #expect(issues.map(\.description) == [
+            "wide.csv, line 3: the row has 3 fields but the header has 2 columns. "
+                + "Fix: put quotes around fields that contain ',' (and write decimals such as 12,5 as 12.5)",
+        ])
+    }
+
+    @Test func namesTheLineOfInvalidUTF8() {
+        var data = Data("place\nOgre\n".utf8)
+        data.append(contentsOf: [0x53, 0x75, 0x6E, 0x74, 0x61, 0x9E, 0x69])  // "Suntaži" in Windows-1257
+        let (parsed, issues) = CSVReader.read(data, source: "places.csv")
+        #expect(parsed == nil)
+        #expect(issues.first?.line == 3)
+        #expect(issues.first?.problem.contains("not UTF-8") == true)
+    }
+}
+
+struct CSVWriterTests {
+    @Test func quotesOnlyWhenNeeded() {
+        let text = CSVWriter.text(header: ["id", "note"], rows: [
+            ["M01", "plain"], ["M02", "a, b"], ["M03", "say \"hi\""], ["M04", "two\nlines"], ["M05", " padded"],
+            ["M06", "Ķeipene; Suntaži"],
+        ])
+        let expected = [
+            "id,note", "M01,plain", "M02,\"a, b\"", "M03,\"say \"\"hi\"\"\"", "M04,\"two\nlines\"", "M05,\" padded\"",
+            "M06,Ķeipene; Suntaži",
+        ]
+        #expect(text == expected.joined(separator: "\n") + "\n")
+    }
+
+    @Test func quotesTheChosenDelimiter() {
+        #expect(CSVWriter.text(header: ["a"], rows: [["x;y"], ["x,y"]], delimiter: ";") == "a\n\"x;y\"\nx,y\n")
+    }
+
+    @Test func readsBackWhatItWrites() throws {
+        let rows = [["M01", "a, \"b\"\nc", "  x  ", ""], ["M02", "Meņģele", "", "z"]]
+        let text = CSVWriter.text(header: ["id", "b", "c", "d"], rows: rows)
+        #expect(try table(text).records.map(\.fields) == rows)
+    }
+}
