@@ -1,4 +1,5 @@
 import Foundation
+import LinearProgramming
 import Matching
 import MentorMatchCore
 
@@ -424,8 +425,16 @@ extension SolutionChecker {
                 problems += noCandidateViolations(entry, menteeIndex: menteeIndex)
                 continue
             }
+            let withRoom = allowed.filter { menteesOfMentor[$0].count < capacity(mentorIndex: $0) }
+            if !withRoom.isEmpty {
+                problems += heldBackViolations(
+                    entry, menteeIndex: menteeIndex, mentorsWithRoom: withRoom, menteesOfMentor: menteesOfMentor,
+                    status: result.solver.status
+                )
+                continue
+            }
             guard entry.kind == .candidatesFull else {
-                problems.append("\(name) has \(allowed.count) allowed mentors but kind \(entry.kind)")
+                problems.append("\(name): all \(allowed.count) allowed mentors are full, but kind is \(entry.kind)")
                 continue
             }
             let expectedIDs = Set(allowed.map { input.mentors[$0].id })
@@ -446,6 +455,35 @@ extension SolutionChecker {
             if let first = entry.fullCandidates.first, !entry.reason.contains(first.mentorID) {
                 problems.append("\(name): reason does not name \(first.mentorID)")
             }
+        }
+        return problems
+    }
+
+    /// A young person left out while an allowed mentor has room: in an optimal assignment, adding them must break a
+    /// side constraint, or the first tier would have grown.
+    private func heldBackViolations(
+        _ entry: UnmatchedMentee, menteeIndex: Int, mentorsWithRoom: [Int], menteesOfMentor: [[Int]],
+        status: TerminationReason
+    ) -> [String] {
+        let name = "unmatched \(entry.menteeID)"
+        let roomy = mentorsWithRoom.map { "\(input.mentors[$0].id) (\(menteesOfMentor[$0].count) of \(capacity(mentorIndex: $0)))" }
+        var problems: [String] = []
+        if entry.kind != .heldBack {
+            problems.append("\(name) is explained as \(entry.kind.rawValue), but \(roomy.joined(separator: ", ")) have room")
+        }
+        if !mentorsWithRoom.contains(where: { entry.reason.contains(input.mentors[$0].id) }) {
+            problems.append("\(name): reason names none of the mentors with room, \(roomy.joined(separator: ", "))")
+        }
+        guard status == .optimal else { return problems }
+        let served = menteesOfMentor.flatMap { $0 } + [menteeIndex]
+        var servedPerPlace: [String: Int] = [:]
+        for mentee in served { servedPerPlace[input.mentees[mentee].location.place, default: 0] += 1 }
+        let breaksSideConstraint = !sideConstraintViolations(
+            served: served.count, remoteServed: served.filter { isRemote(menteeIndex: $0) }.count,
+            servedPerPlace: servedPerPlace
+        ).isEmpty
+        if !breaksSideConstraint {
+            problems.append("\(name) is left out although \(roomy.joined(separator: ", ")) could serve them within every constraint")
         }
         return problems
     }
