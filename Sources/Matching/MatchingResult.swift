@@ -24,6 +24,9 @@ public enum UnmatchedKind: String, Sendable, Hashable, Codable {
     case noCandidate = "no_candidate"
     /// Every candidate mentor is full with young people the objective ranks at least as high.
     case candidatesFull = "candidates_full"
+    /// A candidate mentor has room, but serving this young person would take the share of remote young people below
+    /// the policy's minimum (or the solver stopped before proving optimality).
+    case heldBack = "held_back"
 }
 
 /// A mentor who fails only some rules for a young person: the closest to being a candidate.

@@ -1,3 +1,4 @@
+import LinearProgramming
 import MentorMatchCore
 
 /// Turns the chosen candidates into pairs, loads, summary figures, alternatives and reasons.
@@ -52,9 +53,11 @@ struct ResultAssembler {
         }
 
         let unmatched = input.mentees.indices.filter { mentorOfMentee[$0] == nil }.map { menteeIndex in
-            graph.candidatesOfMentee[menteeIndex].isEmpty
-                ? explainNoCandidate(menteeIndex)
-                : explainFullCandidates(menteeIndex, menteesOfMentor: menteesOfMentor)
+            if graph.candidatesOfMentee[menteeIndex].isEmpty { return explainNoCandidate(menteeIndex) }
+            let withRoom = rankedCandidates(of: menteeIndex).map { graph.candidates[$0].mentorIndex }.filter { hasRoom[$0] }
+            return withRoom.isEmpty
+                ? explainFullCandidates(menteeIndex, menteesOfMentor: menteesOfMentor)
+                : explainHeldBack(menteeIndex, mentorsWithRoom: withRoom, status: report.status)
         }
 
         let remoteMentees = input.mentees.indices.filter { graph.rules.isRemote(menteeIndex: $0) }
@@ -177,6 +180,27 @@ struct ResultAssembler {
         return UnmatchedMentee(
             menteeID: input.mentees[menteeIndex].id, kind: .candidatesFull, reason: reason, blockingRule: nil,
             nearMisses: [], relaxations: [], fullCandidates: full
+        )
+    }
+
+    /// A candidate has room, so serving this young person would raise the first tier: in an optimal assignment only
+    /// the minimum remote share can hold them back (the other side constraints only ask for more served).
+    func explainHeldBack(_ menteeIndex: Int, mentorsWithRoom: [Int], status: TerminationReason) -> UnmatchedMentee {
+        let input = graph.rules.input
+        let count = mentorsWithRoom.count
+        let named = mentorsWithRoom.prefix(Self.nearMissCount).map { input.mentors[$0].id }.joined(separator: ", ")
+        let more = count > Self.nearMissCount ? " and \(count - Self.nearMissCount) more" : ""
+        let cause =
+            status == .optimal
+            ? "serving this young person, who does not live in a remote place, would take the share of remote young "
+                + "people below min_remote_share; to serve them, lower min_remote_share"
+            : "the solver stopped (\(status.rawValue)) before it proved the assignment optimal; to serve them, raise "
+                + "time_limit_seconds"
+        let reason = "\(count == 1 ? "candidate mentor" : "candidate mentors") \(named)\(more) "
+            + "\(count == 1 ? "has" : "have") room, but " + cause
+        return UnmatchedMentee(
+            menteeID: input.mentees[menteeIndex].id, kind: .heldBack, reason: reason, blockingRule: nil,
+            nearMisses: [], relaxations: [], fullCandidates: []
         )
     }
 }
