@@ -62,6 +62,6 @@ public struct CandidateGraph: Sendable {
 
     /// A mentor's capacity under the policy.
     public func capacity(mentorIndex: Int) -> Int {
-        min(rules.input.mentors[mentorIndex].capacity, rules.policy.maximumCapacity)
+        rules.policy.capacity(of: rules.input.mentors[mentorIndex])
     }
 }

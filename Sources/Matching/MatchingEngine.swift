@@ -23,9 +23,16 @@ public struct MatchingEngine: Sendable {
         public let timings: StageTimings
     }
 
-    /// Sorts the input, builds candidates and the programme, and checks the locked pairs.
-    /// - Throws: ``MatchingError/impossibleLocks(_:)`` when a locked pair breaks a hard rule.
-    public func prepare(_ input: MatchingInput, policy: Policy) throws(MatchingError) -> Preparation {
+    /// Checks the input and policy, sorts the input, builds candidates and the programme, and checks the locked pairs.
+    /// - Parameter sources: where the records came from, so that input issues name files and lines.
+    /// - Throws: ``MatchingError/invalidInput(_:)`` listing every input problem, or
+    ///   ``MatchingError/impossibleLocks(_:)`` when a locked pair breaks a hard rule.
+    public func prepare(
+        _ input: MatchingInput, policy: Policy, sources: SourceMap = SourceMap()
+    ) throws(MatchingError) -> Preparation {
+        let issues = InputValidator.issues(in: input, policy: policy, sources: sources)
+            + InputValidator.issues(in: policy, source: sources.policy)
+        guard issues.isEmpty else { throw .invalidInput(InputError(issues: issues)) }
         var timings = StageTimings()
         var clock = Date()
         var sorted = input
@@ -42,9 +49,12 @@ public struct MatchingEngine: Sendable {
     }
 
     /// Matches mentors and young people.
-    /// - Throws: ``MatchingError`` for impossible locks, infeasible side constraints or a solver failure.
-    public func match(_ input: MatchingInput, policy: Policy) throws(MatchingError) -> MatchingResult {
-        try match(prepare(input, policy: policy))
+    /// - Throws: ``MatchingError`` for invalid input, impossible locks, infeasible side constraints or a solver
+    ///   failure.
+    public func match(
+        _ input: MatchingInput, policy: Policy, sources: SourceMap = SourceMap()
+    ) throws(MatchingError) -> MatchingResult {
+        try match(prepare(input, policy: policy, sources: sources))
     }
 
     /// Solves a prepared matching.

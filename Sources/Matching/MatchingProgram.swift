@@ -44,22 +44,22 @@ public struct MatchingProgram: Sendable {
 
         let pairs = graph.candidates.map { candidate in
             program.addVariable(
-                name: "x.\(Self.safe(input.mentors[candidate.mentorIndex].id)).\(Self.safe(input.mentees[candidate.menteeIndex].id))",
+                name: Self.name("x", ids: [input.mentors[candidate.mentorIndex].id, input.mentees[candidate.menteeIndex].id], indices: [candidate.mentorIndex, candidate.menteeIndex]),
                 lowerBound: candidate.isLocked ? 1 : 0, upperBound: 1, isInteger: isMixedInteger
             )
         }
         var firstPlaceTerms: [Term] = [Term(mentorsUsed, 1)]
         for (mentorIndex, mentor) in input.mentors.enumerated() where !graph.candidatesOfMentor[mentorIndex].isEmpty {
-            let name = Self.safe(mentor.id)
-            let firstPlace = program.addVariable(name: "first.\(name)", lowerBound: 0, upperBound: 1, isInteger: isMixedInteger)
+            func name(_ kind: String) -> String { Self.name(kind, ids: [mentor.id], indices: [mentorIndex]) }
+            let firstPlace = program.addVariable(name: name("first"), lowerBound: 0, upperBound: 1, isInteger: isMixedInteger)
             let otherPlaces = program.addVariable(
-                name: "more.\(name)", lowerBound: 0, upperBound: Double(graph.capacity(mentorIndex: mentorIndex) - 1),
+                name: name("more"), lowerBound: 0, upperBound: Double(graph.capacity(mentorIndex: mentorIndex) - 1),
                 isInteger: isMixedInteger
             )
             firstPlaceTerms.append(Term(firstPlace, -1))
             let outgoing = graph.candidatesOfMentor[mentorIndex].map { Term(pairs[$0], -1) }
             program.addConstraint(
-                name: "mentor.\(name)", terms: [Term(firstPlace, 1), Term(otherPlaces, 1)] + outgoing,
+                name: name("mentor"), terms: [Term(firstPlace, 1), Term(otherPlaces, 1)] + outgoing,
                 lowerBound: 0, upperBound: 0
             )
         }
@@ -69,11 +69,11 @@ public struct MatchingProgram: Sendable {
         var sinkTerms: [Term] = [Term(remoteServed, 1), Term(served, -1)]
         var servedOfMentee: [VariableID?] = Array(repeating: nil, count: input.mentees.count)
         for (menteeIndex, mentee) in input.mentees.enumerated() where !graph.candidatesOfMentee[menteeIndex].isEmpty {
-            let name = Self.safe(mentee.id)
-            let isServed = program.addVariable(name: "y.\(name)", lowerBound: 0, upperBound: 1, isInteger: isMixedInteger)
+            func name(_ kind: String) -> String { Self.name(kind, ids: [mentee.id], indices: [menteeIndex]) }
+            let isServed = program.addVariable(name: name("y"), lowerBound: 0, upperBound: 1, isInteger: isMixedInteger)
             servedOfMentee[menteeIndex] = isServed
             let incoming = graph.candidatesOfMentee[menteeIndex].map { Term(pairs[$0], 1) }
-            program.addConstraint(name: "mentee.\(name)", terms: incoming + [Term(isServed, -1)], lowerBound: 0, upperBound: 0)
+            program.addConstraint(name: name("mentee"), terms: incoming + [Term(isServed, -1)], lowerBound: 0, upperBound: 0)
             if graph.rules.isRemote(menteeIndex: menteeIndex) {
                 remoteHubTerms.append(Term(isServed, 1))
             } else {
@@ -89,12 +89,12 @@ public struct MatchingProgram: Sendable {
             )
         }
         let placeNames = policy.sideConstraints.minimumServedPerPlace.keys.sorted()
-        for place in placeNames {
+        for (placeIndex, place) in placeNames.enumerated() {
             let minimum = policy.sideConstraints.minimumServedPerPlace[place]!
             let terms = input.mentees.indices.compactMap { index in
                 input.mentees[index].location.place == place ? servedOfMentee[index].map { Term($0, 1) } : nil
             }
-            program.addConstraint(name: "side_min_served.\(Self.safe(place))", terms: terms, lowerBound: Double(minimum))
+            program.addConstraint(name: Self.name("side_min_served", ids: [place], indices: [placeIndex]), terms: terms, lowerBound: Double(minimum))
         }
 
         self.program = program
@@ -161,6 +161,14 @@ public struct MatchingProgram: Sendable {
                 name: "hold_fit", terms: zip(pairVariables, fitPoints).map { Term($0, Double($1)) }, lowerBound: value
             )
         }
+    }
+
+    /// A readable name such as `x.M001.Y0003`, or, when the ids would make it longer than LP names may be, one
+    /// from positions such as `x_i.0.2` (the `_i` keeps the two forms apart).
+    static func name(_ kind: String, ids: [String], indices: [Int]) -> String {
+        let readable = ([kind] + ids.map(safe)).joined(separator: ".")
+        guard readable.count > ModelValidator.maximumNameLength else { return readable }
+        return ([kind + "_i"] + indices.map(String.init)).joined(separator: ".")
     }
 
     /// LP names allow only letters, digits, `_` and `.`; ids may hold anything (`Y-001`, `Jānis`).

@@ -33,31 +33,26 @@ public struct MentorMatcher: Sendable {
     public func prepare(
         _ input: MatchingInput, policy: Policy, sources: SourceMap = SourceMap()
     ) throws(MentorMatchError) -> MatchingEngine.Preparation {
-        let issues = InputValidator.issues(in: input, policy: policy, sources: sources)
-            + InputValidator.issues(in: policy, source: sources.policy)
-        guard issues.isEmpty else { throw .invalidInput(InputError(issues: issues)) }
-        return try prepareChecked(input, policy: policy, sources: sources)
-    }
-
-    /// Builds the matching of input read by ``load(_:)``, which has checked it already.
-    public func prepare(_ loaded: LoadedInput) throws(MentorMatchError) -> MatchingEngine.Preparation {
-        try prepareChecked(loaded.input, policy: loaded.policy, sources: loaded.sourceMap)
-    }
-
-    private func prepareChecked(
-        _ input: MatchingInput, policy: Policy, sources: SourceMap
-    ) throws(MentorMatchError) -> MatchingEngine.Preparation {
         do {
-            return try engine.prepare(input, policy: policy)
+            return try engine.prepare(input, policy: policy, sources: sources)
+        } catch .invalidInput(let error) {
+            throw .invalidInput(error)
         } catch .impossibleLocks(let conflicts) {
             throw .invalidInput(
                 InputError(issues: conflicts.map {
-                    sources.pairRules.issue(record: $0.ruleIndex, field: "rule", problem: "\($0.mentorID)–\($0.menteeID) \($0.problem)", fix: $0.fix)
+                    sources.pairRules.issue(
+                        record: $0.ruleIndex, field: "rule", problem: "\($0.mentorID)–\($0.menteeID) \($0.problem)", fix: $0.fix
+                    )
                 })
             )
         } catch {
             throw .matchingFailed(error)
         }
+    }
+
+    /// Builds the matching of input read by ``load(_:)``.
+    public func prepare(_ loaded: LoadedInput) throws(MentorMatchError) -> MatchingEngine.Preparation {
+        try prepare(loaded.input, policy: loaded.policy, sources: loaded.sourceMap)
     }
 
     /// Matches after checking the input.

@@ -20,7 +20,7 @@ extension InputValidator {
         }
         check.whole(policy.minimumAgeGap, in: 0...plausibleAges.upperBound, key: "min_age_gap",
                     fix: "use 0 or more years; the programmes only require the mentor to be older (1)")
-        check.whole(policy.maximumCapacity, in: 1...3, key: "max_capacity",
+        check.whole(policy.maximumCapacity, in: 1...Policy.capacityLimit, key: "max_capacity",
                     fix: "use 1, 2 or 3 (the programmes' rule: one to three young people per mentor)")
         if let limit = policy.maximumTravelKm {
             check.nonNegative(limit, key: "max_travel_km", fix: "use a distance in km, or leave the key out for no limit")

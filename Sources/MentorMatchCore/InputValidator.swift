@@ -52,7 +52,7 @@ struct InputValidation {
     mutating func checkMentors() {
         let source = sources.mentors
         checkIDs(input.mentors.map(\.id), source: source, example: "M01")
-        let allowedCapacities = 1...max(1, policy.maximumCapacity)
+        let allowedCapacities = 1...Policy.capacityLimit
         for (index, mentor) in input.mentors.enumerated() {
             if !InputValidator.plausibleAges.contains(mentor.age) {
                 reportImplausibleAge(mentor.age, record: index, source: source)
@@ -249,7 +249,7 @@ struct InputValidation {
         var firstRule: [PairKey: (kind: PairRule.Kind, record: Int)] = [:]
         var lockedMentor: [String: (mentorID: String, record: Int)] = [:]
         var locksPerMentor: [String: Int] = [:]
-        let capacities = Dictionary(input.mentors.map { ($0.id, $0.capacity) }, uniquingKeysWith: { first, _ in first })
+        let capacities = Dictionary(input.mentors.map { ($0.id, policy.capacity(of: $0)) }, uniquingKeysWith: { first, _ in first })
         for (index, rule) in input.pairRules.enumerated() {
             checkReference(rule.mentorID, field: "mentor_id", known: mentorIDs, in: sources.mentors, record: index)
             checkReference(rule.menteeID, field: "mentee_id", known: menteeIDs, in: sources.mentees, record: index)
@@ -284,7 +284,7 @@ struct InputValidation {
                 issues.append(source.issue(
                     record: index, field: "mentor_id",
                     problem: "\(rule.mentorID) has more locked young people than its capacity of \(capacity)",
-                    fix: "remove a lock for \(rule.mentorID), or raise the mentor's capacity"
+                    fix: "remove a lock for \(rule.mentorID), or raise the mentor's capacity (or the policy's max_capacity)"
                 ))
             }
         }

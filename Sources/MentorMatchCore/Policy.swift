@@ -7,8 +7,9 @@ public struct Policy: Sendable, Hashable, Codable {
     public var maximumMenteeAge = 25
     /// The mentor is older than the mentee by at least this many years.
     public var minimumAgeGap = 1
-    /// Zemgale: one to three young people per mentor. A mentor's own capacity may be lower, never higher.
-    public var maximumCapacity = 3
+    /// Zemgale: one to three young people per mentor. A lower value caps every mentor's own capacity (a what-if);
+    /// no value can lift a mentor above ``capacityLimit``.
+    public var maximumCapacity = Policy.capacityLimit
     /// A programme-wide travel limit in km on top of each mentor's own `max_travel_km`; `nil` adds none.
     public var maximumTravelKm: Double?
     /// Ogre: meetings of at least one hour, so a pair needs one shared weekly stretch this long.
@@ -30,6 +31,12 @@ public struct Policy: Sendable, Hashable, Codable {
     public var referenceDate: LocalDate?
 
     public init() {}
+
+    /// The programmes' rule: never more than three young people per mentor.
+    public static let capacityLimit = 3
+
+    /// A mentor's capacity under this policy: their own, lowered to `maximumCapacity`.
+    public func capacity(of mentor: Mentor) -> Int { min(mentor.capacity, maximumCapacity) }
 
     enum CodingKeys: String, CodingKey {
         case minimumMentorAge = "min_mentor_age"

@@ -127,6 +127,25 @@ struct EngineExplanationTests {
         }
     }
 
+    @Test("the engine checks its input itself: a 19-year-old mentor and a 12-year-old are refused, never paired")
+    func invalidInputRefused() {
+        let input = MatchingInput(
+            mentors: [People.mentor("m1", age: 19)], mentees: [People.mentee("y1", age: 12)], places: People.places
+        )
+        do {
+            let result = try engine.match(input, policy: Policy())
+            Issue.record("expected invalidInput, got pairs \(result.pairs.map(\.menteeID))")
+        } catch {
+            guard case .invalidInput(let inputError) = error else {
+                Issue.record("expected invalidInput, got \(error)")
+                return
+            }
+            let text = inputError.description
+            #expect(inputError.issues.count == 2, "\(text)")
+            #expect(text.contains("mentors record 1") && text.contains("mentees record 1"), "\(text)")
+        }
+    }
+
     /// Two mentors with one place each, each living where one young person does: the best assignment pairs them
     /// by place.
     private func twoByTwo(_ rules: [PairRule]) -> MatchingInput {

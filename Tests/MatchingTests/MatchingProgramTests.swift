@@ -26,4 +26,22 @@ struct MatchingProgramTests {
         #expect(model.pairVariables.count == ids.count * ids.count)
         #expect(model.program.constraints.map(\.name).filter { $0.hasPrefix("side_") }.count == 3)
     }
+
+    @Test("ids too long for readable LP names fall back to position names; the model stays valid and names unique")
+    func longIDs() {
+        let longMentor = "mentors-" + String(repeating: "ā", count: 60)
+        let longMentee = "young-" + String(repeating: "ū", count: 60)
+        let input = MatchingInput(
+            mentors: [People.mentor(longMentor), People.mentor("M2")],
+            mentees: [People.mentee(longMentee), People.mentee("Y2")],
+            places: People.places
+        )
+        let graph = CandidateGraph(rules: CompatibilityRules(input: input, policy: Policy()))
+        let model = MatchingProgram(graph: graph)
+        #expect(ModelValidator.issues(in: model.program).isEmpty)
+        let names = model.program.variables.map(\.name) + model.program.constraints.map(\.name)
+        #expect(Set(names).count == names.count)
+        #expect(names.contains("x_i.0.0"))
+        #expect(names.contains("x.M2.Y2"))
+    }
 }

@@ -125,6 +125,18 @@ struct InputValidatorTests {
         #expect(InputValidator.issues(in: input, policy: Policy(), sources: sources).isEmpty)
     }
 
+    @Test("a policy max_capacity below a mentor's capacity caps it (a what-if); only the programmes' 3 is a limit")
+    func policyCapsCapacity() throws {
+        var input = try validInput()
+        input.mentors[0].capacity = 3
+        var policy = Policy()
+        policy.maximumCapacity = 2
+        #expect(InputValidator.issues(in: input, policy: policy).isEmpty)
+        #expect(policy.capacity(of: input.mentors[0]) == 2)
+        input.mentors[0].capacity = 4
+        #expect(InputValidator.issues(in: input, policy: policy).map(\.field) == ["capacity"])
+    }
+
     @Test func policyRanges() {
         var policy = Policy()
         policy.maximumCapacity = 5
