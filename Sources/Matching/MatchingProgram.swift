@@ -151,16 +151,9 @@ public struct MatchingProgram: Sendable {
         return audit.program
     }
 
-    /// Keeps a tier at or above a value already proven optimal.
-    mutating func holdTier(_ tier: ObjectiveTier, atLeast value: Double, fitPoints: [Int]) {
-        if let variable = variable(of: tier) {
-            let current = program.variables[variable.index]
-            program.setBounds(of: variable, lower: value, upper: current.upperBound)
-        } else {
-            program.addConstraint(
-                name: "hold_fit", terms: zip(pairVariables, fitPoints).map { Term($0, Double($1)) }, lowerBound: value
-            )
-        }
+    /// Keeps a tier total (an arc of the network) at or above a value already proven optimal.
+    mutating func hold(_ tierTotal: VariableID, atLeast value: Double) {
+        program.setBounds(of: tierTotal, lower: value, upper: program.variables[tierTotal.index].upperBound)
     }
 
     /// A readable name such as `x.M001.Y0003`, or, when the ids would make it longer than LP names may be, one

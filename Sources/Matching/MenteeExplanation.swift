@@ -49,7 +49,10 @@ extension MatchingEngine.Preparation {
         guard let menteeIndex = input.mentees.firstIndex(where: { $0.id == menteeID }) else { return nil }
         let mentee = input.mentees[menteeIndex]
         let loads = Dictionary(result.mentorLoads.map { ($0.mentorID, $0) }, uniquingKeysWith: { a, _ in a })
-        let scorer = FitScorer(input: input, policy: policy)
+        let candidateFit = Dictionary(
+            graph.candidatesOfMentee[menteeIndex].map { (graph.candidates[$0].mentorIndex, graph.candidates[$0].fit) },
+            uniquingKeysWith: { first, _ in first }
+        )
         let wording = RuleWording(rules: graph.rules)
         let checks = input.mentors.indices.map { mentorIndex -> MentorCheck in
             let assessment = graph.rules.assess(mentorIndex: mentorIndex, menteeIndex: menteeIndex)
@@ -57,9 +60,7 @@ extension MatchingEngine.Preparation {
             return MentorCheck(
                 mentorID: mentor.id, distanceKm: assessment.distanceKm, sharedMinutes: assessment.sharedMinutes,
                 failedRules: assessment.failedRules, details: wording.details(of: assessment),
-                score: assessment.isCandidate
-                    ? scorer.score(mentor: mentor, mentee: mentee, distanceKm: assessment.distanceKm, travelLimitKm: assessment.travelLimitKm)
-                    : nil,
+                score: candidateFit[mentorIndex],
                 assigned: loads[mentor.id]?.assigned ?? 0, capacity: graph.capacity(mentorIndex: mentorIndex)
             )
         }.sorted { left, right in

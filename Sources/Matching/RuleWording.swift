@@ -69,8 +69,9 @@ struct RuleWording {
         }
     }
 
+    /// `31.2 km`, or `25 km` for a whole number.
     static func km(_ value: Double) -> String {
-        let tenths = (value * 10).rounded() / 10
-        return tenths == tenths.rounded() ? "\(Int(tenths)) km" : "\(tenths) km"
+        let tenths = DecimalText.fixed(value, decimals: 1)
+        return (tenths.hasSuffix(".0") ? String(tenths.dropLast(2)) : tenths) + " km"
     }
 }

@@ -112,9 +112,10 @@ struct TieredSolve {
             for tier in ObjectiveTier.allCases {
                 let solution = try solveStep(tier.rawValue, [tier: 1])
                 lastSolution = solution
-                if solution.termination != .optimal || tier == ObjectiveTier.allCases.last { break }
+                // The fit tier is last and has no arc to hold; a step short of optimal ends the run with its point.
+                guard solution.termination == .optimal, let tierTotal = model.variable(of: tier) else { break }
                 // Integral optimum: round away the solver's tolerance so the next step holds exactly this value.
-                model.holdTier(tier, atLeast: (solution.objectiveValue ?? 0).rounded(), fitPoints: fitPoints)
+                model.hold(tierTotal, atLeast: (solution.objectiveValue ?? 0).rounded())
             }
         case .weighted:
             let weights = objective.tierWeights
