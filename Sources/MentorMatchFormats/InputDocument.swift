@@ -46,9 +46,7 @@ public struct InputDocument: Sendable, Hashable, Codable {
     /// Pretty-printed JSON with sorted keys, so equal documents give equal bytes.
     /// - Throws: `EncodingError` when a number is not finite (JSON has no infinity or NaN).
     public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        try JSONOutput.encoder().encode(self)
     }
 
     /// Reads the document at `path`; see ``decode(_:source:)``.

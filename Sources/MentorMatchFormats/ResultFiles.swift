@@ -49,8 +49,7 @@ public enum ResultFiles {
 
     /// Pretty-printed with sorted keys.
     public static func json(_ value: some Encodable) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONOutput.encoder()
         // Encoding plain Codable values with finite numbers cannot fail; a failure is a programming error.
         do { return try encoder.encode(value) + Data("\n".utf8) } catch { preconditionFailure("JSON encoding failed: \(error)") }
     }
