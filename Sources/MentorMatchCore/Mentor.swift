@@ -88,14 +88,9 @@ public struct Mentee: Sendable, Hashable, Codable, Identifiable {
     public static let maximumPriority = 5
 }
 
-/// Normalises `;`-separated token lists so that comparisons do not depend on case, order or repeats.
+/// Normalises token lists (specialisations, needs, languages, interests) so that comparisons do not depend on case, order or repeats.
 public enum TokenList {
     public static func normalised(_ tokens: [String]) -> [String] {
         Array(Set(tokens.map { $0.trimmingCharacters(in: " \t").lowercased() }.filter { !$0.isEmpty })).sorted()
-    }
-
-    /// Splits `a; b;c` into normalised tokens.
-    public static func parse(_ text: String) -> [String] {
-        normalised(text.split(separator: ";").map(String.init))
     }
 }
