@@ -20,6 +20,8 @@ let package = Package(
         .target(name: "MentorMatchCore"),
         /// A solver-neutral linear programme, its validation, a CPLEX LP writer and the solver protocol.
         .target(name: "LinearProgramming"),
+        /// A solver-neutral minimum-cost flow network, its validation, a DIMACS writer and the flow solver protocol.
+        .target(name: "NetworkFlow"),
         /// GLPK 5.0 from Debian's libglpk-dev (no pkg-config file; the module map links `glpk`).
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         /// C code that runs a whole GLPK solve behind a setjmp guard, so a GLPK error returns instead of aborting.
@@ -27,7 +29,7 @@ let package = Package(
         /// The GLPK backend: the only Swift module that sees GLPK.
         .target(name: "GLPKBackend", dependencies: ["LinearProgramming", "CGLPKGuard"]),
         /// Candidates, the matching programme, lexicographic objectives and explanations.
-        .target(name: "Matching", dependencies: ["MentorMatchCore", "LinearProgramming"]),
+        .target(name: "Matching", dependencies: ["MentorMatchCore", "LinearProgramming", "NetworkFlow"]),
         /// CSV, JSON and YAML input; CSV and JSON output; atomic writes.
         .target(
             name: "MentorMatchFormats",
