@@ -50,7 +50,7 @@ let package = Package(
         /// Independent checker, brute force, reference min-cost flow, random instances, mock solver.
         .target(
             name: "MentorMatchTestSupport",
-            dependencies: ["MentorMatchCore", "LinearProgramming", "Matching"]
+            dependencies: ["MentorMatchCore", "LinearProgramming", "NetworkFlow", "Matching"]
         ),
 
         // MARK: - Tests (mirroring Sources)

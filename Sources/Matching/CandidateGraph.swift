@@ -1,3 +1,4 @@
+import Foundation
 import MentorMatchCore
 
 /// A pair that satisfies every hard rule, with its distance and fit.
@@ -23,37 +24,51 @@ public struct CandidateGraph: Sendable {
     /// `candidatesOfMentor[m]` lists indices into `candidates`.
     public let candidatesOfMentor: [[Int]]
 
-    /// Builds the graph by checking every mentor against every mentee.
-    /// - Complexity: O(mentors × mentees) rule checks.
+    /// Builds the graph from the mentors near each young person, on all cores.
+    ///
+    /// A spatial grid of the mentors' points, with cells as wide as the largest travel limit, yields the mentors
+    /// who could be in range; the cheap rules (age, gender, language, specialisation, a latitude bound) go before
+    /// the distance and the weekly windows. The result equals checking every mentor against every young person.
+    /// - Complexity: O(mentees × mentors nearby) rule checks.
     public init(rules: CompatibilityRules) {
         self.rules = rules
         let input = rules.input
         let scorer = FitScorer(input: input, policy: rules.policy)
-        let locked = Set(
-            input.pairRules.filter { $0.kind == .lock }.map {
-                CompatibilityRules.PairKey(mentorID: $0.mentorID, menteeID: $0.menteeID)
-            }
-        )
-        var candidates: [Candidate] = []
-        var ofMentee = [[Int]](repeating: [], count: input.mentees.count)
-        var ofMentor = [[Int]](repeating: [], count: input.mentors.count)
-        for (menteeIndex, mentee) in input.mentees.enumerated() {
-            for (mentorIndex, mentor) in input.mentors.enumerated() {
-                let assessment = rules.assess(mentorIndex: mentorIndex, menteeIndex: menteeIndex)
-                guard assessment.isCandidate else { continue }
-                let fit = scorer.score(
-                    mentor: mentor, mentee: mentee, distanceKm: assessment.distanceKm,
-                    travelLimitKm: assessment.travelLimitKm
-                )
-                ofMentee[menteeIndex].append(candidates.count)
-                ofMentor[mentorIndex].append(candidates.count)
-                candidates.append(
-                    Candidate(
-                        mentorIndex: mentorIndex, menteeIndex: menteeIndex, distanceKm: assessment.distanceKm,
-                        fit: fit, isLocked: locked.contains(.init(mentorID: mentor.id, menteeID: mentee.id))
+        let locked = CompatibilityRules.indexPairs(of: .lock, in: input)
+        let grid = SpatialGrid(points: rules.mentorPoints, radiusKm: rules.largestTravelLimitKm)
+        let menteeCount = input.mentees.count
+        let chunkCount = min(menteeCount, ProcessInfo.processInfo.activeProcessorCount * 8)
+        let chunks = ConcurrentChunks.map(count: chunkCount) { chunk -> [Candidate] in
+            var found: [Candidate] = []
+            var nearby: [Int] = []
+            for menteeIndex in (chunk * menteeCount / chunkCount)..<((chunk + 1) * menteeCount / chunkCount) {
+                nearby.removeAll(keepingCapacity: true)
+                grid.forEachIndex(near: rules.menteePoints[menteeIndex]) { nearby.append($0) }
+                nearby.sort()
+                for mentorIndex in nearby {
+                    guard let distance = rules.candidateDistance(mentorIndex: mentorIndex, menteeIndex: menteeIndex)
+                    else { continue }
+                    let fit = scorer.score(
+                        mentor: input.mentors[mentorIndex], mentee: input.mentees[menteeIndex], distanceKm: distance,
+                        travelLimitKm: rules.travelLimitKm(mentorIndex: mentorIndex)
                     )
-                )
+                    found.append(
+                        Candidate(
+                            mentorIndex: mentorIndex, menteeIndex: menteeIndex, distanceKm: distance, fit: fit,
+                            isLocked: !locked.isEmpty
+                                && locked.contains(CompatibilityRules.pairKey(mentorIndex: mentorIndex, menteeIndex: menteeIndex))
+                        )
+                    )
+                }
             }
+            return found
+        }
+        let candidates = Array(chunks.joined())
+        var ofMentee = [[Int]](repeating: [], count: menteeCount)
+        var ofMentor = [[Int]](repeating: [], count: input.mentors.count)
+        for (index, candidate) in candidates.enumerated() {
+            ofMentee[candidate.menteeIndex].append(index)
+            ofMentor[candidate.mentorIndex].append(index)
         }
         self.candidates = candidates
         candidatesOfMentee = ofMentee
@@ -63,5 +78,38 @@ public struct CandidateGraph: Sendable {
     /// A mentor's capacity under the policy.
     public func capacity(mentorIndex: Int) -> Int {
         rules.policy.capacity(of: rules.input.mentors[mentorIndex])
+    }
+}
+
+/// Runs independent pieces of work on all cores and keeps their results in order.
+enum ConcurrentChunks {
+    /// `[body(0), body(1), …, body(count − 1)]`, computed concurrently.
+    static func map<Result: Sendable>(count: Int, _ body: @Sendable (Int) -> Result) -> [Result] {
+        let slots = Slots<Result>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            slots.store(body(index), at: index)
+        }
+        return slots.values.map { $0! }
+    }
+
+    /// One slot per piece; each is written by exactly one iteration, and read after all have finished.
+    private final class Slots<Value>: @unchecked Sendable {
+        private let storage: UnsafeMutableBufferPointer<Value?>
+
+        init(count: Int) {
+            storage = .allocate(capacity: count)
+            storage.initialize(repeating: nil)
+        }
+
+        deinit {
+            storage.deinitialize()
+            storage.deallocate()
+        }
+
+        func store(_ value: Value, at index: Int) {
+            storage[index] = value
+        }
+
+        var values: [Value?] { Array(storage) }
     }
 }

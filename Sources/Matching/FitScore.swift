@@ -47,7 +47,8 @@ public struct FitScorer: Sendable {
         let travel = travelLimitKm > 0 ? max(0, 1 - distanceKm / travelLimitKm) : 1
         let interests =
             mentee.interests.isEmpty
-            ? 0 : Double(mentee.interests.filter { mentor.interests.contains($0) }.count) / Double(mentee.interests.count)
+            ? 0 : Double(mentee.interests.reduce(0) { $0 + (mentor.interests.contains($1) ? 1 : 0) })
+                / Double(mentee.interests.count)
         let gender = mentee.mentorGenderPreference.map { $0.gender == mentor.gender ? 1.0 : 0.0 } ?? 1
         let priority = Double(min(max(mentee.priority, 0), Mentee.maximumPriority)) / Double(Mentee.maximumPriority)
         var waiting = 0.0

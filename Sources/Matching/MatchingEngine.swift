@@ -1,16 +1,28 @@
 import Foundation
 import LinearProgramming
 import MentorMatchCore
+import NetworkFlow
 
 /// Finds provably optimal pairings and explains them.
 ///
 /// The engine sorts mentors and mentees by id, builds the candidate graph under the policy's hard rules, solves the
-/// matching programme with the injected solver, and explains every pair and every young person left unmatched.
+/// matching with the injected solvers, and explains every pair and every young person left unmatched.
+///
+/// With a flow solver, every policy the network formulation covers (``NetworkSolve``) is solved as minimum-cost
+/// flows; the linear-programming solver takes the rest (weighted objectives with side constraints or fractional
+/// weights) and audits.
 public struct MatchingEngine: Sendable {
     public let solver: any LinearProgramSolver
+    public let flowSolver: (any MinCostFlowSolver)?
 
-    public init(solver: any LinearProgramSolver) {
+    public init(solver: any LinearProgramSolver, flowSolver: (any MinCostFlowSolver)? = nil) {
         self.solver = solver
+        self.flowSolver = flowSolver
+    }
+
+    /// Whether ``match(_:keepingFlowStages:)`` solves this policy with the flow solver.
+    public func solvesAsFlow(_ policy: Policy) -> Bool {
+        flowSolver != nil && NetworkSolve.supports(policy)
     }
 
     /// The candidate graph and programme of an input, before solving: for audits (`--write-lp`) and explanations.
@@ -19,8 +31,10 @@ public struct MatchingEngine: Sendable {
         public let input: MatchingInput
         public let policy: Policy
         public let graph: CandidateGraph
-        public let model: MatchingProgram
         public let timings: StageTimings
+
+        /// The matching as a linear programme (built on request: large graphs are solved as flows without it).
+        public func linearProgram() -> MatchingProgram { MatchingProgram(graph: graph) }
     }
 
     /// Checks the input and policy, sorts the input, builds candidates and the programme, and checks the locked pairs.
@@ -34,7 +48,7 @@ public struct MatchingEngine: Sendable {
             + InputValidator.issues(in: policy, source: sources.policy)
         guard issues.isEmpty else { throw .invalidInput(InputError(issues: issues)) }
         var timings = StageTimings()
-        var clock = Date()
+        let clock = Date()
         var sorted = input
         sorted.mentors.sort { $0.id < $1.id }
         sorted.mentees.sort { $0.id < $1.id }
@@ -42,10 +56,7 @@ public struct MatchingEngine: Sendable {
         let conflicts = Self.lockConflicts(graph)
         if !conflicts.isEmpty { throw .impossibleLocks(conflicts) }
         timings.candidates = Date().timeIntervalSince(clock)
-        clock = Date()
-        let model = MatchingProgram(graph: graph)
-        timings.model = Date().timeIntervalSince(clock)
-        return Preparation(input: sorted, policy: policy, graph: graph, model: model, timings: timings)
+        return Preparation(input: sorted, policy: policy, graph: graph, timings: timings)
     }
 
     /// Matches mentors and young people.
@@ -59,26 +70,54 @@ public struct MatchingEngine: Sendable {
 
     /// Solves a prepared matching.
     public func match(_ preparation: Preparation) throws(MatchingError) -> MatchingResult {
+        try solve(preparation, keepingFlowStages: false).result
+    }
+
+    /// Solves a prepared matching and keeps every flow solved on the way (none on the LP path), so that other
+    /// solvers can be checked against the same networks (`--export-flow`).
+    public func matchKeepingFlowStages(
+        _ preparation: Preparation
+    ) throws(MatchingError) -> (result: MatchingResult, stages: [FlowStage]) {
+        try solve(preparation, keepingFlowStages: true)
+    }
+
+    private func solve(
+        _ preparation: Preparation, keepingFlowStages: Bool
+    ) throws(MatchingError) -> (result: MatchingResult, stages: [FlowStage]) {
         var timings = preparation.timings
         var clock = Date()
         let graph = preparation.graph
-        let fitPoints = graph.candidates.map(\.fit.points)
-        let outcome = try TieredSolve(solver: solver, timeLimitSeconds: preparation.policy.timeLimitSeconds)
-            .run(preparation.model, fitPoints: fitPoints, objective: preparation.policy.objective)
-        var chosen: [Int] = []
-        for (candidateIndex, variable) in preparation.model.pairVariables.enumerated() {
-            let value = outcome.values[variable.index]
-            guard abs(value - value.rounded()) < 1e-6 else {
-                throw .solverFailed("\(solver.name) returned a fractional pair value \(value); the programme should be integral")
+        let chosen: [Int]
+        let report: SolverReport
+        var stages: [FlowStage] = []
+        if let flowSolver, NetworkSolve.supports(preparation.policy) {
+            let outcome = try NetworkSolve(solver: flowSolver, keepsNetworks: keepingFlowStages)
+                .run(graph: graph, policy: preparation.policy)
+            (chosen, report, stages) = (outcome.chosen, outcome.report, outcome.stages)
+            timings.model = outcome.modelSeconds
+            timings.solve = Date().timeIntervalSince(clock) - outcome.modelSeconds
+        } else {
+            let model = preparation.linearProgram()
+            timings.model = Date().timeIntervalSince(clock)
+            clock = Date()
+            let outcome = try TieredSolve(solver: solver, timeLimitSeconds: preparation.policy.timeLimitSeconds)
+                .run(model, fitPoints: graph.candidates.map(\.fit.points), objective: preparation.policy.objective)
+            var pairs: [Int] = []
+            for (candidateIndex, variable) in model.pairVariables.enumerated() {
+                let value = outcome.values[variable.index]
+                guard abs(value - value.rounded()) < 1e-6 else {
+                    throw .solverFailed("\(solver.name) returned a fractional pair value \(value); the programme should be integral")
+                }
+                if value > 0.5 { pairs.append(candidateIndex) }
             }
-            if value > 0.5 { chosen.append(candidateIndex) }
+            (chosen, report) = (pairs, outcome.report)
+            timings.solve = Date().timeIntervalSince(clock)
         }
-        timings.solve = Date().timeIntervalSince(clock)
         clock = Date()
-        var result = ResultAssembler(graph: graph, chosen: chosen).assemble(report: outcome.report)
+        var result = ResultAssembler(graph: graph, chosen: chosen).assemble(report: report)
         timings.explanations = Date().timeIntervalSince(clock)
         result.timings = timings
-        return result
+        return (result, stages)
     }
 
     /// Locked pairs must be candidates. (Input validation has already checked ids and capacities.)

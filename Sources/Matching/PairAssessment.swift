@@ -17,19 +17,23 @@ public struct PairAssessment: Sendable, Hashable {
 
 /// Evaluates the hard rules of a policy on pairs of one input.
 ///
-/// Coordinates are resolved once; an input that reached here has been validated (known places, valid values).
+/// Coordinates, travel limits and token sets are resolved once, so that a pair check allocates nothing: the
+/// candidate graph checks millions of pairs. An input that reached here has been validated (known places, valid
+/// values).
 public struct CompatibilityRules: Sendable {
     public let input: MatchingInput
     public let policy: Policy
     let mentorPoints: [Coordinate]
     let menteePoints: [Coordinate]
     let menteeIsRemote: [Bool]
-    let forbiddenPairs: Set<PairKey>
-
-    struct PairKey: Hashable, Sendable {
-        var mentorID: String
-        var menteeID: String
-    }
+    let mentorTravelLimits: [Double]
+    /// Languages and specialisations or needs as bit sets over one shared vocabulary each.
+    let mentorLanguages: [TokenSet]
+    let menteeLanguages: [TokenSet]
+    let mentorSpecialisations: [TokenSet]
+    let menteeNeeds: [TokenSet]
+    /// `mentorIndex << 32 | menteeIndex` of each forbidden pair.
+    let forbiddenPairs: Set<Int>
 
     public init(input: MatchingInput, policy: Policy) {
         self.input = input
@@ -41,22 +45,74 @@ public struct CompatibilityRules: Sendable {
         mentorPoints = input.mentors.map { point($0.location) }
         menteePoints = input.mentees.map { point($0.location) }
         menteeIsRemote = input.mentees.map { places[$0.location.place]?.isRemote ?? false }
-        forbiddenPairs = Set(
-            input.pairRules.filter { $0.kind == .forbid }.map { PairKey(mentorID: $0.mentorID, menteeID: $0.menteeID) }
-        )
+        mentorTravelLimits = input.mentors.map { mentor in
+            policy.maximumTravelKm.map { min(mentor.maxTravelKm, $0) } ?? mentor.maxTravelKm
+        }
+        let languages = TokenSet.sets(input.mentors.map(\.languages) + input.mentees.map(\.languages))
+        mentorLanguages = Array(languages.prefix(input.mentors.count))
+        menteeLanguages = Array(languages.dropFirst(input.mentors.count))
+        let topics = TokenSet.sets(input.mentors.map(\.specialisations) + input.mentees.map(\.needs))
+        mentorSpecialisations = Array(topics.prefix(input.mentors.count))
+        menteeNeeds = Array(topics.dropFirst(input.mentors.count))
+        forbiddenPairs = Self.indexPairs(of: .forbid, in: input)
     }
+
+    /// `mentorIndex << 32 | menteeIndex` of every pair rule of a kind whose ids are both in the input.
+    static func indexPairs(of kind: PairRule.Kind, in input: MatchingInput) -> Set<Int> {
+        let rules = input.pairRules.filter { $0.kind == kind }
+        guard !rules.isEmpty else { return [] }
+        let mentorIndex = Dictionary(input.mentors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let menteeIndex = Dictionary(input.mentees.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return Set(rules.compactMap { rule in
+            guard let mentor = mentorIndex[rule.mentorID], let mentee = menteeIndex[rule.menteeID] else { return nil }
+            return pairKey(mentorIndex: mentor, menteeIndex: mentee)
+        })
+    }
+
+    static func pairKey(mentorIndex: Int, menteeIndex: Int) -> Int { mentorIndex << 32 | menteeIndex }
 
     /// Whether the mentee at `index` lives in a remote place.
     public func isRemote(menteeIndex index: Int) -> Bool { menteeIsRemote[index] }
 
-    public func travelLimitKm(mentorIndex: Int) -> Double {
-        let own = input.mentors[mentorIndex].maxTravelKm
-        guard let programmeLimit = policy.maximumTravelKm else { return own }
-        return min(own, programmeLimit)
-    }
+    /// The effective travel limit: the mentor's, lowered by the policy's.
+    public func travelLimitKm(mentorIndex: Int) -> Double { mentorTravelLimits[mentorIndex] }
+
+    /// The largest travel limit of any mentor (0 without mentors): no candidate is farther apart.
+    public var largestTravelLimitKm: Double { mentorTravelLimits.max() ?? 0 }
 
     public func distanceKm(mentorIndex: Int, menteeIndex: Int) -> Double {
         mentorPoints[mentorIndex].distanceKm(to: menteePoints[menteeIndex])
+    }
+
+    /// The distance of a pair that satisfies every hard rule, or `nil`: the cheap rules first, allocation-free.
+    func candidateDistance(mentorIndex: Int, menteeIndex: Int) -> Double? {
+        let mentor = input.mentors[mentorIndex]
+        let mentee = input.mentees[menteeIndex]
+        guard mentor.age - mentee.age >= policy.minimumAgeGap,
+            !breaksHardGenderPreference(mentor: mentor, mentee: mentee),
+            !policy.requireSharedLanguage || mentorLanguages[mentorIndex].intersects(menteeLanguages[menteeIndex]),
+            !policy.requireSpecialisations || menteeNeeds[menteeIndex].isSubset(of: mentorSpecialisations[mentorIndex])
+        else { return nil }
+        // Latitude alone bounds the great-circle distance from below and costs no trigonometry (the slack covers
+        // rounding, so the exact check below decides every borderline pair).
+        let limit = mentorTravelLimits[mentorIndex]
+        let mentorPoint = mentorPoints[mentorIndex]
+        let menteePoint = menteePoints[menteeIndex]
+        guard abs(mentorPoint.latitude - menteePoint.latitude) * Coordinate.kilometresPerDegreeOfLatitude
+            <= limit * (1 + 1e-9) + 1e-9
+        else { return nil }
+        let distance = mentorPoint.distanceKm(to: menteePoint)
+        guard distance <= limit,
+            mentor.availability.longestSharedStretch(with: mentee.availability) >= policy.meetingMinutes,
+            forbiddenPairs.isEmpty
+                || !forbiddenPairs.contains(Self.pairKey(mentorIndex: mentorIndex, menteeIndex: menteeIndex))
+        else { return nil }
+        return distance
+    }
+
+    private func breaksHardGenderPreference(mentor: Mentor, mentee: Mentee) -> Bool {
+        guard policy.enforceHardGenderPreferences, let preference = mentee.mentorGenderPreference else { return false }
+        return preference.strength == .hard && preference.gender != mentor.gender
     }
 
     /// Every rule the pair breaks.
@@ -67,35 +123,53 @@ public struct CompatibilityRules: Sendable {
         let distance = distanceKm(mentorIndex: mentorIndex, menteeIndex: menteeIndex)
         let limit = travelLimitKm(mentorIndex: mentorIndex)
         if distance > limit { failed.append(.travel) }
-        if policy.requireSharedLanguage && !sharesAnyToken(mentor.languages, mentee.languages) {
+        if policy.requireSharedLanguage && !mentorLanguages[mentorIndex].intersects(menteeLanguages[menteeIndex]) {
             failed.append(.language)
         }
-        if policy.requireSpecialisations && !mentee.needs.allSatisfy({ mentor.specialisations.contains($0) }) {
+        if policy.requireSpecialisations
+            && !menteeNeeds[menteeIndex].isSubset(of: mentorSpecialisations[mentorIndex])
+        {
             failed.append(.specialisation)
         }
         if mentor.age - mentee.age < policy.minimumAgeGap { failed.append(.ageGap) }
-        if policy.enforceHardGenderPreferences, let preference = mentee.mentorGenderPreference,
-            preference.strength == .hard, preference.gender != mentor.gender
-        {
-            failed.append(.genderPreference)
-        }
+        if breaksHardGenderPreference(mentor: mentor, mentee: mentee) { failed.append(.genderPreference) }
         let shared = mentor.availability.longestSharedStretch(with: mentee.availability)
         if shared < policy.meetingMinutes { failed.append(.availability) }
-        if forbiddenPairs.contains(PairKey(mentorID: mentor.id, menteeID: mentee.id)) { failed.append(.forbidden) }
+        if forbiddenPairs.contains(Self.pairKey(mentorIndex: mentorIndex, menteeIndex: menteeIndex)) {
+            failed.append(.forbidden)
+        }
         return PairAssessment(
             mentorIndex: mentorIndex, menteeIndex: menteeIndex, distanceKm: distance, travelLimitKm: limit,
             sharedMinutes: shared, failedRules: failed
         )
     }
+}
 
-    /// Whether two sorted token lists share an element.
-    private func sharesAnyToken(_ left: [String], _ right: [String]) -> Bool {
-        var i = 0
-        var j = 0
-        while i < left.count && j < right.count {
-            if left[i] == right[j] { return true }
-            if left[i] < right[j] { i += 1 } else { j += 1 }
+/// A set of tokens (languages, topics) as bits over a vocabulary shared by everyone in one input.
+struct TokenSet: Sendable, Hashable {
+    /// Words of 64 bits; inputs rarely need more than one.
+    private var words: [UInt64]
+
+    /// One set per list, over the sorted vocabulary of all the lists.
+    static func sets(_ lists: [[String]]) -> [TokenSet] {
+        let vocabulary = Set(lists.joined()).sorted()
+        let bit = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, $0) })
+        let wordCount = max(1, (vocabulary.count + 63) / 64)
+        return lists.map { list in
+            var words = [UInt64](repeating: 0, count: wordCount)
+            for token in list {
+                let position = bit[token]!
+                words[position / 64] |= 1 << UInt64(position % 64)
+            }
+            return TokenSet(words: words)
         }
-        return false
+    }
+
+    func intersects(_ other: TokenSet) -> Bool {
+        zip(words, other.words).contains { $0 & $1 != 0 }
+    }
+
+    func isSubset(of other: TokenSet) -> Bool {
+        zip(words, other.words).allSatisfy { $0 & ~$1 == 0 }
     }
 }

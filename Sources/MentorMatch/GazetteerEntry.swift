@@ -46,4 +46,14 @@ public struct GazetteerEntry: Sendable, Hashable {
 
     /// The entry as a matching input place.
     public var place: Place { Place(name: name, coordinate: coordinate, isRemote: isRemote) }
+
+    /// A copy under another name, moved by the given degrees: a district of a generated national programme.
+    func shifted(name: String, latitude: Double, longitude: Double) -> GazetteerEntry {
+        GazetteerEntry(
+            name: name, officialName: officialName, municipality: municipality, unitType: unitType,
+            latitude: coordinate.latitude + latitude, longitude: coordinate.longitude + longitude,
+            distanceToAdministrativeCentreKm: distanceToAdministrativeCentreKm, population: population,
+            isRemote: isRemote
+        )
+    }
 }

@@ -27,7 +27,7 @@ struct MatchCommand: ParsableCommand {
             if let writeLP {
                 let text: String
                 do {
-                    text = try CPLEXLPWriter.text(for: preparation.model.auditProgram(graph: preparation.graph))
+                    text = try CPLEXLPWriter.text(for: preparation.linearProgram().auditProgram(graph: preparation.graph))
                 } catch {
                     throw MentorMatchError.matchingFailed(.solverFailed(error.description))
                 }

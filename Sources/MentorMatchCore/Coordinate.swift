@@ -18,6 +18,10 @@ public struct Coordinate: Sendable, Hashable, Codable {
     /// The mean Earth radius (IUGG) used for every great-circle distance in MentorMatch.
     public static let earthRadiusKm = 6371.0088
 
+    /// The length of one degree along a meridian: the great-circle distance between two points is at least their
+    /// difference in latitude times this.
+    public static let kilometresPerDegreeOfLatitude = earthRadiusKm * Double.pi / 180
+
     /// The great-circle (haversine) distance to another point, in kilometres.
     public func distanceKm(to other: Coordinate) -> Double {
         let toRadians = Double.pi / 180

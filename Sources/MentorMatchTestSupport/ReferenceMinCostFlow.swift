@@ -45,7 +45,7 @@ public enum ReferenceMinCostFlow {
         let remoteWeight = mentors.count * mentorWeight + fitSwing + 1
         let servedWeight = mentees.count * remoteWeight + mentors.count * mentorWeight + fitSwing + 1
 
-        var network = FlowNetwork(nodeCount: 2 + mentors.count + mentees.count)
+        var network = ResidualNetwork(nodeCount: 2 + mentors.count + mentees.count)
         let source = 0
         let sink = 1
         func mentorNode(_ index: Int) -> Int { 2 + index }
@@ -84,7 +84,7 @@ public enum ReferenceMinCostFlow {
 }
 
 /// A directed network with integer capacities and costs, stored as paired forward and residual arcs.
-struct FlowNetwork {
+struct ResidualNetwork {
     private var heads: [Int] = []
     private var residualCapacity: [Int] = []
     private var costs: [Int] = []

@@ -9,19 +9,20 @@ import Testing
 /// `RandomInstance.small(seed:)` rebuilds the instance.
 @Suite("MatchingEngine against the references", .shrinking(false))
 struct EnginePropertyTests {
-    let engine = MatchingEngine(solver: GLPKSolver())
-
-    private func match(_ input: MatchingInput, _ policy: Policy) -> Result<MatchingResult, MatchingError> {
+    private func match(
+        _ input: MatchingInput, _ policy: Policy, _ engine: MatchingEngine
+    ) -> Result<MatchingResult, MatchingError> {
         Result { () throws(MatchingError) in try engine.match(input, policy: policy) }
     }
 
-    @Test("small instances: the result passes the checker and reaches the brute-force optimum in every tier")
-    func smallInstancesAreOptimal() async throws {
+    @Test("small instances: the result passes the checker and reaches the brute-force optimum in every tier", arguments: EngineUnderTest.allCases)
+    func smallInstancesAreOptimal(_ kind: EngineUnderTest) async throws {
+        let engine = kind.engine
         await propertyCheck(count: 500, input: Gen.int(in: 0...1_000_000)) { seed in
             let instance = RandomInstance.small(seed: UInt64(seed))
             let checker = SolutionChecker(input: instance.input, policy: instance.policy)
             let optimum = BruteForceMatcher.bestAssignment(checker)
-            switch (match(instance.input, instance.policy), optimum) {
+            switch (match(instance.input, instance.policy, engine), optimum) {
             case (.success(let result), let optimum?):
                 let violations = checker.violations(of: result)
                 #expect(violations.isEmpty, "seed \(seed): \(violations)")
@@ -41,12 +42,13 @@ struct EnginePropertyTests {
         }
     }
 
-    @Test("the result does not depend on the order of mentors, young people, places or pair rules")
-    func rowOrderDoesNotMatter() async {
+    @Test("the result does not depend on the order of mentors, young people, places or pair rules", arguments: EngineUnderTest.allCases)
+    func rowOrderDoesNotMatter(_ kind: EngineUnderTest) async {
+        let engine = kind.engine
         await propertyCheck(count: 200, input: Gen.int(in: 0...1_000_000)) { seed in
             let instance = RandomInstance.small(seed: UInt64(seed))
             let shuffled = instance.shuffled(seed: UInt64(seed) &+ 1)
-            switch (match(instance.input, instance.policy), match(shuffled.input, shuffled.policy)) {
+            switch (match(instance.input, instance.policy, engine), match(shuffled.input, shuffled.policy, engine)) {
             case (.success(let original), .success(let reordered)):
                 #expect(original.pairs == reordered.pairs, "seed \(seed)")
                 #expect(original.unmatched == reordered.unmatched, "seed \(seed)")
@@ -72,8 +74,9 @@ struct EnginePropertyTests {
         return weights
     }
 
-    @Test("the weighted method with separating weights reaches the lexicographic tiers")
-    func weightedMatchesLexicographic() async {
+    @Test("the weighted method with separating weights reaches the lexicographic tiers", arguments: EngineUnderTest.allCases)
+    func weightedMatchesLexicographic(_ kind: EngineUnderTest) async {
+        let engine = kind.engine
         await propertyCheck(count: 200, input: Gen.int(in: 0...1_000_000)) { seed in
             let instance = RandomInstance.small(seed: UInt64(seed))
             var weighted = instance.policy
@@ -81,7 +84,7 @@ struct EnginePropertyTests {
             weighted.objective.tierWeights = Self.separatingWeights(
                 mentors: instance.input.mentors.count, mentees: instance.input.mentees.count
             )
-            switch (match(instance.input, instance.policy), match(instance.input, weighted)) {
+            switch (match(instance.input, instance.policy, engine), match(instance.input, weighted, engine)) {
             case (.success(let lexicographic), .success(let weightedResult)):
                 #expect(weightedResult.summary.tiers == lexicographic.summary.tiers, "seed \(seed)")
                 let violations = SolutionChecker(input: instance.input, policy: weighted).violations(of: weightedResult)
@@ -94,8 +97,9 @@ struct EnginePropertyTests {
         }
     }
 
-    @Test("medium instances: the result passes the checker and its tiers equal the reference flow")
-    func mediumInstances() async throws {
+    @Test("medium instances: the result passes the checker and its tiers equal the reference flow", arguments: EngineUnderTest.allCases)
+    func mediumInstances(_ kind: EngineUnderTest) async throws {
+        let engine = kind.engine
         await propertyCheck(count: 20, input: Gen.int(in: 0...1_000_000)) { seed in
             let instance = RandomInstance.medium(seed: UInt64(seed))
             let checker = SolutionChecker(input: instance.input, policy: instance.policy)
@@ -106,4 +110,22 @@ struct EnginePropertyTests {
             #expect(result.summary.tiers == flow.tiers, "seed \(seed)")
         }
     }
+}
+
+/// The engine configurations every property must hold for.
+enum EngineUnderTest: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    /// GLPK on the linear programme, tier by tier.
+    case linearProgramme
+    /// The flow formulation (``NetworkSolve``), each flow solved as an LP by GLPK.
+    case flowAsLinearProgramme
+
+    var engine: MatchingEngine {
+        switch self {
+        case .linearProgramme: MatchingEngine(solver: GLPKSolver())
+        case .flowAsLinearProgramme:
+            MatchingEngine(solver: GLPKSolver(), flowSolver: LinearProgramFlowSolver(solver: GLPKSolver()))
+        }
+    }
+
+    var testDescription: String { rawValue }
 }
