@@ -117,32 +117,75 @@ public struct CompatibilityRules: Sendable {
 
     /// Every rule the pair breaks.
     public func assess(mentorIndex: Int, menteeIndex: Int) -> PairAssessment {
+        let check = failedRules(mentorIndex: mentorIndex, menteeIndex: menteeIndex)
+        return PairAssessment(
+            mentorIndex: mentorIndex, menteeIndex: menteeIndex, distanceKm: check.distanceKm,
+            travelLimitKm: travelLimitKm(mentorIndex: mentorIndex),
+            sharedMinutes: input.mentors[mentorIndex].availability.longestSharedStretch(
+                with: input.mentees[menteeIndex].availability),
+            failedRules: HardRule.allCases.filter { check.fails($0) }
+        )
+    }
+
+    /// Every rule the pair breaks, as bits, without allocating: explanations check every mentor for each young
+    /// person without a candidate.
+    func failedRules(mentorIndex: Int, menteeIndex: Int) -> RuleCheck {
         let mentor = input.mentors[mentorIndex]
         let mentee = input.mentees[menteeIndex]
-        var failed: [HardRule] = []
-        let distance = distanceKm(mentorIndex: mentorIndex, menteeIndex: menteeIndex)
-        let limit = travelLimitKm(mentorIndex: mentorIndex)
-        if distance > limit { failed.append(.travel) }
+        var check = RuleCheck(distanceKm: distanceKm(mentorIndex: mentorIndex, menteeIndex: menteeIndex))
+        if check.distanceKm > mentorTravelLimits[mentorIndex] { check.add(.travel) }
         if policy.requireSharedLanguage && !mentorLanguages[mentorIndex].intersects(menteeLanguages[menteeIndex]) {
-            failed.append(.language)
+            check.add(.language)
         }
         if policy.requireSpecialisations
             && !menteeNeeds[menteeIndex].isSubset(of: mentorSpecialisations[mentorIndex])
         {
-            failed.append(.specialisation)
+            check.add(.specialisation)
         }
-        if mentor.age - mentee.age < policy.minimumAgeGap { failed.append(.ageGap) }
-        if breaksHardGenderPreference(mentor: mentor, mentee: mentee) { failed.append(.genderPreference) }
-        let shared = mentor.availability.longestSharedStretch(with: mentee.availability)
-        if shared < policy.meetingMinutes { failed.append(.availability) }
-        if forbiddenPairs.contains(Self.pairKey(mentorIndex: mentorIndex, menteeIndex: menteeIndex)) {
-            failed.append(.forbidden)
+        if mentor.age - mentee.age < policy.minimumAgeGap { check.add(.ageGap) }
+        if breaksHardGenderPreference(mentor: mentor, mentee: mentee) { check.add(.genderPreference) }
+        if mentor.availability.longestSharedStretch(with: mentee.availability) < policy.meetingMinutes {
+            check.add(.availability)
         }
-        return PairAssessment(
-            mentorIndex: mentorIndex, menteeIndex: menteeIndex, distanceKm: distance, travelLimitKm: limit,
-            sharedMinutes: shared, failedRules: failed
-        )
+        if !forbiddenPairs.isEmpty
+            && forbiddenPairs.contains(Self.pairKey(mentorIndex: mentorIndex, menteeIndex: menteeIndex))
+        {
+            check.add(.forbidden)
+        }
+        return check
     }
+}
+
+/// The rules one pair breaks, as bits in ``HardRule`` order, and its distance.
+struct RuleCheck: Sendable {
+    private(set) var bits: UInt8 = 0
+    var distanceKm: Double
+
+    init(distanceKm: Double) {
+        self.distanceKm = distanceKm
+    }
+
+    /// A rule's bit: its position in ``HardRule`` order.
+    private static func bit(_ rule: HardRule) -> UInt8 {
+        switch rule {
+        case .travel: 1 << 0
+        case .language: 1 << 1
+        case .specialisation: 1 << 2
+        case .ageGap: 1 << 3
+        case .genderPreference: 1 << 4
+        case .availability: 1 << 5
+        case .forbidden: 1 << 6
+        }
+    }
+
+    mutating func add(_ rule: HardRule) { bits |= Self.bit(rule) }
+
+    func fails(_ rule: HardRule) -> Bool { bits & Self.bit(rule) != 0 }
+
+    /// Fails this rule and no other.
+    func failsOnly(_ rule: HardRule) -> Bool { bits == Self.bit(rule) }
+
+    var failedCount: Int { bits.nonzeroBitCount }
 }
 
 /// A set of tokens (languages, topics) as bits over a vocabulary shared by everyone in one input.

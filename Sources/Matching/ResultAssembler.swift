@@ -52,13 +52,20 @@ struct ResultAssembler {
             )
         }
 
-        let unmatched = input.mentees.indices.filter { mentorOfMentee[$0] == nil }.map { menteeIndex in
-            if graph.candidatesOfMentee[menteeIndex].isEmpty { return explainNoCandidate(menteeIndex) }
-            let withRoom = rankedCandidates(of: menteeIndex).map { graph.candidates[$0].mentorIndex }.filter { hasRoom[$0] }
-            return withRoom.isEmpty
-                ? explainFullCandidates(menteeIndex, menteesOfMentor: menteesOfMentor)
-                : explainHeldBack(menteeIndex, mentorsWithRoom: withRoom, status: report.status)
-        }
+        // Explaining a young person without a candidate checks every mentor: spread them over the cores.
+        let unmatchedIndices = input.mentees.indices.filter { mentorOfMentee[$0] == nil }
+        let chunkCount = min(unmatchedIndices.count, 64)
+        let unmatched = ConcurrentChunks.map(count: chunkCount) { [self, menteesOfMentor] chunk in
+            unmatchedIndices[(chunk * unmatchedIndices.count / chunkCount)..<((chunk + 1) * unmatchedIndices.count / chunkCount)]
+                .map { menteeIndex in
+                    if graph.candidatesOfMentee[menteeIndex].isEmpty { return explainNoCandidate(menteeIndex) }
+                    let withRoom = rankedCandidates(of: menteeIndex).map { graph.candidates[$0].mentorIndex }
+                        .filter { hasRoom[$0] }
+                    return withRoom.isEmpty
+                        ? explainFullCandidates(menteeIndex, menteesOfMentor: menteesOfMentor)
+                        : explainHeldBack(menteeIndex, mentorsWithRoom: withRoom, status: report.status)
+                }
+        }.flatMap { $0 }
 
         let remoteMentees = input.mentees.indices.filter { graph.rules.isRemote(menteeIndex: $0) }
         let tiers = TierValues(
@@ -106,16 +113,22 @@ struct ResultAssembler {
                 blockingRule: nil, nearMisses: [], relaxations: [], fullCandidates: []
             )
         }
-        let assessments = input.mentors.indices.map { graph.rules.assess(mentorIndex: $0, menteeIndex: menteeIndex) }
+        let checks = input.mentors.indices.map { graph.rules.failedRules(mentorIndex: $0, menteeIndex: menteeIndex) }
 
-        var field = assessments
+        var field = Array(input.mentors.indices)
         var steps: [String] = []
         var blockingRule: HardRule?
         for rule in HardRule.allCases {
-            let survivors = field.filter { !$0.failedRules.contains(rule) }
+            let survivors = field.filter { !checks[$0].fails(rule) }
             if survivors.isEmpty {
                 blockingRule = rule
-                steps.append(wording.noneSentence(for: rule, menteeIndex: menteeIndex, survivors: field))
+                let nearest = field.min { checks[$0].distanceKm < checks[$1].distanceKm }
+                steps.append(
+                    wording.noneSentence(
+                        for: rule, menteeIndex: menteeIndex,
+                        nearest: nearest.map { graph.rules.assess(mentorIndex: $0, menteeIndex: menteeIndex) }
+                    )
+                )
                 break
             }
             if survivors.count < field.count {
@@ -134,16 +147,25 @@ struct ResultAssembler {
 
         var relaxations: [Relaxation] = []
         for rule in HardRule.allCases {
-            let count = assessments.filter { $0.failedRules == [rule] }.count
+            let count = checks.reduce(0) { $0 + ($1.failsOnly(rule) ? 1 : 0) }
             if count > 0 { relaxations.append(Relaxation(rule: rule, candidates: count)) }
         }
-        let nearMisses = assessments.sorted {
-            ($0.failedRules.count, $0.distanceKm, input.mentors[$0.mentorIndex].id)
-                < ($1.failedRules.count, $1.distanceKm, input.mentors[$1.mentorIndex].id)
-        }.prefix(Self.nearMissCount).map {
-            NearMiss(
-                mentorID: input.mentors[$0.mentorIndex].id, failedRules: $0.failedRules, distanceKm: $0.distanceKm,
-                details: wording.details(of: $0)
+        // The few closest by fewest broken rules, then distance, then id (ids are sorted, so index order is id order).
+        var closest: [Int] = []
+        func isCloser(_ a: Int, _ b: Int) -> Bool {
+            (checks[a].failedCount, checks[a].distanceKm, a) < (checks[b].failedCount, checks[b].distanceKm, b)
+        }
+        for mentorIndex in input.mentors.indices {
+            guard closest.count < Self.nearMissCount || isCloser(mentorIndex, closest[closest.count - 1]) else { continue }
+            closest.append(mentorIndex)
+            closest.sort(by: isCloser)
+            if closest.count > Self.nearMissCount { closest.removeLast() }
+        }
+        let nearMisses = closest.map { mentorIndex in
+            let assessment = graph.rules.assess(mentorIndex: mentorIndex, menteeIndex: menteeIndex)
+            return NearMiss(
+                mentorID: input.mentors[mentorIndex].id, failedRules: assessment.failedRules,
+                distanceKm: assessment.distanceKm, details: wording.details(of: assessment)
             )
         }
         if relaxations.isEmpty {

@@ -32,11 +32,11 @@ struct RuleWording {
     }
 
     /// "none speaks ru" and the like: why the last mentors in the field drop out.
-    func noneSentence(for rule: HardRule, menteeIndex: Int, survivors: [PairAssessment]) -> String {
+    /// - Parameter nearest: the nearest of the mentors still in the field.
+    func noneSentence(for rule: HardRule, menteeIndex: Int, nearest: PairAssessment?) -> String {
         let mentee = rules.input.mentees[menteeIndex]
         switch rule {
         case .travel:
-            let nearest = survivors.min { $0.distanceKm < $1.distanceKm }
             let nearestText = nearest.map {
                 " (nearest: \(rules.input.mentors[$0.mentorIndex].id) at \(Self.km($0.distanceKm)), limit \(Self.km($0.travelLimitKm)))"
             }
