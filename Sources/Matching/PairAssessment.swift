@@ -27,11 +27,16 @@ public struct CompatibilityRules: Sendable {
     let menteePoints: [Coordinate]
     let menteeIsRemote: [Bool]
     let mentorTravelLimits: [Double]
-    /// Languages and specialisations or needs as bit sets over one shared vocabulary each.
-    let mentorLanguages: [TokenSet]
-    let menteeLanguages: [TokenSet]
-    let mentorSpecialisations: [TokenSet]
-    let menteeNeeds: [TokenSet]
+    let mentorAges: [Int]
+    let menteeAges: [Int]
+    let mentorGenders: [Gender]
+    /// The mentor gender a young person requires, when the policy enforces hard wishes.
+    let requiredMentorGenders: [Gender?]
+    let mentorWindows: FlatWindows
+    let menteeWindows: FlatWindows
+    /// Languages, then specialisations and needs, as bit sets: mentors first, then young people.
+    let languages: TokenSets
+    let topics: TokenSets
     /// `mentorIndex << 32 | menteeIndex` of each forbidden pair.
     let forbiddenPairs: Set<Int>
 
@@ -48,12 +53,19 @@ public struct CompatibilityRules: Sendable {
         mentorTravelLimits = input.mentors.map { mentor in
             policy.maximumTravelKm.map { min(mentor.maxTravelKm, $0) } ?? mentor.maxTravelKm
         }
-        let languages = TokenSet.sets(input.mentors.map(\.languages) + input.mentees.map(\.languages))
-        mentorLanguages = Array(languages.prefix(input.mentors.count))
-        menteeLanguages = Array(languages.dropFirst(input.mentors.count))
-        let topics = TokenSet.sets(input.mentors.map(\.specialisations) + input.mentees.map(\.needs))
-        mentorSpecialisations = Array(topics.prefix(input.mentors.count))
-        menteeNeeds = Array(topics.dropFirst(input.mentors.count))
+        mentorAges = input.mentors.map(\.age)
+        menteeAges = input.mentees.map(\.age)
+        mentorGenders = input.mentors.map(\.gender)
+        requiredMentorGenders = input.mentees.map { mentee in
+            guard policy.enforceHardGenderPreferences, let preference = mentee.mentorGenderPreference,
+                preference.strength == .hard
+            else { return nil }
+            return preference.gender
+        }
+        mentorWindows = FlatWindows(input.mentors.map(\.availability))
+        menteeWindows = FlatWindows(input.mentees.map(\.availability))
+        languages = TokenSets(input.mentors.map(\.languages) + input.mentees.map(\.languages))
+        topics = TokenSets(input.mentors.map(\.specialisations) + input.mentees.map(\.needs))
         forbiddenPairs = Self.indexPairs(of: .forbid, in: input)
     }
 
@@ -71,6 +83,14 @@ public struct CompatibilityRules: Sendable {
 
     static func pairKey(mentorIndex: Int, menteeIndex: Int) -> Int { mentorIndex << 32 | menteeIndex }
 
+    private func sharesLanguage(_ mentorIndex: Int, _ menteeIndex: Int) -> Bool {
+        languages.intersect(mentorIndex, input.mentors.count + menteeIndex)
+    }
+
+    private func hasSpecialisations(_ mentorIndex: Int, _ menteeIndex: Int) -> Bool {
+        topics.isSubset(input.mentors.count + menteeIndex, of: mentorIndex)
+    }
+
     /// Whether the mentee at `index` lives in a remote place.
     public func isRemote(menteeIndex index: Int) -> Bool { menteeIsRemote[index] }
 
@@ -84,14 +104,13 @@ public struct CompatibilityRules: Sendable {
         mentorPoints[mentorIndex].distanceKm(to: menteePoints[menteeIndex])
     }
 
-    /// The distance of a pair that satisfies every hard rule, or `nil`: the cheap rules first, allocation-free.
+    /// The distance of a pair that satisfies every hard rule, or `nil`: the cheap rules first, from flat arrays,
+    /// allocation-free.
     func candidateDistance(mentorIndex: Int, menteeIndex: Int) -> Double? {
-        let mentor = input.mentors[mentorIndex]
-        let mentee = input.mentees[menteeIndex]
-        guard mentor.age - mentee.age >= policy.minimumAgeGap,
-            !breaksHardGenderPreference(mentor: mentor, mentee: mentee),
-            !policy.requireSharedLanguage || mentorLanguages[mentorIndex].intersects(menteeLanguages[menteeIndex]),
-            !policy.requireSpecialisations || menteeNeeds[menteeIndex].isSubset(of: mentorSpecialisations[mentorIndex])
+        guard mentorAges[mentorIndex] - menteeAges[menteeIndex] >= policy.minimumAgeGap,
+            requiredMentorGenders[menteeIndex].map({ $0 == mentorGenders[mentorIndex] }) ?? true,
+            !policy.requireSharedLanguage || sharesLanguage(mentorIndex, menteeIndex),
+            !policy.requireSpecialisations || hasSpecialisations(mentorIndex, menteeIndex)
         else { return nil }
         // Latitude alone bounds the great-circle distance from below and costs no trigonometry (the slack covers
         // rounding, so the exact check below decides every borderline pair).
@@ -103,16 +122,11 @@ public struct CompatibilityRules: Sendable {
         else { return nil }
         let distance = mentorPoint.distanceKm(to: menteePoint)
         guard distance <= limit,
-            mentor.availability.longestSharedStretch(with: mentee.availability) >= policy.meetingMinutes,
+            mentorWindows.longestSharedStretch(mentorIndex, with: menteeWindows, menteeIndex) >= policy.meetingMinutes,
             forbiddenPairs.isEmpty
                 || !forbiddenPairs.contains(Self.pairKey(mentorIndex: mentorIndex, menteeIndex: menteeIndex))
         else { return nil }
         return distance
-    }
-
-    private func breaksHardGenderPreference(mentor: Mentor, mentee: Mentee) -> Bool {
-        guard policy.enforceHardGenderPreferences, let preference = mentee.mentorGenderPreference else { return false }
-        return preference.strength == .hard && preference.gender != mentor.gender
     }
 
     /// Every rule the pair breaks.
@@ -130,21 +144,15 @@ public struct CompatibilityRules: Sendable {
     /// Every rule the pair breaks, as bits, without allocating: explanations check every mentor for each young
     /// person without a candidate.
     func failedRules(mentorIndex: Int, menteeIndex: Int) -> RuleCheck {
-        let mentor = input.mentors[mentorIndex]
-        let mentee = input.mentees[menteeIndex]
         var check = RuleCheck(distanceKm: distanceKm(mentorIndex: mentorIndex, menteeIndex: menteeIndex))
         if check.distanceKm > mentorTravelLimits[mentorIndex] { check.add(.travel) }
-        if policy.requireSharedLanguage && !mentorLanguages[mentorIndex].intersects(menteeLanguages[menteeIndex]) {
-            check.add(.language)
+        if policy.requireSharedLanguage && !sharesLanguage(mentorIndex, menteeIndex) { check.add(.language) }
+        if policy.requireSpecialisations && !hasSpecialisations(mentorIndex, menteeIndex) { check.add(.specialisation) }
+        if mentorAges[mentorIndex] - menteeAges[menteeIndex] < policy.minimumAgeGap { check.add(.ageGap) }
+        if let required = requiredMentorGenders[menteeIndex], required != mentorGenders[mentorIndex] {
+            check.add(.genderPreference)
         }
-        if policy.requireSpecialisations
-            && !menteeNeeds[menteeIndex].isSubset(of: mentorSpecialisations[mentorIndex])
-        {
-            check.add(.specialisation)
-        }
-        if mentor.age - mentee.age < policy.minimumAgeGap { check.add(.ageGap) }
-        if breaksHardGenderPreference(mentor: mentor, mentee: mentee) { check.add(.genderPreference) }
-        if mentor.availability.longestSharedStretch(with: mentee.availability) < policy.meetingMinutes {
+        if mentorWindows.longestSharedStretch(mentorIndex, with: menteeWindows, menteeIndex) < policy.meetingMinutes {
             check.add(.availability)
         }
         if !forbiddenPairs.isEmpty
@@ -188,31 +196,81 @@ struct RuleCheck: Sendable {
     var failedCount: Int { bits.nonzeroBitCount }
 }
 
-/// A set of tokens (languages, topics) as bits over a vocabulary shared by everyone in one input.
-struct TokenSet: Sendable, Hashable {
-    /// Words of 64 bits; inputs rarely need more than one.
-    private var words: [UInt64]
+/// Everyone's weekly windows in flat arrays, so that comparing two people's weeks copies nothing.
+struct FlatWindows: Sendable {
+    /// Person p's windows are `first[p]..<first[p + 1]`.
+    private let first: [Int]
+    private let weekdays: [Weekday]
+    private let starts: [Int]
+    private let ends: [Int]
+
+    init(_ weeks: [WeeklyAvailability]) {
+        var first = [0]
+        var weekdays: [Weekday] = []
+        var starts: [Int] = []
+        var ends: [Int] = []
+        for week in weeks {
+            for window in week.windows {
+                weekdays.append(window.weekday)
+                starts.append(window.startMinute)
+                ends.append(window.endMinute)
+            }
+            first.append(weekdays.count)
+        }
+        self.first = first
+        self.weekdays = weekdays
+        self.starts = starts
+        self.ends = ends
+    }
+
+    /// The longest stretch one window of person `index` shares with one window of `other`'s person `otherIndex`,
+    /// in minutes: ``WeeklyAvailability/longestSharedStretch(with:)`` on flat arrays.
+    func longestSharedStretch(_ index: Int, with other: FlatWindows, _ otherIndex: Int) -> Int {
+        var best = 0
+        for mine in first[index]..<first[index + 1] {
+            for theirs in other.first[otherIndex]..<other.first[otherIndex + 1] where other.weekdays[theirs] == weekdays[mine] {
+                best = max(best, min(ends[mine], other.ends[theirs]) - max(starts[mine], other.starts[theirs]))
+            }
+        }
+        return best
+    }
+}
+
+/// Sets of tokens (languages, topics) as bits over a vocabulary shared by everyone in one input, in one flat
+/// array so that comparing two sets copies nothing.
+struct TokenSets: Sendable {
+    /// Set i is `words[i * stride ..< (i + 1) * stride]`.
+    private let words: [UInt64]
+    private let stride: Int
 
     /// One set per list, over the sorted vocabulary of all the lists.
-    static func sets(_ lists: [[String]]) -> [TokenSet] {
+    init(_ lists: [[String]]) {
         let vocabulary = Set(lists.joined()).sorted()
         let bit = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, $0) })
-        let wordCount = max(1, (vocabulary.count + 63) / 64)
-        return lists.map { list in
-            var words = [UInt64](repeating: 0, count: wordCount)
+        stride = max(1, (vocabulary.count + 63) / 64)
+        var words = [UInt64](repeating: 0, count: lists.count * stride)
+        for (index, list) in lists.enumerated() {
             for token in list {
                 let position = bit[token]!
-                words[position / 64] |= 1 << UInt64(position % 64)
+                words[index * stride + position / 64] |= 1 << UInt64(position % 64)
             }
-            return TokenSet(words: words)
         }
+        self.words = words
     }
 
-    func intersects(_ other: TokenSet) -> Bool {
-        zip(words, other.words).contains { $0 & $1 != 0 }
+    /// Whether set `index` and set `otherIndex` (of the same collection) share a token.
+    func intersect(_ index: Int, _ otherIndex: Int) -> Bool {
+        for word in 0..<stride where words[index * stride + word] & words[otherIndex * stride + word] != 0 {
+            return true
+        }
+        return false
     }
 
-    func isSubset(of other: TokenSet) -> Bool {
-        zip(words, other.words).allSatisfy { $0 & ~$1 == 0 }
+    /// Whether every token of set `index` is in set `otherIndex`.
+    func isSubset(_ index: Int, of otherIndex: Int) -> Bool {
+        for word in 0..<stride where words[index * stride + word] & ~words[otherIndex * stride + word] != 0 {
+            return false
+        }
+        return true
     }
 }
