@@ -59,6 +59,7 @@ let package = Package(
             name: "LinearProgrammingTests",
             dependencies: ["LinearProgramming", "MentorMatchTestSupport"]
         ),
+        .testTarget(name: "NetworkFlowTests", dependencies: ["NetworkFlow"]),
         .testTarget(
             name: "GLPKBackendTests",
             dependencies: ["GLPKBackend", "LinearProgramming", "MentorMatchTestSupport"]
