@@ -30,6 +30,8 @@ let package = Package(
             cxxSettings: [.define("LEMON_ONLY_TEMPLATES"), .define("LEMON_DISABLE_ASSERTS")],
             linkerSettings: [.linkedLibrary("m")]
         ),
+        /// The LEMON backend: the only Swift module that sees LEMON.
+        .target(name: "LEMONBackend", dependencies: ["NetworkFlow", "CLEMON"]),
         /// GLPK 5.0 from Debian's libglpk-dev (no pkg-config file; the module map links `glpk`).
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         /// C code that runs a whole GLPK solve behind a setjmp guard, so a GLPK error returns instead of aborting.
@@ -68,6 +70,13 @@ let package = Package(
             dependencies: ["LinearProgramming", "MentorMatchTestSupport"]
         ),
         .testTarget(name: "NetworkFlowTests", dependencies: ["NetworkFlow"]),
+        .testTarget(
+            name: "LEMONBackendTests",
+            dependencies: [
+                "LEMONBackend", "NetworkFlow", "LinearProgramming", "GLPKBackend",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(
             name: "GLPKBackendTests",
             dependencies: ["GLPKBackend", "LinearProgramming", "MentorMatchTestSupport"]
