@@ -6,9 +6,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: deps build demo test
 
 deps:
-	@if [ ! -f /usr/include/glpk.h ]; then \
+	@if [ ! -f /usr/include/glpk.h ] || [ ! -f /usr/include/lemon/network_simplex.h ]; then \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libglpk-dev; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libglpk-dev liblemon-dev; \
 	fi
 
 build: deps

@@ -22,6 +22,16 @@ let package = Package(
         .target(name: "LinearProgramming"),
         /// A solver-neutral minimum-cost flow network, its validation, a DIMACS writer and the flow solver protocol.
         .target(name: "NetworkFlow"),
+        /// LEMON 1.3.1's network simplex (C++ headers from Debian's liblemon-dev) behind a C function that catches every
+        /// exception. LEMON_ONLY_TEMPLATES makes the headers self-contained (no liblemon to link); with
+        /// LEMON_DISABLE_ASSERTS no LEMON assertion can abort the process (the input is validated in Swift).
+        .target(
+            name: "CLEMON",
+            cxxSettings: [.define("LEMON_ONLY_TEMPLATES"), .define("LEMON_DISABLE_ASSERTS")],
+            linkerSettings: [.linkedLibrary("m")]
+        ),
+        /// The LEMON backend: the only Swift module that sees LEMON.
+        .target(name: "LEMONBackend", dependencies: ["NetworkFlow", "CLEMON"]),
         /// GLPK 5.0 from Debian's libglpk-dev (no pkg-config file; the module map links `glpk`).
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         /// C code that runs a whole GLPK solve behind a setjmp guard, so a GLPK error returns instead of aborting.
@@ -59,6 +69,14 @@ let package = Package(
             name: "LinearProgrammingTests",
             dependencies: ["LinearProgramming", "MentorMatchTestSupport"]
         ),
+        .testTarget(name: "NetworkFlowTests", dependencies: ["NetworkFlow"]),
+        .testTarget(
+            name: "LEMONBackendTests",
+            dependencies: [
+                "LEMONBackend", "NetworkFlow", "LinearProgramming", "GLPKBackend",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(
             name: "GLPKBackendTests",
             dependencies: ["GLPKBackend", "LinearProgramming", "MentorMatchTestSupport"]
@@ -82,5 +100,6 @@ let package = Package(
             name: "MentorMatchCLITests",
             dependencies: ["MentorMatch", "MentorMatchTestSupport"]
         ),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )
