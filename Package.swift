@@ -48,7 +48,10 @@ let package = Package(
         /// The library facade for integrators: load, match, explain, generate.
         .target(
             name: "MentorMatch",
-            dependencies: ["MentorMatchCore", "LinearProgramming", "GLPKBackend", "Matching", "MentorMatchFormats"]
+            dependencies: [
+                "MentorMatchCore", "LinearProgramming", "NetworkFlow", "GLPKBackend", "LEMONBackend", "Matching",
+                "MentorMatchFormats",
+            ]
         ),
         /// The thin `mentormatch` command.
         .executableTarget(
@@ -84,7 +87,7 @@ let package = Package(
         .testTarget(
             name: "MatchingTests",
             dependencies: [
-                "Matching", "MentorMatchCore", "LinearProgramming", "GLPKBackend", "MentorMatchTestSupport",
+                "Matching", "MentorMatchCore", "LinearProgramming", "GLPKBackend", "LEMONBackend", "MentorMatchTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

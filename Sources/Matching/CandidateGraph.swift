@@ -26,8 +26,8 @@ public struct CandidateGraph: Sendable {
 
     /// Builds the graph from the mentors near each young person, on all cores.
     ///
-    /// A spatial grid of the mentors' points, with cells as wide as the largest travel limit, yields the mentors
-    /// who could be in range; the cheap rules (age, gender, language, specialisation, a latitude bound) go before
+    /// Spatial grids of the mentors' points, one per band of travel limits, yield the mentors who could be in
+    /// range; the cheap rules (age, gender, language, specialisation, a latitude bound) go before
     /// the distance and the weekly windows. The result equals checking every mentor against every young person.
     /// - Complexity: O(mentees × mentors nearby) rule checks.
     public init(rules: CompatibilityRules) {
@@ -35,7 +35,14 @@ public struct CandidateGraph: Sendable {
         let input = rules.input
         let scorer = FitScorer(input: input, policy: rules.policy)
         let locked = CompatibilityRules.indexPairs(of: .lock, in: input)
-        let grid = SpatialGrid(points: rules.mentorPoints, radiusKm: rules.largestTravelLimitKm)
+        // One grid per band of travel limits, with cells as wide as the band's largest limit: a young person is
+        // looked up against nearby mentors who could reach them, not against everyone within the longest reach.
+        let bands = Dictionary(grouping: input.mentors.indices) { Self.travelBand(rules.travelLimitKm(mentorIndex: $0)) }
+        let grids = bands.keys.sorted().map { band in
+            let members = bands[band]!
+            return (members: members, grid: SpatialGrid(points: members.map { rules.mentorPoints[$0] },
+                                                         radiusKm: members.map { rules.travelLimitKm(mentorIndex: $0) }.max()!))
+        }
         let menteeCount = input.mentees.count
         let chunkCount = min(menteeCount, ProcessInfo.processInfo.activeProcessorCount * 8)
         let chunks = ConcurrentChunks.map(count: chunkCount) { chunk -> [Candidate] in
@@ -43,7 +50,9 @@ public struct CandidateGraph: Sendable {
             var nearby: [Int] = []
             for menteeIndex in (chunk * menteeCount / chunkCount)..<((chunk + 1) * menteeCount / chunkCount) {
                 nearby.removeAll(keepingCapacity: true)
-                grid.forEachIndex(near: rules.menteePoints[menteeIndex]) { nearby.append($0) }
+                for band in grids {
+                    band.grid.forEachIndex(near: rules.menteePoints[menteeIndex]) { nearby.append(band.members[$0]) }
+                }
                 nearby.sort()
                 for mentorIndex in nearby {
                     guard let distance = rules.candidateDistance(mentorIndex: mentorIndex, menteeIndex: menteeIndex)
@@ -74,6 +83,9 @@ public struct CandidateGraph: Sendable {
         candidatesOfMentee = ofMentee
         candidatesOfMentor = ofMentor
     }
+
+    /// Travel limits in bands of 5 km (limits vary per mentor, most between 10 and 40 km).
+    static func travelBand(_ limitKm: Double) -> Int { Int((limitKm / 5).rounded(.up)) }
 
     /// A mentor's capacity under the policy.
     public func capacity(mentorIndex: Int) -> Int {

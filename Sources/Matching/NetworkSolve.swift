@@ -126,7 +126,13 @@ private struct FlowRun {
         )
         switch solution.status {
         case .optimal:
-            if keepsNetworks { stages.append(FlowStage(name: name, network: model.network, cost: solution.totalCost)) }
+            if keepsNetworks { stages.append(
+                    FlowStage(
+                        name: name, network: model.network, cost: solution.totalCost, seconds: steps[steps.count - 1].seconds,
+                        mentorNodes: model.mentorNodes,
+                        menteeNodes: model.menteeNodes
+                    )
+                ) }
             return solution.flows
         case .infeasible: return nil
         case .unbounded: throw .solverFailed("\(solver.name) reported an unbounded flow; every arc is bounded")
@@ -175,4 +181,21 @@ public struct FlowStage: Sendable {
     public var network: FlowNetwork
     /// The optimal Σ cost × flow.
     public var cost: Int64
+    /// How long the solver took.
+    public var seconds: Double
+    /// The nodes of mentors and of young people (arcs between them are candidate pairs).
+    public var mentorNodes: Range<Int>
+    public var menteeNodes: Range<Int>
+
+    /// The network in DIMACS minimum-cost flow format, with the stage and node ranges (1-based) as comments.
+    public var dimacsText: String {
+        DIMACSWriter.text(
+            for: network,
+            comments: [
+                "MentorMatch flow stage \(name); optimal cost \(cost)",
+                "mentors \(mentorNodes.lowerBound + 1) \(mentorNodes.upperBound)",
+                "mentees \(menteeNodes.lowerBound + 1) \(menteeNodes.upperBound)",
+            ]
+        )
+    }
 }

@@ -3,3 +3,4 @@
 @_exported import Matching
 @_exported import MentorMatchCore
 @_exported import MentorMatchFormats
+@_exported import NetworkFlow

@@ -1,5 +1,6 @@
 import Foundation
 import GLPKBackend
+import LEMONBackend
 
 /// Why a MentorMatch run stopped, with words a user can act on.
 public enum MentorMatchError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -19,12 +20,28 @@ public enum MentorMatchError: Error, Sendable, Hashable, CustomStringConvertible
     }
 }
 
-/// The library entry point: validate, match, explain, with GLPK unless another solver is given.
+/// The library entry point: validate, match, explain. By default the matching is solved as minimum-cost flows by
+/// LEMON's network simplex, and by GLPK when the policy needs a general programme (a weighted objective with side
+/// constraints or fractional weights).
 public struct MentorMatcher: Sendable {
     public let engine: MatchingEngine
 
-    public init(solver: any LinearProgramSolver = GLPKSolver()) {
-        engine = MatchingEngine(solver: solver)
+    /// Which solvers a run may use.
+    public enum SolverChoice: String, Sendable, CaseIterable {
+        /// LEMON wherever the policy allows, else GLPK.
+        case auto
+        /// LEMON only: policies it cannot solve are refused.
+        case lemon
+        /// GLPK only, tier by tier on the linear programme.
+        case glpk
+    }
+
+    public init(solver: any LinearProgramSolver = GLPKSolver(), flowSolver: (any MinCostFlowSolver)? = LEMONNetworkSimplex()) {
+        engine = MatchingEngine(solver: solver, flowSolver: flowSolver)
+    }
+
+    public init(_ choice: SolverChoice) {
+        self.init(flowSolver: choice == .glpk ? nil : LEMONNetworkSimplex())
     }
 
     /// Checks the input and the locked pairs, and builds the candidate graph and programme without solving.
@@ -64,6 +81,17 @@ public struct MentorMatcher: Sendable {
     public func solve(_ preparation: MatchingEngine.Preparation) throws(MentorMatchError) -> MatchingResult {
         do {
             return try engine.match(preparation)
+        } catch {
+            throw .matchingFailed(error)
+        }
+    }
+
+    /// Solves a prepared matching and keeps the flows solved on the way, for comparison with other solvers.
+    public func solveKeepingFlowStages(
+        _ preparation: MatchingEngine.Preparation
+    ) throws(MentorMatchError) -> (result: MatchingResult, stages: [FlowStage]) {
+        do {
+            return try engine.matchKeepingFlowStages(preparation)
         } catch {
             throw .matchingFailed(error)
         }

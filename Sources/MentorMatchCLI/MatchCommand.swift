@@ -16,14 +16,29 @@ struct MatchCommand: ParsableCommand {
     var format: OutputFormat = .table
     @Option(name: .customLong("write-lp"), help: "Also write the programme in CPLEX LP format, for audits with another solver.")
     var writeLP: String?
+    @Option(help: "auto: LEMON's network simplex wherever the policy allows, else GLPK; lemon or glpk: only that one.")
+    var solver: MentorMatcher.SolverChoice = .auto
+    @Option(
+        name: .customLong("export-flow"),
+        help: "Also write every flow solved (DIMACS stage-N.min files and flow.json) into this directory, for comparison with other solvers."
+    )
+    var exportFlow: String?
 
     func run() throws {
         do throws(MentorMatchError) {
-            let matcher = MentorMatcher()
+            let matcher = MentorMatcher(solver)
             var clock = Date()
             let loaded = try matcher.load(input.files)
             let readingSeconds = seconds(since: clock)
             let preparation = try matcher.prepare(loaded)
+            if solver == .lemon || exportFlow != nil, !matcher.engine.solvesAsFlow(preparation.policy) {
+                throw MentorMatchError.matchingFailed(
+                    .solverFailed(
+                        "this policy needs GLPK (a weighted objective with side constraints, fractional weights, or a "
+                            + "min_remote_share finer than one millionth); run with --solver auto and without --export-flow"
+                    )
+                )
+            }
             if let writeLP {
                 let text: String
                 do {
@@ -34,7 +49,10 @@ struct MatchCommand: ParsableCommand {
                 try write([URL(fileURLWithPath: writeLP).lastPathComponent: Data(text.utf8)],
                           to: URL(fileURLWithPath: writeLP).deletingLastPathComponent())
             }
-            var result = try matcher.solve(preparation)
+            var (result, stages) = exportFlow == nil
+                ? (try matcher.solve(preparation), [])
+                : try matcher.solveKeepingFlowStages(preparation)
+            if let exportFlow { try write(FlowExport.files(stages, solver: result.solver.solver), to: URL(fileURLWithPath: exportFlow)) }
             result.timings.reading = readingSeconds
             clock = Date()
             var files = ResultFiles.all(result)

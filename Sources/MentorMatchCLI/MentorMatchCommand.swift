@@ -52,6 +52,8 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case json
 }
 
+extension MentorMatcher.SolverChoice: ExpressibleByArgument {}
+
 /// Prints the error to standard error and exits with the code the help text documents.
 func fail(_ error: MentorMatchError) -> ExitCode {
     FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))

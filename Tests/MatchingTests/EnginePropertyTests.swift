@@ -1,4 +1,5 @@
 import GLPKBackend
+import LEMONBackend
 import Matching
 import MentorMatchCore
 import MentorMatchTestSupport
@@ -118,12 +119,15 @@ enum EngineUnderTest: String, CaseIterable, CustomTestStringConvertible, Sendabl
     case linearProgramme
     /// The flow formulation (``NetworkSolve``), each flow solved as an LP by GLPK.
     case flowAsLinearProgramme
+    /// The flow formulation solved by LEMON's network simplex: the default engine.
+    case lemon
 
     var engine: MatchingEngine {
         switch self {
         case .linearProgramme: MatchingEngine(solver: GLPKSolver())
         case .flowAsLinearProgramme:
             MatchingEngine(solver: GLPKSolver(), flowSolver: LinearProgramFlowSolver(solver: GLPKSolver()))
+        case .lemon: MatchingEngine(solver: GLPKSolver(), flowSolver: LEMONNetworkSimplex())
         }
     }
 
