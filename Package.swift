@@ -1,4 +1,5 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -106,3 +107,19 @@ let package = Package(
     ],
     cxxLanguageStandard: .cxx17
 )
+
+// Benchmarks (package-benchmark) build only when asked for, so that `swift test` stays fast:
+// `MENTORMATCH_BENCHMARKS=1 swift package benchmark` (see Benchmarks/README.md).
+if ProcessInfo.processInfo.environment["MENTORMATCH_BENCHMARKS"] != nil {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"])
+    )
+    package.targets.append(
+        .executableTarget(
+            name: "MentorMatchBenchmarks",
+            dependencies: ["MentorMatch", "LEMONBackend", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/MentorMatchBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    )
+}

@@ -35,6 +35,9 @@ public struct MatchingEngine: Sendable {
 
         /// The matching as a linear programme (built on request: large graphs are solved as flows without it).
         public func linearProgram() -> MatchingProgram { MatchingProgram(graph: graph) }
+
+        /// The matching as a flow network, before any objective is set: what the flow path builds (for benchmarks).
+        public func flowNetwork() -> FlowNetwork { MatchingNetwork(graph: graph).network }
     }
 
     /// Checks the input and policy, sorts the input, builds candidates and the programme, and checks the locked pairs.

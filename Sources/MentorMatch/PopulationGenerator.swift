@@ -26,6 +26,11 @@ public struct PopulationGenerator: Sendable, Hashable {
 
     /// A population of any size shaped like the Ogre 2024 network, spread over every place in ``LatvianGazetteer``.
     ///
+    /// Beyond ``youngPeoplePerDistrict`` young people the population becomes a national programme: one district per
+    /// started 2,500 young people, each a copy of the gazetteer's places named `Ogre (2)` and so on, shifted beside
+    /// the others (see ``districtEntries(count:)``), so that each young person keeps a municipal programme's number
+    /// of mentors within reach.
+    ///
     /// Young people are placed in proportion to population (GeoNames figures for towns; 1,200 residents assumed
     /// for each parish, which has no sourced figure); mentors likewise, with remote parishes weighted double
     /// because the programmes prefer candidates who live there. Availability, travel limits, gender preferences,

@@ -126,12 +126,19 @@ struct PopulationGeneratorTests {
         let input = PopulationGenerator(seed: 5).generateScaled(mentees: mentees, mentors: mentors)
         #expect(input.mentees.count == mentees)
         #expect(input.mentors.count == mentors)
-        #expect(input.places.count == LatvianGazetteer.entries.count)
+        // One copy of the gazetteer per started 2,500 young people: a national programme of municipal districts.
+        let districts = (mentees + PopulationGenerator.youngPeoplePerDistrict - 1) / PopulationGenerator.youngPeoplePerDistrict
+        #expect(input.places.count == LatvianGazetteer.entries.count * districts)
+        #expect(Set(input.places.map(\.name)).count == input.places.count)
         #expect(ruleViolations(in: input) == [])
         // Drawn by population, every municipality is represented and Ogre city outnumbers any one parish.
         let homes = Dictionary(grouping: input.mentees, by: \.location.place).mapValues(\.count)
         #expect((homes["Ogre"] ?? 0) > (homes["Suntaži"] ?? 0))
         #expect(input.mentees.contains { $0.needs.contains("intellectual-disability") })
+        // People are dealt to districts in turn, so each district gets its share and keeps the real places' shape.
+        let perDistrict = Dictionary(grouping: input.mentees) { $0.location.place.hasSuffix(")") ? 1 : 0 }.mapValues(\.count)
+        #expect(perDistrict[0] == (mentees + districts - 1) / districts)
+        if districts > 1 { #expect((homes["Ogre (2)"] ?? 0) > (homes["Suntaži (2)"] ?? 0)) }
     }
 
     @Test("scaled generation handles empty counts and the default ratio")
