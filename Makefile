@@ -3,7 +3,7 @@ SWIFT ?= swift
 SCENARIO ?= ogre-2024
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test
+.PHONY: deps build demo test compare-ci
 
 deps:
 	@if [ ! -f /usr/include/glpk.h ] || [ ! -f /usr/include/lemon/network_simplex.h ]; then \
@@ -22,5 +22,10 @@ demo: build
 		--policy Scenarios/$(SCENARIO)/policy.yaml \
 		--out out/$(SCENARIO)
 
+# The whole suite, then the solver comparison at 1,000 young people so that it cannot rot (objectives must agree).
 test: deps
 	$(SWIFT) test
+	$(MAKE) compare-ci
+
+compare-ci: build
+	Benchmarks/compare.sh --sizes 1000 --ci --no-build
