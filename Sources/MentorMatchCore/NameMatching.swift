@@ -7,6 +7,8 @@ import Foundation
 public enum NameMatching {
     /// The name in lower case with diacritics removed, so that `Ķeipene` and `keipene` compare equal.
     public static func folded(_ name: String) -> String {
+        // ASCII has no diacritics to remove, and Foundation's decomposition is slow for a value in every row.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return name.lowercased() }
         let decomposed = name.decomposedStringWithCanonicalMapping.lowercased()
         let baseScalars = decomposed.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }
         return String(String.UnicodeScalarView(baseScalars))
