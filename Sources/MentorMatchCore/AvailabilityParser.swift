@@ -18,6 +18,10 @@ extension WeeklyAvailability {
     /// `9-17` means whole hours). An empty text means no windows.
     /// - Throws: ``AvailabilitySyntaxError`` naming the first fragment that does not read.
     public init(parsing text: String) throws(AvailabilitySyntaxError) {
+        guard !PlainText.isPlain(text) else {
+            self.init(try Self.parsePlain(text))
+            return
+        }
         var windows: [WeeklyWindow] = []
         let pieces = text.split(whereSeparator: { $0 == ";" || $0 == "," })
             .map { $0.trimmingCharacters(in: " \t") }
@@ -27,6 +31,155 @@ extension WeeklyAvailability {
         }
         self.init(windows)
     }
+
+    // MARK: - Plain text, byte by byte
+
+    private typealias Bytes = UnsafeBufferPointer<UInt8>.SubSequence
+
+    /// The windows of plain text (see ``PlainText``), read as the `Character`-wise parser below reads them, but on
+    /// UTF-8 bytes and without building strings, as a national waiting list holds hundreds of thousands of these.
+    private static func parsePlain(_ text: String) throws(AvailabilitySyntaxError) -> [WeeklyWindow] {
+        var text = text
+        return try text.withUTF8 { bytes -> Result<[WeeklyWindow], AvailabilitySyntaxError> in
+            var windows: [WeeklyWindow] = []
+            // One buffer for the text of every piece with its dashes normalised.
+            var normalised: [UInt8] = []
+            normalised.reserveCapacity(bytes.count)
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: ";"), bytes[end] != UInt8(ascii: ",") { end += 1 }
+                let piece = trimmingBlanks(bytes[start..<end])
+                start = end + 1
+                guard !piece.isEmpty else { continue }
+                normaliseDashes(piece, into: &normalised)
+                let read = normalised.withUnsafeBufferPointer { plainWindow($0[...], piece: piece, into: &windows) }
+                if let error = read { return .failure(error) }
+            }
+            return .success(windows)
+        }.get()
+    }
+
+    /// Appends the windows of one piece, as ``parseWindow(_:)`` reads it, or returns why it does not read.
+    /// - Parameters:
+    ///   - normalised: The piece with dashes normalised.
+    ///   - piece: The piece as written, for the error.
+    private static func plainWindow(
+        _ normalised: Bytes, piece: Bytes, into windows: inout [WeeklyWindow]
+    ) -> AvailabilitySyntaxError? {
+        func failure(_ problem: String) -> AvailabilitySyntaxError {
+            AvailabilitySyntaxError(fragment: text(piece), problem: problem)
+        }
+        guard let parts = oneOrTwoParts(normalised, omittingEmpty: true, separatedBy: { $0 == UInt8(ascii: " ") }),
+            let timeText = parts.second
+        else {
+            return failure("expected a weekday and a time range, as in 'Mon 16:00-18:00'")
+        }
+        let isDash = { (byte: UInt8) in byte == UInt8(ascii: "-") }
+        guard let ends = oneOrTwoParts(parts.first, omittingEmpty: false, separatedBy: isDash),
+            let first = Weekday(token: text(ends.first))
+        else {
+            return failure("unknown weekday '\(text(parts.first))'; use Mon, Tue, … Sun")
+        }
+        var last = first
+        if let lastText = ends.second {
+            guard let end = Weekday(token: text(lastText)), first <= end else {
+                return failure("weekday range '\(text(parts.first))' must run forward, as in Mon-Fri")
+            }
+            last = end
+        }
+        guard let times = oneOrTwoParts(timeText, omittingEmpty: false, separatedBy: isDash),
+            let endText = times.second, let start = plainClock(times.first), let end = plainClock(endText)
+        else {
+            return failure("expected a time range such as 16:00-18:00")
+        }
+        guard start < end else {
+            return failure("the window ends before it starts (windows past midnight must be split at 24:00)")
+        }
+        for day in first.rawValue...last.rawValue {
+            windows.append(WeeklyWindow(weekday: Weekday(rawValue: day)!, startMinute: start, endMinute: end))
+        }
+        return nil
+    }
+
+    /// As ``parseClock(_:)``, on bytes.
+    private static func plainClock(_ bytes: Bytes) -> Int? {
+        guard let parts = oneOrTwoParts(bytes, omittingEmpty: false, separatedBy: {
+            $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".")
+        }), parts.first.count <= 2, let hours = PlainText.wholeNumber(parts.first) else { return nil }
+        var minutes = 0
+        if let minuteText = parts.second {
+            guard minuteText.count == 2, let value = PlainText.wholeNumber(minuteText), (0..<60).contains(value) else {
+                return nil
+            }
+            minutes = value
+        }
+        let total = hours * 60 + minutes
+        return (0...1440).contains(total) ? total : nil
+    }
+
+    /// The parts between separators when there are one or two, as `split` would give them; `nil` for none or more.
+    private static func oneOrTwoParts(
+        _ bytes: Bytes, omittingEmpty: Bool, separatedBy isSeparator: (UInt8) -> Bool
+    ) -> (first: Bytes, second: Bytes?)? {
+        var first: Bytes?
+        var second: Bytes?
+        var start = bytes.startIndex
+        var index = start
+        while true {
+            guard index == bytes.endIndex || isSeparator(bytes[index]) else {
+                index += 1
+                continue
+            }
+            if !(omittingEmpty && start == index) {
+                let part = bytes[start..<index]
+                if first == nil { first = part } else if second == nil { second = part } else { return nil }
+            }
+            guard index < bytes.endIndex else { break }
+            index += 1
+            start = index
+        }
+        return first.map { ($0, second) }
+    }
+
+    /// As ``Swift/StringProtocol/replacingDashes()``: en and em dashes become `-`, and spaces next to a dash go.
+    private static func normaliseDashes(_ piece: Bytes, into result: inout [UInt8]) {
+        result.removeAll(keepingCapacity: true)
+        var afterDash = false
+        var index = piece.startIndex
+        while index < piece.endIndex {
+            var byte = piece[index]
+            index += 1
+            if byte == 0xE2 {  // in plain text, the lead byte of an en or em dash
+                byte = UInt8(ascii: "-")
+                index += 2
+            }
+            if byte == UInt8(ascii: "-") {
+                while result.last == UInt8(ascii: " ") { result.removeLast() }
+                afterDash = true
+            } else if byte == UInt8(ascii: " ") {
+                if afterDash { continue }
+            } else {
+                afterDash = false
+            }
+            result.append(byte)
+        }
+    }
+
+    private static func trimmingBlanks(_ bytes: Bytes) -> Bytes {
+        func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, isBlank(bytes[start]) { start += 1 }
+        while end > start, isBlank(bytes[end - 1]) { end -= 1 }
+        return bytes[start..<end]
+    }
+
+    private static func text(_ bytes: Bytes) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self)
+    }
+
+    // MARK: - Any text, by Characters
 
     private static func parseWindow(_ piece: String) throws(AvailabilitySyntaxError) -> [WeeklyWindow] {
         let normalised = piece.replacingDashes()

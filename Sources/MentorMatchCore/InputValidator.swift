@@ -34,8 +34,7 @@ struct InputValidation {
     let policy: Policy
     let sources: SourceMap
     let placeNames: Set<String>
-    let mentorIDs: Set<String>
-    let menteeIDs: Set<String>
+    private var placeSuggestions: Suggestions
     var issues: [InputIssue] = []
 
     init(input: MatchingInput, policy: Policy, sources: SourceMap) {
@@ -43,8 +42,7 @@ struct InputValidation {
         self.policy = policy
         self.sources = sources
         placeNames = Set(input.places.map(\.name))
-        mentorIDs = Set(input.mentors.map(\.id))
-        menteeIDs = Set(input.mentees.map(\.id))
+        placeSuggestions = Suggestions(known: placeNames)
     }
 
     // MARK: - People
@@ -131,6 +129,7 @@ struct InputValidation {
     /// Ids must be present and unique; a repeat names the record that used the id first.
     private mutating func checkIDs(_ ids: [String], source: RecordSource, example: String) {
         var firstRecord: [String: Int] = [:]
+        firstRecord.reserveCapacity(ids.count)
         for (index, id) in ids.enumerated() {
             if id.isEmpty {
                 issues.append(source.issue(
@@ -179,7 +178,7 @@ struct InputValidation {
         } else if !placeNames.contains(location.place), !sources.places.excuses(location.place) {
             issues.append(source.issue(
                 record: record, field: "place",
-                problem: "unknown place '\(location.place)'" + Self.suggestion(for: location.place, among: placeNames),
+                problem: "unknown place '\(location.place)'" + placeSuggestions.suggestion(for: location.place),
                 fix: "use a place listed in \(sources.places.name), or add '\(location.place)' there"
             ))
         }
@@ -214,6 +213,7 @@ struct InputValidation {
         var firstExact: [String: Int] = [:]
         var firstFolded: [String: Int] = [:]
         for (index, place) in input.places.enumerated() {
+            let foldedName = NameMatching.folded(place.name)
             if place.name.isEmpty {
                 issues.append(source.issue(
                     record: index, field: "place", problem: "place name is empty",
@@ -226,7 +226,7 @@ struct InputValidation {
                         + "\(source.location(ofRecord: index))",
                     fix: "keep one line per place"
                 ))
-            } else if let first = firstFolded[NameMatching.folded(place.name)] {
+            } else if let first = firstFolded[foldedName] {
                 issues.append(source.issue(
                     record: index, field: "place",
                     problem: "place \(place.name) differs from \(input.places[first].name) on "
@@ -236,7 +236,7 @@ struct InputValidation {
             }
             if !place.name.isEmpty {
                 firstExact[place.name] = firstExact[place.name] ?? index
-                firstFolded[NameMatching.folded(place.name)] = firstFolded[NameMatching.folded(place.name)] ?? index
+                firstFolded[foldedName] = firstFolded[foldedName] ?? index
             }
             checkCoordinate(place.coordinate, record: index, source: source)
         }
@@ -245,14 +245,18 @@ struct InputValidation {
     // MARK: - Pair rules
 
     mutating func checkPairRules() {
+        // The lookups below hash every person, which most runs, having no locks, need not pay for.
+        guard !input.pairRules.isEmpty else { return }
         let source = sources.pairRules
+        var mentorIDs = Suggestions(known: Set(input.mentors.map(\.id)))
+        var menteeIDs = Suggestions(known: Set(input.mentees.map(\.id)))
         var firstRule: [PairKey: (kind: PairRule.Kind, record: Int)] = [:]
         var lockedMentor: [String: (mentorID: String, record: Int)] = [:]
         var locksPerMentor: [String: Int] = [:]
         let capacities = Dictionary(input.mentors.map { ($0.id, policy.capacity(of: $0)) }, uniquingKeysWith: { first, _ in first })
         for (index, rule) in input.pairRules.enumerated() {
-            checkReference(rule.mentorID, field: "mentor_id", known: mentorIDs, in: sources.mentors, record: index)
-            checkReference(rule.menteeID, field: "mentee_id", known: menteeIDs, in: sources.mentees, record: index)
+            checkReference(rule.mentorID, field: "mentor_id", known: &mentorIDs, in: sources.mentors, record: index)
+            checkReference(rule.menteeID, field: "mentee_id", known: &menteeIDs, in: sources.mentees, record: index)
             let pair = PairKey(mentorID: rule.mentorID, menteeID: rule.menteeID)
             if let earlier = firstRule[pair] {
                 if earlier.kind != rule.kind {
@@ -291,12 +295,12 @@ struct InputValidation {
     }
 
     private mutating func checkReference(
-        _ id: String, field: String, known: Set<String>, in target: RecordSource, record: Int
+        _ id: String, field: String, known ids: inout Suggestions, in target: RecordSource, record: Int
     ) {
-        guard !known.contains(id), !target.excuses(id) else { return }
+        guard !ids.known.contains(id), !target.excuses(id) else { return }
         let problem = id.isEmpty
             ? "\(field) is empty"
-            : "unknown \(field) '\(id)'" + Self.suggestion(for: id, among: known)
+            : "unknown \(field) '\(id)'" + ids.suggestion(for: id)
         issues.append(sources.pairRules.issue(
             record: record, field: field, problem: problem,
             fix: "use an id from \(target.name), or remove the rule"
@@ -310,7 +314,7 @@ struct InputValidation {
         where !placeNames.contains(place) && !sources.places.excuses(place) {
             issues.append(InputIssue(
                 source: sources.policy, field: "side_constraints.min_served_per_place.\(place)",
-                problem: "unknown place '\(place)'" + Self.suggestion(for: place, among: placeNames),
+                problem: "unknown place '\(place)'" + placeSuggestions.suggestion(for: place),
                 fix: "use a place listed in \(sources.places.name)"
             ))
         }
@@ -323,10 +327,26 @@ struct InputValidation {
         var menteeID: String
     }
 
-    /// ` (did you mean Suntaži?)`, or nothing when no known name is close.
-    static func suggestion(for name: String, among known: Set<String>) -> String {
-        guard let closest = NameMatching.closest(to: name, among: known.sorted()) else { return "" }
-        return " (did you mean \(closest)?)"
+    /// Suggestions of known names for unknown ones. The names are sorted and folded once, on the first question,
+    /// and each answer is kept: a file can repeat one misspelt place thousands of times.
+    private struct Suggestions {
+        let known: Set<String>
+        private var candidates: NameMatching.Candidates?
+        private var answers: [String: String] = [:]
+
+        init(known: Set<String>) {
+            self.known = known
+        }
+
+        /// ` (did you mean Suntaži?)`, or nothing when no known name is close.
+        mutating func suggestion(for name: String) -> String {
+            if let answer = answers[name] { return answer }
+            let candidates = candidates ?? NameMatching.Candidates(known.sorted())
+            self.candidates = candidates
+            let answer = candidates.closest(to: name).map { " (did you mean \($0)?)" } ?? ""
+            answers[name] = answer
+            return answer
+        }
     }
 
     /// `1, 2 or 3`.

@@ -15,11 +15,19 @@ public struct LocalDate: Sendable, Hashable, Codable, Comparable, CustomStringCo
     }
 
     /// Reads `YYYY-MM-DD`.
+    ///
+    /// Reads the UTF-8 bytes: the parts must be digits (a leading `+` reads, as `Int(_:)` reads it), so bytes and
+    /// `Character`s give the same answer.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-        else { return nil }
+        var text = text
+        guard let (year, month, day) = text.withUTF8({ bytes -> (Int, Int, Int)? in
+            let parts = bytes.split(separator: UInt8(ascii: "-"), maxSplits: 3, omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+                let year = PlainText.wholeNumber(parts[0]), let month = PlainText.wholeNumber(parts[1]),
+                let day = PlainText.wholeNumber(parts[2])
+            else { return nil }
+            return (year, month, day)
+        }) else { return nil }
         self.init(year: year, month: month, day: day)
     }
 

@@ -91,6 +91,68 @@ public struct Mentee: Sendable, Hashable, Codable, Identifiable {
 /// Normalises token lists (specialisations, needs, languages, interests) so that comparisons do not depend on case, order or repeats.
 public enum TokenList {
     public static func normalised(_ tokens: [String]) -> [String] {
-        Array(Set(tokens.map { $0.trimmingCharacters(in: " \t").lowercased() }.filter { !$0.isEmpty })).sorted()
+        // Lists read from a file arrive here normalised, once more through the people's initialisers.
+        guard !isNormalisedASCII(tokens) else { return tokens }
+        return sortedUnique(tokens.map { $0.trimmingCharacters(in: " \t").lowercased() }.filter { !$0.isEmpty })
+    }
+
+    /// The normalised tokens of a list separated by `;` or `,`, as a file's cell holds them.
+    ///
+    /// Plain text (see ``PlainText``) is split and trimmed byte by byte, which gives what splitting by `Character`s
+    /// gives there; other text is split by `Character`s, where a combining mark can join a separator.
+    package static func normalised(list text: String) -> [String] {
+        guard PlainText.isPlain(text) else {
+            return normalised(text.split(whereSeparator: { $0 == ";" || $0 == "," }).map(String.init))
+        }
+        var text = text
+        return sortedUnique(text.withUTF8 { bytes in
+            var tokens: [String] = []
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: ";"), bytes[end] != UInt8(ascii: ",") { end += 1 }
+                var tokenStart = start
+                var tokenEnd = end
+                while tokenStart < tokenEnd, isBlank(bytes[tokenStart]) { tokenStart += 1 }
+                while tokenEnd > tokenStart, isBlank(bytes[tokenEnd - 1]) { tokenEnd -= 1 }
+                if tokenStart < tokenEnd {
+                    let token = UnsafeBufferPointer(rebasing: bytes[tokenStart..<tokenEnd])
+                    tokens.append(String(decoding: token, as: UTF8.self).lowercased())
+                }
+                start = end + 1
+            }
+            return tokens
+        })
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+
+    /// Sorted, each token once. The sort is stable, so of equal tokens the first is kept, as a `Set` of the
+    /// tokens would keep it; sorting a handful of tokens is cheaper than hashing them.
+    private static func sortedUnique(_ tokens: [String]) -> [String] {
+        guard tokens.count > 1 else { return tokens }
+        var sorted = tokens.sorted()
+        var kept = 1
+        for index in 1..<sorted.count where sorted[index] != sorted[kept - 1] {
+            sorted[kept] = sorted[index]
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        return sorted
+    }
+
+    /// Whether ASCII tokens are trimmed, lower-case and strictly ascending already, so normalising keeps them.
+    private static func isNormalisedASCII(_ tokens: [String]) -> Bool {
+        var previous: String?
+        for token in tokens {
+            guard let first = token.utf8.first, let last = token.utf8.last,
+                !isBlank(first), !isBlank(last),
+                token.utf8.allSatisfy({ $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) })
+            else { return false }
+            // For ASCII, `<` is the order of the bytes.
+            if let previous, !(previous < token) { return false }
+            previous = token
+        }
+        return true
     }
 }

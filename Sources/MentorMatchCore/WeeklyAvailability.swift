@@ -12,8 +12,13 @@ public enum Weekday: Int, Sendable, Hashable, Codable, CaseIterable, Comparable 
     /// Accepted spellings: English (`Mon`, `Monday`) and Latvian (`P`, `Pr`, `Pirmdiena`, `O`, `Otr`, …),
     /// case-insensitive.
     public init?(token: String) {
-        let key = token.lowercased()
-        let spellings: [(Weekday, [String])] = [
+        guard let day = Self.spellings[token.lowercased()] else { return nil }
+        self = day
+    }
+
+    /// Every accepted spelling, lower-case, built once (a file can hold a million windows).
+    private static let spellings: [String: Weekday] = {
+        let names: [(Weekday, [String])] = [
             (.monday, ["mon", "monday", "p", "pr", "pirmd", "pirmdiena"]),
             (.tuesday, ["tue", "tues", "tuesday", "o", "ot", "otr", "otrd", "otrdiena"]),
             (.wednesday, ["wed", "wednesday", "t", "tr", "treš", "trešd", "trešdiena"]),
@@ -22,9 +27,8 @@ public enum Weekday: Int, Sendable, Hashable, Codable, CaseIterable, Comparable 
             (.saturday, ["sat", "saturday", "s", "se", "sest", "sestd", "sestdiena"]),
             (.sunday, ["sun", "sunday", "sv", "svētd", "svētdiena"]),
         ]
-        guard let match = spellings.first(where: { $0.1.contains(key) }) else { return nil }
-        self = match.0
-    }
+        return Dictionary(uniqueKeysWithValues: names.flatMap { day, spellings in spellings.map { ($0, day) } })
+    }()
 }
 
 /// One recurring weekly time window, such as `Mon 16:00-18:00`, in local time.

@@ -20,45 +20,70 @@ struct CSVColumns {
 
 /// Reads a file of one kind into records: checks the header against the columns, then builds each row.
 enum CSVInputTable {
+    /// Builds each record as the reader passes it on, so that no table of the whole file is kept.
     /// - Parameter build: Makes a record from a row, or returns `nil` after reporting the row's problems on it.
     static func read<Record: Sendable>(
         _ data: Data, source: String, columns: CSVColumns, build: (inout CSVRow) -> Record?
     ) -> ParsedRecords<Record> {
+        var header: [String] = []
+        var headerLine = 1
+        var layout: CSVRow.Layout?
+        var unnamedColumns: [Int] = []
+        var firstUnnamedValueLine: Int?
+        var hasRecords = false
+        var records: [Record] = []
+        var lines: [Int] = []
+        var unreadKeys: Set<String> = []
+        var rowIssues: [InputIssue] = []
+        let (delimiter, readIssues) = CSVReader.scan(data, source: source, header: { names, line in
+            header = names
+            headerLine = line
+            unnamedColumns = names.indices.filter { names[$0].isEmpty }
+            // Rows are only built when every required column is there; the issues of the header say what is not.
+            if columns.required.allSatisfy(names.contains) { layout = CSVRow.Layout(header: names) }
+        }) { line, fields in
+            hasRecords = true
+            if firstUnnamedValueLine == nil, unnamedColumns.contains(where: { !fields.isEmpty($0) }) {
+                firstUnnamedValueLine = line
+            }
+            guard let layout else { return }
+            var row = CSVRow(source: source, line: line, layout: layout, fields: fields)
+            if let built = build(&row), row.issues.isEmpty {
+                records.append(built)
+                lines.append(line)
+            } else if let keyColumn = columns.keyColumn, !row.text(keyColumn).isEmpty {
+                unreadKeys.insert(row.text(keyColumn))
+            }
+            rowIssues += row.issues
+        }
         var parsed = ParsedRecords<Record>(
-            records: [], source: RecordSource(name: source, lines: [], isUnread: true), issues: []
+            records: [], source: RecordSource(name: source, lines: [], isUnread: true), issues: readIssues
         )
-        let (table, readIssues) = CSVReader.read(data, source: source)
-        parsed.issues = readIssues
-        guard let table else { return parsed }
-        parsed.issues += headerIssues(table, source: source, columns: columns)
-        guard columns.required.allSatisfy(table.header.contains) else { return parsed }
-        if table.records.isEmpty && columns.requiresRows && readIssues.isEmpty {
+        guard delimiter != nil else { return parsed }
+        parsed.issues += headerIssues(
+            header, line: headerLine, firstUnnamedValueLine: firstUnnamedValueLine, source: source, columns: columns
+        )
+        guard layout != nil else { return parsed }
+        if !hasRecords && columns.requiresRows && readIssues.isEmpty {
             parsed.issues.append(InputIssue(
                 source: source, problem: "the file has a header but no rows",
                 fix: "add one line per \(columns.kind.dropLast()) under the header"
             ))
         }
-        var lines: [Int] = []
-        var unreadKeys: Set<String> = []
-        for record in table.records {
-            var row = CSVRow(source: source, line: record.line, header: table.header, fields: record.fields)
-            if let built = build(&row), row.issues.isEmpty {
-                parsed.records.append(built)
-                lines.append(record.line)
-            } else if let keyColumn = columns.keyColumn, !row.text(keyColumn).isEmpty {
-                unreadKeys.insert(row.text(keyColumn))
-            }
-            parsed.issues += row.issues
-        }
+        parsed.records = records
+        parsed.issues += rowIssues
         parsed.source = RecordSource(name: source, lines: lines, unreadKeys: unreadKeys)
         return parsed
     }
 
-    /// Missing columns (one issue naming them all), unknown columns and repeated columns.
-    private static func headerIssues(_ table: CSVTable, source: String, columns: CSVColumns) -> [InputIssue] {
+    /// Missing columns (one issue naming them all), unknown columns, a value under an unnamed column, and repeated
+    /// columns.
+    /// - Parameter firstUnnamedValueLine: The line of the first row with a value in a column without a name.
+    private static func headerIssues(
+        _ header: [String], line: Int, firstUnnamedValueLine: Int?, source: String, columns: CSVColumns
+    ) -> [InputIssue] {
         var issues: [InputIssue] = []
-        let line = table.headerLine
-        let missing = columns.required.filter { !table.header.contains($0) }
+        let missing = columns.required.filter { !header.contains($0) }
         if !missing.isEmpty {
             issues.append(InputIssue(
                 source: source, line: line,
@@ -68,7 +93,7 @@ enum CSVInputTable {
         }
         let known = Set(columns.required + columns.optional)
         // An unknown column is most often a misspelt optional one, which would otherwise be ignored silently.
-        let unknown = table.header.filter { !$0.isEmpty && !known.contains($0) }
+        let unknown = header.filter { !$0.isEmpty && !known.contains($0) }
         if !unknown.isEmpty {
             let hints = unknown.map { name in
                 NameMatching.closest(to: name, among: (columns.required + columns.optional).sorted())
@@ -81,15 +106,14 @@ enum CSVInputTable {
             ))
         }
         // Spreadsheets export empty trailing columns with empty names; they are ignored unless they hold values.
-        let unnamed = table.header.indices.filter { table.header[$0].isEmpty }
-        if let record = table.records.first(where: { record in unnamed.contains { !record.fields[$0].isEmpty } }) {
+        if let firstUnnamedValueLine {
             issues.append(InputIssue(
-                source: source, line: record.line, problem: "the row has a value in a column without a name",
+                source: source, line: firstUnnamedValueLine, problem: "the row has a value in a column without a name",
                 fix: "name the column in the header, or move the value into its own column"
             ))
         }
         var seen: Set<String> = []
-        for name in table.header where !name.isEmpty && !seen.insert(name).inserted {
+        for name in header where !name.isEmpty && !seen.insert(name).inserted {
             issues.append(InputIssue(
                 source: source, line: line, field: name, problem: "column \(name) appears twice",
                 fix: "keep one column named \(name)"
@@ -101,32 +125,50 @@ enum CSVInputTable {
 
 /// One data row, read by column name; every reading method reports its own problem on the row.
 struct CSVRow {
+    /// Which column each name reads from, worked out once per file.
+    struct Layout {
+        /// The first column of each name; a repeated column is reported with the header and not read.
+        let columns: [String: Int]
+
+        init(header: [String]) {
+            columns = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
     let source: String
     let line: Int
-    private let values: [String: String]
+    private let layout: Layout
+    private let values: [String]
     private(set) var issues: [InputIssue] = []
 
-    init(source: String, line: Int, header: [String], fields: [String]) {
+    init(source: String, line: Int, layout: Layout, fields: CSVFields) {
         self.source = source
         self.line = line
-        // NFC, so that names typed on different systems are written back the same way; Swift already compares
-        // strings by canonical equivalence, so matching does not depend on it.
-        values = Dictionary(
-            zip(header, fields).map { ($0, Self.joiningLines($1).precomposedStringWithCanonicalMapping) },
-            uniquingKeysWith: { first, _ in first }
-        )
+        self.layout = layout
+        values = fields.indices.map { Self.normalised(fields.text($0)) }
+    }
+
+    /// NFC, so that names typed on different systems are written back the same way; Swift already compares
+    /// strings by canonical equivalence, so matching does not depend on it. Plain text is NFC already, and
+    /// Foundation's normalisation would dominate the reading time.
+    private static func normalised(_ field: String) -> String {
+        let value = joiningLines(field)
+        return PlainText.isPlain(value) ? value : value.precomposedStringWithCanonicalMapping
     }
 
     /// No input column holds free text, so a line break inside a quoted cell (Alt+Enter in Excel) reads as a space.
     private static func joiningLines(_ value: String) -> String {
-        guard value.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) else { return value }
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else { return value }
         let words = value.unicodeScalars.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
             .map { String(String.UnicodeScalarView($0)).trimmingCharacters(in: .whitespaces) }
         return words.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     /// The trimmed value, empty when blank or when the file has no such column.
-    func text(_ column: String) -> String { values[column] ?? "" }
+    func text(_ column: String) -> String {
+        guard let index = layout.columns[column], index < values.count else { return "" }
+        return values[index]
+    }
 
     mutating func report(_ column: String, problem: String, fix: String) {
         issues.append(InputIssue(source: source, line: line, field: column, problem: problem, fix: fix))
@@ -155,13 +197,25 @@ struct CSVRow {
     /// A decimal number; a decimal comma (`12,5`, as Latvian spreadsheets write it) reads as a point.
     mutating func decimal(_ column: String, fix: String) -> Double? {
         guard let value = required(column, fix: fix) else { return nil }
-        let commas = value.filter { $0 == "," }.count
-        let normalised = commas == 1 && !value.contains(".") ? value.replacingOccurrences(of: ",", with: ".") : value
-        guard let number = Double(normalised), number.isFinite else {
+        guard let number = Double(Self.withDecimalPoint(value)), number.isFinite else {
             report(column, problem: "\(column) '\(value)' is not a number", fix: fix)
             return nil
         }
         return number
+    }
+
+    /// `12,5` as `12.5`: a single comma and no point is a decimal comma.
+    ///
+    /// Plain text is looked at byte by byte, which is the same there as by Characters and avoids Foundation's
+    /// search; in other text a combining mark can join a comma into another Character, so it is looked at as before.
+    private static func withDecimalPoint(_ value: String) -> String {
+        let comma = UInt8(ascii: ","), point = UInt8(ascii: ".")
+        guard PlainText.isPlain(value) else {
+            let commas = value.filter { $0 == "," }.count
+            return commas == 1 && !value.contains(".") ? value.replacingOccurrences(of: ",", with: ".") : value
+        }
+        guard value.utf8.count(where: { $0 == comma }) == 1, !value.utf8.contains(point) else { return value }
+        return String(decoding: value.utf8.map { $0 == comma ? point : $0 }, as: UTF8.self)
     }
 
     /// `female`, `male` or `other`, also `f`, `m`, and Latvian `sieviete`, `vīrietis`, `cits`, in any case.
@@ -204,9 +258,7 @@ struct CSVRow {
     }
 
     /// Tokens separated by `;` or `,` (a `;`-delimited file cannot hold an unquoted `;` inside a field).
-    func tokens(_ column: String) -> [String] {
-        TokenList.normalised(text(column).split(whereSeparator: { $0 == ";" || $0 == "," }).map(String.init))
-    }
+    func tokens(_ column: String) -> [String] { TokenList.normalised(list: text(column)) }
 
     /// An explicit point from `lat` and `lon`: both or neither.
     mutating func optionalPoint() -> Coordinate? {

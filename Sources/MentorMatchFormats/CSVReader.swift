@@ -41,21 +41,75 @@ public enum CSVReader {
     /// - Returns: The table, or `nil` with issues when the file cannot be read as CSV at all (not UTF-8, empty,
     ///   an unclosed quote). Rows with more fields than the header are reported and left out of the table.
     public static func read(_ data: Data, source: String) -> (table: CSVTable?, issues: [InputIssue]) {
-        let scalars: [Unicode.Scalar]
-        switch decodeUTF8(data) {
-        case .success(let decoded):
-            scalars = decoded.first == "\u{FEFF}" ? Array(decoded.dropFirst()) : decoded
-        case .failure(let failure):
+        var header: [String] = []
+        var headerLine = 1
+        var records: [CSVRecord] = []
+        let scanned = scan(data, source: source, header: { header = $0; headerLine = $1 }) { line, fields in
+            // Spreadsheets leave out trailing empty fields; they read as empty.
+            records.append(CSVRecord(line: line, fields: header.indices.map(fields.text)))
+        }
+        guard let delimiter = scanned.delimiter else { return (nil, scanned.issues) }
+        let table = CSVTable(header: header, headerLine: headerLine, records: records, delimiter: delimiter)
+        return (table, scanned.issues)
+    }
+
+    /// Reads a file record by record without keeping the records, so that large files take little memory.
+    ///
+    /// Reports exactly what ``read(_:source:)`` reports, and passes on the header and records it would keep.
+    /// - Parameters:
+    ///   - header: Called once, before any record, with the column names (trimmed and lower-cased) and their line.
+    ///   - record: Called with the line and fields of each data record that is not blank and not wider than the
+    ///     header, in file order. The fields are valid during the call only.
+    /// - Returns: The delimiter and the issues of the records; or no delimiter when the file cannot be read as
+    ///   CSV at all, and then what the callbacks were given must be discarded.
+    static func scan(
+        _ data: Data, source: String, header: ([String], Int) -> Void, record: (Int, CSVFields) -> Void
+    ) -> (delimiter: Character?, issues: [InputIssue]) {
+        data.withUnsafeBytes { raw in
+            scan(raw.assumingMemoryBound(to: UInt8.self), source: source, header: header, record: record)
+        }
+    }
+
+    private static func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, source: String, header: ([String], Int) -> Void,
+        record: (Int, CSVFields) -> Void
+    ) -> (delimiter: Character?, issues: [InputIssue]) {
+        // Validation is vectorised in the standard library; the slower scalar walk only finds the line.
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            let line = firstInvalidUTF8Line(bytes)
             return (nil, [InputIssue(
-                source: source, line: failure.line,
+                source: source, line: line,
                 problem: "the file is not UTF-8 text (the first invalid byte is on this line)",
                 fix: "save the file as UTF-8: in Excel choose 'CSV UTF-8 (Comma delimited)', in LibreOffice "
                     + "choose character set 'Unicode (UTF-8)'"
             )])
         }
-        let delimiter = sniffDelimiter(scalars)
-        var parser = CSVParser(scalars: scalars, delimiter: delimiter)
-        var records = parser.parseAll()
+        let text = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: bytes.dropFirst(3)) : bytes
+        let delimiter = sniffDelimiter(text)
+        var parser = CSVParser(bytes: text, delimiter: delimiter)
+        var fields = CSVFields()
+        var columnCount: Int?
+        var issues: [InputIssue] = []
+        while let line = parser.next(into: &fields) {
+            guard !fields.isBlank else { continue }
+            guard let columns = columnCount else {
+                let names = fields.indices.map { fields.text($0).lowercased() }
+                columnCount = names.count
+                header(names, line)
+                continue
+            }
+            guard fields.count <= columns else {
+                issues.append(InputIssue(
+                    source: source, line: line,
+                    problem: "the row has \(fields.count) fields but the header has \(columns) columns",
+                    fix: "put quotes around fields that contain '\(printable(delimiter))' "
+                        + (delimiter == UInt8(ascii: ",")
+                            ? "(and write decimals such as 12,5 as 12.5)" : "(such as lists)")
+                ))
+                continue
+            }
+            record(line, fields)
+        }
         if let openLine = parser.unclosedQuoteLine {
             return (nil, [InputIssue(
                 source: source, line: openLine,
@@ -63,172 +117,168 @@ public enum CSVReader {
                 fix: "add the closing '\"', and write a quote inside a quoted field as two quotes (\"\")"
             )])
         }
-        records.removeAll { $0.fields.allSatisfy(\.isEmpty) }
-        guard let headerRecord = records.first else {
+        guard columnCount != nil else {
             return (nil, [InputIssue(
                 source: source, problem: "the file is empty",
                 fix: "write a header line with the column names, then one line per record"
             )])
         }
-        let header = headerRecord.fields.map { $0.lowercased() }
-        var issues: [InputIssue] = []
-        var dataRecords: [CSVRecord] = []
-        for record in records.dropFirst() {
-            if record.fields.count > header.count {
-                issues.append(InputIssue(
-                    source: source, line: record.line,
-                    problem: "the row has \(record.fields.count) fields but the header has \(header.count) columns",
-                    fix: "put quotes around fields that contain '\(printable(delimiter))' "
-                        + (delimiter == "," ? "(and write decimals such as 12,5 as 12.5)" : "(such as lists)")
-                ))
-            } else {
-                // Spreadsheets leave out trailing empty fields; they read as empty.
-                let padded = record.fields + Array(repeating: "", count: header.count - record.fields.count)
-                dataRecords.append(CSVRecord(line: record.line, fields: padded))
-            }
-        }
-        return (CSVTable(header: header, headerLine: headerRecord.line, records: dataRecords, delimiter: delimiter), issues)
+        return (Character(Unicode.Scalar(delimiter)), issues)
     }
 
-    static func printable(_ delimiter: Character) -> String { delimiter == "\t" ? "tab" : String(delimiter) }
-
-    private struct InvalidUTF8: Error {
-        var line: Int
+    private static func printable(_ delimiter: UInt8) -> String {
+        delimiter == UInt8(ascii: "\t") ? "tab" : String(Unicode.Scalar(delimiter))
     }
 
-    /// Decodes UTF-8 strictly, keeping the line of the first invalid byte for the message.
-    private static func decodeUTF8(_ data: Data) -> Result<[Unicode.Scalar], InvalidUTF8> {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(data.count)
-        var bytes = data.makeIterator()
+    /// The line of the first byte that is not UTF-8, counting line feeds before it.
+    private static func firstInvalidUTF8Line(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var line = 1
-        while true {
-            switch decoder.decode(&bytes) {
-            case .scalarValue(let scalar):
-                if scalar == "\n" { line += 1 }
-                scalars.append(scalar)
-            case .emptyInput:
-                return .success(scalars)
-            case .error:
-                return .failure(InvalidUTF8(line: line))
-            }
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            if scalar == "\n" { line += 1 }
         }
+        return line
     }
 
     /// The most frequent of `;`, `,` and tab outside quotes on the first non-blank line; `,` when none occurs.
-    private static func sniffDelimiter(_ scalars: [Unicode.Scalar]) -> Character {
-        var counts: [Unicode.Scalar: Int] = [:]
+    ///
+    /// Works on bytes: every character it looks for is ASCII, and ASCII bytes never occur inside a multi-byte
+    /// UTF-8 sequence. So does the parser.
+    private static func sniffDelimiter(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        let candidates: [UInt8] = [UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "\t")]
+        var counts = [0, 0, 0]
         var inQuotes = false
         var seenContent = false
-        for scalar in scalars {
-            if scalar == "\"" { inQuotes.toggle() }
-            if !inQuotes && (scalar == "\n" || scalar == "\r") {
+        for byte in bytes {
+            if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
+            if !inQuotes && (byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")) {
                 if seenContent { break }
                 continue
             }
-            if !inQuotes, [";", ",", "\t"].contains(scalar) { counts[scalar, default: 0] += 1 }
-            if scalar != " " { seenContent = true }
+            if !inQuotes, let candidate = candidates.firstIndex(of: byte) { counts[candidate] += 1 }
+            if byte != UInt8(ascii: " ") { seenContent = true }
         }
         // On a tie the earlier candidate wins: `;` first, as Latvian Excel writes it.
-        var best: (delimiter: Unicode.Scalar, count: Int) = (",", 0)
-        for candidate: Unicode.Scalar in [";", ",", "\t"] where counts[candidate, default: 0] > best.count {
-            best = (candidate, counts[candidate, default: 0])
+        var best: (delimiter: UInt8, count: Int) = (UInt8(ascii: ","), 0)
+        for (candidate, count) in zip(candidates, counts) where count > best.count {
+            best = (candidate, count)
         }
-        return Character(best.delimiter)
+        return best.delimiter
     }
 }
 
-/// The RFC 4180 state machine over Unicode scalars (so `\r\n` is two steps, not one grapheme).
+/// The fields of one record as the reader passes them on: unquoted and trimmed bytes, made text on demand.
+struct CSVFields {
+    /// The fields' bytes back to back; trimmed blanks may lie between them.
+    fileprivate var bytes: [UInt8] = []
+    fileprivate var ranges: [Range<Int>] = []
+
+    var count: Int { ranges.count }
+    var indices: Range<Int> { ranges.indices }
+    /// Whether every field is empty (a blank line, or a line of delimiters).
+    var isBlank: Bool { ranges.allSatisfy(\.isEmpty) }
+
+    /// Whether the field is empty; fields past the last one are, as spreadsheets leave out trailing empty fields.
+    func isEmpty(_ index: Int) -> Bool { index >= ranges.count || ranges[index].isEmpty }
+
+    /// The field's text; empty past the last field.
+    func text(_ index: Int) -> String {
+        guard index < ranges.count else { return "" }
+        return bytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[ranges[index]]), as: UTF8.self)
+        }
+    }
+}
+
+/// The RFC 4180 state machine over UTF-8 bytes (so `\r\n` is two steps, not one grapheme), one record at a time.
 private struct CSVParser {
-    let scalars: [Unicode.Scalar]
-    let delimiter: Unicode.Scalar
+    let bytes: UnsafeBufferPointer<UInt8>
+    let delimiter: UInt8
+    private var index = 0
+    private var line = 1
     /// The line of a quoted field still open at the end of the input.
     private(set) var unclosedQuoteLine: Int?
 
-    init(scalars: [Unicode.Scalar], delimiter: Character) {
-        self.scalars = scalars
-        self.delimiter = delimiter.unicodeScalars.first ?? ","
+    init(bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) {
+        self.bytes = bytes
+        self.delimiter = delimiter
     }
 
-    mutating func parseAll() -> [CSVRecord] {
-        var records: [CSVRecord] = []
-        var fields: [String] = []
-        var field: [Unicode.Scalar] = []
-        /// Scalars at the start of `field` that came from inside quotes and so are kept as they are.
+    private static let quote = UInt8(ascii: "\"")
+    private static let lineFeed = UInt8(ascii: "\n")
+    private static let carriageReturn = UInt8(ascii: "\r")
+
+    /// Reads the next record, blank or not, into `fields`.
+    /// - Returns: The line the record starts on; `nil` at the end of the input or at a quote that is never closed.
+    mutating func next(into fields: inout CSVFields) -> Int? {
+        fields.bytes.removeAll(keepingCapacity: true)
+        fields.ranges.removeAll(keepingCapacity: true)
+        let recordLine = line
+        var fieldStart = 0
+        /// Bytes at the start of the field that came from inside quotes and so are kept as they are.
         var quotedLength: Int?
         var inQuotes = false
-        var line = 1
-        var recordLine = 1
-        var quoteLine = 1
-        var index = 0
+        var quoteLine = line
 
         func finishField() {
-            fields.append(Self.text(field, quotedLength: quotedLength))
-            field.removeAll(keepingCapacity: true)
+            let keptEnd = fieldStart + (quotedLength ?? 0)
+            var end = fields.bytes.count
+            while end > keptEnd, Self.isBlank(fields.bytes[end - 1]) { end -= 1 }
+            var start = fieldStart
+            if quotedLength == nil {
+                while start < end, Self.isBlank(fields.bytes[start]) { start += 1 }
+            }
+            fields.ranges.append(start..<end)
+            fieldStart = fields.bytes.count
             quotedLength = nil
         }
 
-        while index < scalars.count {
-            let scalar = scalars[index]
+        while index < bytes.count {
+            let byte = bytes[index]
             index += 1
             if inQuotes {
-                if scalar == "\"" {
-                    if index < scalars.count, scalars[index] == "\"" {
-                        field.append("\"")
+                if byte == Self.quote {
+                    if index < bytes.count, bytes[index] == Self.quote {
+                        fields.bytes.append(Self.quote)
                         index += 1
                     } else {
                         inQuotes = false
-                        quotedLength = field.count
+                        quotedLength = fields.bytes.count - fieldStart
                     }
                 } else {
-                    if scalar == "\n" || (scalar == "\r" && (index == scalars.count || scalars[index] != "\n")) {
+                    if byte == Self.lineFeed
+                        || (byte == Self.carriageReturn && (index == bytes.count || bytes[index] != Self.lineFeed)) {
                         line += 1
                     }
-                    field.append(scalar)
+                    fields.bytes.append(byte)
                 }
                 continue
             }
-            switch scalar {
-            case "\"" where quotedLength == nil && field.allSatisfy(Self.isBlank):
-                field.removeAll(keepingCapacity: true)
+            switch byte {
+            case Self.quote where quotedLength == nil && fields.bytes[fieldStart...].allSatisfy(Self.isBlank):
+                fields.bytes.removeSubrange(fieldStart...)
                 inQuotes = true
                 quoteLine = line
             case delimiter:
                 finishField()
-            case "\r", "\n":
-                if scalar == "\r", index < scalars.count, scalars[index] == "\n" { index += 1 }
+            case Self.carriageReturn, Self.lineFeed:
+                if byte == Self.carriageReturn, index < bytes.count, bytes[index] == Self.lineFeed { index += 1 }
                 finishField()
-                records.append(CSVRecord(line: recordLine, fields: fields))
-                fields.removeAll()
                 line += 1
-                recordLine = line
+                return recordLine
             default:
-                field.append(scalar)
+                fields.bytes.append(byte)
             }
         }
         if inQuotes {
             unclosedQuoteLine = quoteLine
-            return records
+            return nil
         }
-        if !fields.isEmpty || !field.isEmpty || quotedLength != nil {
-            finishField()
-            records.append(CSVRecord(line: recordLine, fields: fields))
-        }
-        return records
+        guard !fields.ranges.isEmpty || fields.bytes.count > fieldStart || quotedLength != nil else { return nil }
+        finishField()
+        return recordLine
     }
 
-    static func isBlank(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" }
-
-    /// Trims blanks around an unquoted field, and only after the closing quote of a quoted one.
-    static func text(_ field: [Unicode.Scalar], quotedLength: Int?) -> String {
-        let keptPrefix = quotedLength ?? 0
-        var end = field.count
-        while end > keptPrefix, isBlank(field[end - 1]) { end -= 1 }
-        var start = 0
-        if quotedLength == nil {
-            while start < end, isBlank(field[start]) { start += 1 }
-        }
-        return String(String.UnicodeScalarView(field[start..<end]))
-    }
+    static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
 }
