@@ -84,6 +84,13 @@ public struct CandidateGraph: Sendable {
         candidatesOfMentor = ofMentor
     }
 
+    /// The sum over young people of their best candidate's fit points: the most the fit tier can reach.
+    public var largestFitTotal: Int {
+        candidatesOfMentee.reduce(0) { total, candidates in
+            total + (candidates.map { self.candidates[$0].fit.points }.max() ?? 0)
+        }
+    }
+
     /// Travel limits in bands of 5 km (limits vary per mentor, most between 10 and 40 km).
     static func travelBand(_ limitKm: Double) -> Int { Int((limitKm / 5).rounded(.up)) }
 

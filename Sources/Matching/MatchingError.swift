@@ -12,6 +12,12 @@ public enum MatchingError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The solver failed or stopped without any assignment.
     case solverFailed(String)
 
+    /// Side constraints that no assignment meets, with what to change.
+    static let sideConstraintsUnmet = MatchingError.infeasibleSideConstraints(
+        "no assignment satisfies them (with the locked pairs, if any); lower min_remote_share or "
+            + "min_served_per_place, or recruit mentors near the places concerned"
+    )
+
     public var description: String {
         switch self {
         case .invalidInput(let error):

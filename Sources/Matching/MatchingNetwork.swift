@@ -80,9 +80,7 @@ struct MatchingNetwork: Sendable {
         }
         remoteServedArc = network.addArc(from: remoteHub, to: sink, upper: remoteWithCandidates)
         servedArc = network.addArc(from: sink, to: source, upper: servedWithCandidates)
-        largestFitTotal = graph.candidatesOfMentee.reduce(0) { total, candidates in
-            total + (candidates.map { graph.candidates[$0].fit.points }.max() ?? 0)
-        }
+        largestFitTotal = graph.largestFitTotal
     }
 
     /// Arc `c` carries candidate `c`.

@@ -133,9 +133,7 @@ public struct MatchingProgram: Sendable {
     /// weight exceeds the largest swing all lower tiers together can make.
     public func auditProgram(graph: CandidateGraph) -> LinearProgram {
         let fitPoints = graph.candidates.map(\.fit.points)
-        let largestFitTotal = graph.candidatesOfMentee.reduce(0) { total, candidates in
-            total + (candidates.map { fitPoints[$0] }.max() ?? 0)
-        }
+        let largestFitTotal = graph.largestFitTotal
         let mentorsWithCandidates = graph.candidatesOfMentor.filter { !$0.isEmpty }.count
         let remoteWithCandidates = graph.candidatesOfMentee.indices.filter {
             !graph.candidatesOfMentee[$0].isEmpty && graph.rules.isRemote(menteeIndex: $0)

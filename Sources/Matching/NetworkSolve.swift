@@ -69,7 +69,7 @@ struct NetworkSolve {
                 served: -costs.served, remoteServed: -costs.remote, mentorsUsed: -costs.mentors,
                 fitPoint: -costs.fitPoint, fitPoints: fitPoints
             )
-            guard let flows = try run.solve("weighted") else { throw Self.infeasible }
+            guard let flows = try run.solve("weighted") else { throw .sideConstraintsUnmet }
             finalFlows = flows
         case .lexicographic:
             let (served, remote) = try run.maximiseServed(policy: policy)
@@ -94,10 +94,6 @@ struct NetworkSolve {
         return Outcome(chosen: chosen, report: report, stages: run.stages, modelSeconds: modelSeconds)
     }
 
-    static let infeasible = MatchingError.infeasibleSideConstraints(
-        "no assignment satisfies them (with the locked pairs, if any); lower min_remote_share or "
-            + "min_served_per_place, or recruit mentors near the places concerned"
-    )
 }
 
 /// The network and the record of the flows solved on it during one run.
@@ -144,7 +140,7 @@ private struct FlowRun {
         let servedArc = model.servedArc
         let remoteArc = model.remoteServedArc
         model.setCosts(served: -Int64(model.remoteWithCandidates + 1), remoteServed: -1, fitPoints: [])
-        guard let best = try solve("served+remote_served") else { throw NetworkSolve.infeasible }
+        guard let best = try solve("served+remote_served") else { throw .sideConstraintsUnmet }
         let unconstrained = (served: Int(best[servedArc]), remote: Int(best[remoteArc]))
         guard let share = policy.sideConstraints.minimumRemoteShare,
             let numerator = NetworkSolve.shareNumerator(share)
@@ -155,9 +151,9 @@ private struct FlowRun {
         if meetsShare(unconstrained.served, unconstrained.remote) { return unconstrained }
 
         model.setCosts(served: numerator, remoteServed: -NetworkSolve.shareDenominator, fitPoints: [])
-        guard let peak = try solve("remote_share_margin") else { throw NetworkSolve.infeasible }
+        guard let peak = try solve("remote_share_margin") else { throw .sideConstraintsUnmet }
         var feasible = (served: Int(peak[servedArc]), remote: Int(peak[remoteArc]))
-        guard meetsShare(feasible.served, feasible.remote) else { throw NetworkSolve.infeasible }
+        guard meetsShare(feasible.served, feasible.remote) else { throw .sideConstraintsUnmet }
         var infeasibleServed = unconstrained.served
         let servedBounds = (lower: Int(model.network.lowers[servedArc]), upper: Int(model.network.uppers[servedArc]))
         model.setCosts(remoteServed: -1, fitPoints: [])

@@ -135,8 +135,7 @@ public struct CompatibilityRules: Sendable {
         return PairAssessment(
             mentorIndex: mentorIndex, menteeIndex: menteeIndex, distanceKm: check.distanceKm,
             travelLimitKm: travelLimitKm(mentorIndex: mentorIndex),
-            sharedMinutes: input.mentors[mentorIndex].availability.longestSharedStretch(
-                with: input.mentees[menteeIndex].availability),
+            sharedMinutes: mentorWindows.longestSharedStretch(mentorIndex, with: menteeWindows, menteeIndex),
             failedRules: HardRule.allCases.filter { check.fails($0) }
         )
     }

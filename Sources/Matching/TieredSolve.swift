@@ -98,12 +98,7 @@ struct TieredSolve {
             if solution.termination == .optimal || (solution.termination == .timeLimit && solution.hasFeasiblePoint) {
                 return solution
             }
-            if solution.termination == .infeasible {
-                throw .infeasibleSideConstraints(
-                    "no assignment satisfies them (with the locked pairs, if any); lower min_remote_share or "
-                        + "min_served_per_place, or recruit mentors near the places concerned"
-                )
-            }
+            if solution.termination == .infeasible { throw .sideConstraintsUnmet }
             throw .solverFailed("\(solver.name) stopped with status \(solution.termination.rawValue) while maximising \(name)")
         }
 
