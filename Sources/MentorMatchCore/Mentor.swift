@@ -92,8 +92,8 @@ public struct Mentee: Sendable, Hashable, Codable, Identifiable {
 public enum TokenList {
     public static func normalised(_ tokens: [String]) -> [String] {
         // Lists read from a file arrive here normalised, once more through the people's initialisers.
-        guard !isNormalisedASCII(tokens) else { return tokens }
-        return sortedUnique(tokens.map { $0.trimmingCharacters(in: " \t").lowercased() }.filter { !$0.isEmpty })
+        guard !isNormalisedPlain(tokens) else { return tokens }
+        return Array(Set(tokens.map { $0.trimmingCharacters(in: " \t").lowercased() }.filter { !$0.isEmpty })).sorted()
     }
 
     /// The normalised tokens of a list separated by `;` or `,`, as a file's cell holds them.
@@ -127,8 +127,10 @@ public enum TokenList {
 
     private static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
 
-    /// Sorted, each token once. The sort is stable, so of equal tokens the first is kept, as a `Set` of the
-    /// tokens would keep it; sorting a handful of tokens is cheaper than hashing them.
+    /// Sorted, each token once, as a `Set` sorted gives them, but cheaper for a handful of tokens.
+    ///
+    /// The tokens must be in NFC, as plain text is: between NFC strings `<` is a total order. (Between a
+    /// composed and a decomposed spelling it is not, so equal tokens might not end up next to each other.)
     private static func sortedUnique(_ tokens: [String]) -> [String] {
         guard tokens.count > 1 else { return tokens }
         var sorted = tokens.sorted()
@@ -141,15 +143,21 @@ public enum TokenList {
         return sorted
     }
 
-    /// Whether ASCII tokens are trimmed, lower-case and strictly ascending already, so normalising keeps them.
-    private static func isNormalisedASCII(_ tokens: [String]) -> Bool {
+    /// Whether plain tokens are trimmed, lower-case and strictly ascending already, so normalising keeps them.
+    private static func isNormalisedPlain(_ tokens: [String]) -> Bool {
         var previous: String?
         for token in tokens {
-            guard let first = token.utf8.first, let last = token.utf8.last,
-                !isBlank(first), !isBlank(last),
-                token.utf8.allSatisfy({ $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) })
-            else { return false }
-            // For ASCII, `<` is the order of the bytes.
+            guard let first = token.utf8.first, let last = token.utf8.last, !isBlank(first), !isBlank(last) else {
+                return false
+            }
+            if token.utf8.allSatisfy({ $0 < 0x80 }) {
+                guard !token.utf8.contains(where: { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) else {
+                    return false
+                }
+            } else {
+                guard PlainText.isPlain(token), token.lowercased().utf8.elementsEqual(token.utf8) else { return false }
+            }
+            // Plain text is in NFC, where `<` is a total order.
             if let previous, !(previous < token) { return false }
             previous = token
         }

@@ -268,7 +268,10 @@ private struct CSVParser {
                 line += 1
                 return recordLine
             default:
-                fields.bytes.append(byte)
+                // Copy the run of ordinary bytes at once; most of a file is such runs.
+                let runStart = index - 1
+                while index < bytes.count, !isSpecial(bytes[index]) { index += 1 }
+                fields.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
             }
         }
         if inQuotes {
@@ -281,4 +284,9 @@ private struct CSVParser {
     }
 
     static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+
+    /// Whether the byte can end a run of field text outside quotes.
+    private func isSpecial(_ byte: UInt8) -> Bool {
+        byte == Self.quote || byte == delimiter || byte == Self.carriageReturn || byte == Self.lineFeed
+    }
 }

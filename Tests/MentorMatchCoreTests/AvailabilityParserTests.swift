@@ -38,6 +38,21 @@ struct AvailabilityParserTests {
         #expect(availability.windows == [WeeklyWindow(weekday: .monday, startMinute: 960, endMinute: 1080)])
     }
 
+    /// Text beyond plain Latin (a decomposed letter, Cyrillic) is read by Characters, and reads as plain text does.
+    @Test(arguments: ["Svētd 16:00-18:00", "Sve\u{304}td 16:00-18:00", "Sve\u{304}td 16:00 — 18:00"])
+    func readsComposedAndDecomposedLettersAlike(text: String) throws {
+        #expect(try WeeklyAvailability(parsing: text).windows
+            == [WeeklyWindow(weekday: .sunday, startMinute: 960, endMinute: 1080)])
+    }
+
+    @Test func namesAnUnknownWeekdayInAnotherScript() {
+        #expect {
+            _ = try WeeklyAvailability(parsing: "Mon 16:00-18:00; Пн 10:00-12:00")
+        } throws: { error in
+            (error as? AvailabilitySyntaxError)?.description == "'Пн 10:00-12:00': unknown weekday 'Пн'; use Mon, Tue, … Sun"
+        }
+    }
+
     @Test func midnightEndsTheDay() throws {
         let availability = try WeeklyAvailability(parsing: "Sun 20:00-24:00")
         #expect(availability.windows.first?.endMinute == 1440)

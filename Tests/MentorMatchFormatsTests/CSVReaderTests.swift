@@ -40,6 +40,11 @@ struct CSVReaderTests {
         #expect(parsed.records.map(\.line) == [2, 3, 5])
     }
 
+    @Test func quotesInsideAFieldAreKept() throws {
+        let parsed = try table("a,b,c\nab\"cd,\"x\"y\"z, \"q\" \n")
+        #expect(parsed.records.map(\.fields) == [["ab\"cd", "xy\"z", "q"]])
+    }
+
     @Test(arguments: ["id,n\r\nM01,1\r\n\r\nM02,2\r\n", "id,n\nM01,1\n\nM02,2", "id,n\rM01,1\r\rM02,2\r"])
     func readsAnyLineEndAndSkipsBlankLines(text: String) throws {
         let parsed = try table(text)
