@@ -47,8 +47,8 @@ public struct MatchingEngine: Sendable {
     public func prepare(
         _ input: MatchingInput, policy: Policy, sources: SourceMap = SourceMap()
     ) throws(MatchingError) -> Preparation {
+        // The input validator checks the policy too.
         let issues = InputValidator.issues(in: input, policy: policy, sources: sources)
-            + InputValidator.issues(in: policy, source: sources.policy)
         guard issues.isEmpty else { throw .invalidInput(InputError(issues: issues)) }
         var timings = StageTimings()
         let clock = Date()
