@@ -41,6 +41,8 @@ let package = Package(
         .target(name: "GLPKBackend", dependencies: ["LinearProgramming", "CGLPKGuard"]),
         /// Candidates, the matching programme, lexicographic objectives and explanations.
         .target(name: "Matching", dependencies: ["MentorMatchCore", "LinearProgramming", "NetworkFlow"]),
+        /// Meeting calendars: Latvian days off, per-mentor session programmes, supervision groups, shortfall reasons.
+        .target(name: "Scheduling", dependencies: ["MentorMatchCore", "LinearProgramming"]),
         /// CSV, JSON and YAML input; CSV and JSON output; atomic writes.
         .target(
             name: "MentorMatchFormats",

@@ -216,8 +216,8 @@ extension WeeklyAvailability {
         return Weekday.allCases.filter { $0 >= first && $0 <= last }
     }
 
-    /// `HH:MM`, `H:MM`, `HH` or `HH.MM`; `24:00` is the end of the day.
-    private static func parseClock(_ text: String) -> Int? {
+    /// `HH:MM`, `H:MM`, `HH` or `HH.MM`; `24:00` is the end of the day. Minutes after midnight, or `nil`.
+    package static func parseClock(_ text: String) -> Int? {
         let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == ":" || $0 == "." })
         guard (1...2).contains(parts.count), let hours = Int(parts[0]), parts[0].count <= 2 else { return nil }
         var minutes = 0

@@ -36,6 +36,7 @@ extension InputValidator {
         }
         checkWeights(policy.objective, check: &check)
         checkSideConstraints(policy.sideConstraints, check: &check)
+        checkSchedule(policy.schedule, check: &check)
         return check.issues
     }
 
@@ -75,7 +76,7 @@ extension InputValidator {
 }
 
 /// Collects range problems of one policy.
-private struct PolicyRangeCheck {
+struct PolicyRangeCheck {
     let source: String
     var issues: [InputIssue] = []
 

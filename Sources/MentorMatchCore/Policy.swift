@@ -29,6 +29,8 @@ public struct Policy: Sendable, Hashable, Codable {
     /// The day waiting times are counted to; `nil` uses the latest `waiting_since` in the input, so that a run
     /// never depends on the clock.
     public var referenceDate: LocalDate?
+    /// Meeting calendars (`mentormatch schedule`); the matching itself does not read it.
+    public var schedule = SchedulePolicy()
 
     public init() {}
 
@@ -54,6 +56,7 @@ public struct Policy: Sendable, Hashable, Codable {
         case alternativesPerMentee = "alternatives_per_mentee"
         case timeLimitSeconds = "time_limit_seconds"
         case referenceDate = "reference_date"
+        case schedule
     }
 
     /// Every key the policy file may hold, for rejecting typos.
@@ -61,7 +64,7 @@ public struct Policy: Sendable, Hashable, Codable {
         [CodingKeys.minimumMentorAge, .minimumMenteeAge, .maximumMenteeAge, .minimumAgeGap, .maximumCapacity,
          .maximumTravelKm, .meetingMinutes, .requireSharedLanguage, .requireSpecialisations,
          .enforceHardGenderPreferences, .objective, .sideConstraints, .alternativesPerMentee, .timeLimitSeconds,
-         .referenceDate].map(\.rawValue)
+         .referenceDate, .schedule].map(\.rawValue)
     )
 
     public init(from decoder: any Decoder) throws {
@@ -88,6 +91,7 @@ public struct Policy: Sendable, Hashable, Codable {
             try container.decodeIfPresent(Int.self, forKey: .alternativesPerMentee) ?? defaults.alternativesPerMentee
         timeLimitSeconds = try container.decodeIfPresent(Double.self, forKey: .timeLimitSeconds) ?? defaults.timeLimitSeconds
         referenceDate = try container.decodeIfPresent(LocalDate.self, forKey: .referenceDate)
+        schedule = try container.decodeIfPresent(SchedulePolicy.self, forKey: .schedule) ?? defaults.schedule
     }
 }
 

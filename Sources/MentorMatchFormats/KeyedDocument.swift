@@ -14,6 +14,7 @@ struct KeySchema {
             "fit_weights": KeySchema(allowed: FitWeights.fileKeys),
         ]),
         "side_constraints": KeySchema(allowed: SideConstraints.fileKeys),
+        "schedule": KeySchema(allowed: SchedulePolicy.fileKeys),
     ])
 
     /// One issue per unknown key, at any depth, naming its path, a likely intended key and the allowed keys.

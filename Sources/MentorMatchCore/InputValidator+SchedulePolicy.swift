@@ -1,0 +1,28 @@
+extension InputValidator {
+    /// The range problems of the policy's `schedule:` section.
+    static func checkSchedule(_ schedule: SchedulePolicy, check: inout PolicyRangeCheck) {
+        check.whole(schedule.sessionsPerMonth, in: 1...31, key: "schedule.sessions_per_month",
+                    fix: "use a count of sessions a month; Ogre's rule is 2")
+        if let hours = schedule.hoursPerMonth, !(hours.isFinite && hours > 0 && hours <= 200) {
+            check.report(key: "schedule.hours_per_month",
+                         problem: "hours_per_month \(displayNumber(hours)) is outside 0–200",
+                         fix: "use the hours a pair meets each month, such as Liepāja's 20, or leave the key out")
+        }
+        check.whole(schedule.sessionMinutes, in: 15...600, key: "schedule.session_minutes",
+                    fix: "use the length of one session in minutes; the programmes meet for at least 60")
+        check.whole(schedule.startStepMinutes, in: 5...120, key: "schedule.start_step_minutes",
+                    fix: "use a step such as 15 or 30 minutes")
+        if !(schedule.travelSpeedKmh.isFinite && schedule.travelSpeedKmh > 0) {
+            check.report(key: "schedule.travel_speed_kmh",
+                         problem: "travel_speed_kmh \(displayNumber(schedule.travelSpeedKmh)) is not positive",
+                         fix: "use an average speed in km/h, such as 30 for country roads and buses")
+        }
+        if let hours = schedule.maximumMentorHoursPerMonth, !(hours.isFinite && hours > 0) {
+            check.report(key: "schedule.max_mentor_hours_per_month",
+                         problem: "max_mentor_hours_per_month \(displayNumber(hours)) is not positive",
+                         fix: "use a number of hours above 0, or leave the key out")
+        }
+        check.whole(schedule.supervisionGroupSize, in: 1...100, key: "schedule.supervision_group_size",
+                    fix: "use the largest supervision group, such as 8")
+    }
+}

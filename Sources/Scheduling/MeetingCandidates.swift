@@ -1,0 +1,88 @@
+import MentorMatchCore
+
+/// One pair of a mentor's programme with what its candidates are made of.
+struct PairContext {
+    var pair: PairToSchedule
+    /// Where the pair meets: the young person's place name and point (the mentor travels).
+    var place: String
+    var point: Coordinate
+    /// The weekly windows both people share.
+    var sharedWindows: [WeeklyWindow]
+    /// Dates on which either person is unavailable.
+    var unavailable: Set<LocalDate>
+}
+
+/// A possible session: a pair, a date and a start time inside both people's windows, on no day off.
+struct MeetingCandidate {
+    var pairIndex: Int
+    var date: LocalDate
+    var startMinute: Int
+    var endMinute: Int
+    /// Index of the programme month.
+    var monthIndex: Int
+    /// The Monday of the ISO week, as a day count.
+    var weekStart: Int
+    /// The weekly pattern (weekday and start time) within the pair's patterns.
+    var patternIndex: Int
+}
+
+/// The candidate sessions of one mentor's pairs over the whole programme.
+struct MeetingCandidates {
+    var pairs: [PairContext]
+    var candidates: [MeetingCandidate] = []
+    /// Each pair's patterns, `(weekday, start minute)`, in order of first use.
+    var patterns: [[PatternKey]]
+
+    struct PatternKey: Hashable {
+        var weekday: Weekday
+        var startMinute: Int
+    }
+
+    init(pairs: [PairContext], months: [ProgrammeMonth], daysOff: [LocalDate: String], rules: SchedulePolicy) {
+        self.pairs = pairs
+        patterns = Array(repeating: [], count: pairs.count)
+        var patternIndexes: [[PatternKey: Int]] = Array(repeating: [:], count: pairs.count)
+        let length = rules.sessionMinutes, step = rules.startStepMinutes
+        for (monthIndex, month) in months.enumerated() {
+            for day in month.first.daysSinceEpoch...month.last.daysSinceEpoch {
+                let date = LocalDate(daysSinceEpoch: day)
+                guard daysOff[date] == nil else { continue }
+                for (pairIndex, pair) in pairs.enumerated() where !pair.unavailable.contains(date) {
+                    for window in pair.sharedWindows where window.weekday == date.weekday {
+                        var start = (window.startMinute + step - 1) / step * step
+                        while start + length <= window.endMinute {
+                            let key = PatternKey(weekday: window.weekday, startMinute: start)
+                            let pattern = patternIndexes[pairIndex][key] ?? {
+                                patterns[pairIndex].append(key)
+                                patternIndexes[pairIndex][key] = patterns[pairIndex].count - 1
+                                return patterns[pairIndex].count - 1
+                            }()
+                            candidates.append(MeetingCandidate(
+                                pairIndex: pairIndex, date: date, startMinute: start, endMinute: start + length,
+                                monthIndex: monthIndex, weekStart: date.isoWeekStart, patternIndex: pattern))
+                            start += step
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The windows two people share, weekday by weekday.
+    static func sharedWindows(_ first: WeeklyAvailability, _ second: WeeklyAvailability) -> [WeeklyWindow] {
+        var shared: [WeeklyWindow] = []
+        for mine in first.windows {
+            for theirs in second.windows where mine.overlapMinutes(with: theirs) > 0 {
+                shared.append(WeeklyWindow(weekday: mine.weekday, startMinute: max(mine.startMinute, theirs.startMinute),
+                                           endMinute: min(mine.endMinute, theirs.endMinute)))
+            }
+        }
+        return shared.sorted()
+    }
+}
+
+/// Minutes a mentor needs between sessions at two points: the distance at the policy's speed, rounded up to 5 minutes.
+func travelBufferMinutes(from first: Coordinate, to second: Coordinate, speedKmh: Double) -> Int {
+    let minutes = first.distanceKm(to: second) / speedKmh * 60
+    return Int((minutes / 5).rounded(.up)) * 5
+}

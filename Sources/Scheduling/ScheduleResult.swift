@@ -1,0 +1,125 @@
+import MentorMatchCore
+
+/// One meeting of a pair, in local (Europe/Riga) time.
+public struct ScheduledSession: Sendable, Hashable, Comparable {
+    public var mentorID: String
+    public var menteeID: String
+    public var date: LocalDate
+    /// Minutes after midnight, local time.
+    public var startMinute: Int
+    public var endMinute: Int
+    /// Where they meet: the young person's place (the mentor travels).
+    public var place: String
+
+    public init(mentorID: String, menteeID: String, date: LocalDate, startMinute: Int, endMinute: Int, place: String) {
+        self.mentorID = mentorID
+        self.menteeID = menteeID
+        self.date = date
+        self.startMinute = startMinute
+        self.endMinute = endMinute
+        self.place = place
+    }
+
+    public static func < (lhs: ScheduledSession, rhs: ScheduledSession) -> Bool {
+        (lhs.mentorID, lhs.menteeID, lhs.date.daysSinceEpoch, lhs.startMinute)
+            < (rhs.mentorID, rhs.menteeID, rhs.date.daysSinceEpoch, rhs.startMinute)
+    }
+}
+
+/// A month in which a pair meets less often than required, and why.
+public struct Shortfall: Sendable, Hashable, Codable {
+    public var mentorID: String
+    public var menteeID: String
+    /// `2024-03`.
+    public var month: String
+    public var required: Int
+    public var scheduled: Int
+    public var reason: String
+
+    enum CodingKeys: String, CodingKey {
+        case mentorID = "mentor_id"
+        case menteeID = "mentee_id"
+        case month, required, scheduled, reason
+    }
+}
+
+/// One group supervision session and the mentors who attend it.
+public struct SupervisionGroup: Sendable, Hashable {
+    public var slot: SupervisorSlot
+    /// Sorted.
+    public var mentorIDs: [String]
+}
+
+/// A mentor without supervision in a month, and why.
+public struct SupervisionAbsence: Sendable, Hashable, Codable {
+    public var mentorID: String
+    public var month: String
+    public var reason: String
+
+    enum CodingKeys: String, CodingKey {
+        case mentorID = "mentor_id"
+        case month, reason
+    }
+}
+
+/// Sessions, hours and shortfalls of one month.
+public struct MonthSummary: Sendable, Hashable, Codable {
+    public var month: String
+    public var sessions: Int
+    public var hours: Double
+    /// Pair-months below the requirement.
+    public var shortfalls: Int
+    /// Supervision groups held and mentors attending.
+    public var supervisionGroups: Int
+    public var supervisionAttendance: Int
+
+    enum CodingKeys: String, CodingKey {
+        case month, sessions, hours, shortfalls
+        case supervisionGroups = "supervision_groups"
+        case supervisionAttendance = "supervision_attendance"
+    }
+}
+
+/// The outcome of one mentor's integer programme, for reports.
+public struct MentorSolveReport: Sendable, Hashable, Codable {
+    public var mentorID: String
+    public var termination: String
+    public var variables: Int
+    public var constraints: Int
+    public var seconds: Double
+
+    enum CodingKeys: String, CodingKey {
+        case mentorID = "mentor_id"
+        case termination, variables, constraints, seconds
+    }
+}
+
+/// A whole schedule: every session, every shortfall with its reason, supervision, and a summary per month.
+public struct ScheduleResult: Sendable, Hashable {
+    public var start: LocalDate
+    public var end: LocalDate
+    /// Sorted by mentor, young person, date and time.
+    public var sessions: [ScheduledSession]
+    public var shortfalls: [Shortfall]
+    public var supervision: [SupervisionGroup]
+    public var supervisionAbsences: [SupervisionAbsence]
+    public var months: [MonthSummary]
+    public var solves: [MentorSolveReport]
+    /// Seconds the whole scheduling took.
+    public var seconds: Double
+}
+
+/// Why no schedule was made.
+public enum SchedulingError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The calendar, pairs or dates cannot be used; every problem is listed.
+    case invalidInput(InputError)
+    /// A solver failed on a mentor's programme.
+    case solverFailed(String)
+
+    public var description: String {
+        switch self {
+        case .invalidInput(let error): error.description
+        case .solverFailed(let message): "the scheduling solver failed: \(message)"
+        }
+    }
+}

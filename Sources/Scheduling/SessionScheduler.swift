@@ -1,0 +1,118 @@
+import Foundation
+import LinearProgramming
+import MentorMatchCore
+
+/// Turns pairs into dated sessions that fit both people's weekly windows, skip days off, never double-book a mentor
+/// (travel included) and keep a stable weekday and time; then plans monthly group supervision.
+///
+/// Mentors share no pair, so the integer programme decomposes into one per mentor (``MentorMeetingProgram``), each
+/// solved on the calling thread by the injected solver.
+public struct SessionScheduler: Sendable {
+    public let solver: any LinearProgramSolver
+
+    public init(solver: any LinearProgramSolver) {
+        self.solver = solver
+    }
+
+    /// Checks the request, then schedules every mentor's pairs and the supervision.
+    /// - Parameters:
+    ///   - sources: Where the request's records came from, so that issues name files and lines.
+    ///   - calendarSource: Names the programme dates' origin in issues, such as `--start/--end`.
+    /// - Throws: ``SchedulingError/invalidInput(_:)`` with every problem; ``SchedulingError/solverFailed(_:)``.
+    public func schedule(
+        _ request: ScheduleRequest, sources: ScheduleSources = ScheduleSources(), calendarSource: String = "calendar"
+    ) throws(SchedulingError) -> ScheduleResult {
+        let clock = Date()
+        let issues = request.issues(sources: sources, calendarSource: calendarSource)
+        guard issues.isEmpty else { throw .invalidInput(InputError(issues: issues)) }
+        let calendar = request.calendar
+        let months = calendar.months
+        let daysOff = calendar.daysOff
+        let unavailable = request.unavailableByPerson
+        let menteesByID = Dictionary(request.mentees.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let placesByName = Dictionary(request.places.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let pairsByMentor = Dictionary(grouping: request.pairs, by: \.mentorID)
+        var sessions: [ScheduledSession] = []
+        var shortfalls: [Shortfall] = []
+        var solves: [MentorSolveReport] = []
+        for mentor in request.mentors.sorted(by: { $0.id < $1.id }) {
+            guard let pairs = pairsByMentor[mentor.id] else { continue }
+            let contexts = pairs.sorted { $0.menteeID < $1.menteeID }.map { pair in
+                let mentee = menteesByID[pair.menteeID]!
+                return PairContext(
+                    pair: pair, place: mentee.location.place,
+                    point: mentee.location.coordinate ?? placesByName[mentee.location.place]?.coordinate
+                        ?? Coordinate(latitude: 0, longitude: 0),
+                    sharedWindows: MeetingCandidates.sharedWindows(mentor.availability, mentee.availability),
+                    unavailable: unavailable[mentor.id, default: []].union(unavailable[mentee.id, default: []]))
+            }
+            let outcome = try scheduleMentor(mentor, contexts: contexts, months: months, daysOff: daysOff, request: request)
+            sessions += outcome.sessions
+            shortfalls += outcome.shortfalls
+            solves.append(outcome.report)
+        }
+        sessions.sort()
+        let supervision = try SupervisionPlanner(solver: solver).plan(request: request, sessions: sessions, months: months,
+                                                                       daysOff: daysOff, unavailable: unavailable)
+        return ScheduleResult(
+            start: calendar.start, end: calendar.end, sessions: sessions, shortfalls: shortfalls,
+            supervision: supervision.groups, supervisionAbsences: supervision.absences,
+            months: Self.summaries(months: months, sessions: sessions, shortfalls: shortfalls, supervision: supervision.groups),
+            solves: solves, seconds: Date().timeIntervalSince(clock))
+    }
+
+    private struct MentorOutcome {
+        var sessions: [ScheduledSession]
+        var shortfalls: [Shortfall]
+        var report: MentorSolveReport
+    }
+
+    private func scheduleMentor(
+        _ mentor: Mentor, contexts: [PairContext], months: [ProgrammeMonth], daysOff: [LocalDate: String],
+        request: ScheduleRequest
+    ) throws(SchedulingError) -> MentorOutcome {
+        let clock = Date()
+        let rules = request.calendar.rules
+        let candidates = MeetingCandidates(pairs: contexts, months: months, daysOff: daysOff, rules: rules)
+        let offeredHours = rules.maximumMentorHoursPerMonth
+            ?? Double(mentor.capacity * rules.requiredSessionsPerMonth * rules.sessionMinutes) / 60
+        let model = MentorMeetingProgram(mentorID: mentor.id, candidates: candidates, months: months,
+                                         monthlyMinutesCap: Int((offeredHours * 60).rounded(.down)), rules: rules)
+        let solution: Solution
+        do {
+            solution = try solver.solve(model.program, options: SolveOptions(timeLimitSeconds: request.timeLimitSeconds))
+        } catch {
+            throw .solverFailed("mentor \(mentor.id): \(error.description)")
+        }
+        guard solution.hasFeasiblePoint else {
+            throw .solverFailed("mentor \(mentor.id): the solver stopped (\(solution.termination.rawValue)) without a schedule")
+        }
+        let chosen = model.chosen(solution.values)
+        let sessions = chosen.map { candidate in
+            let pair = contexts[candidate.pairIndex]
+            return ScheduledSession(mentorID: mentor.id, menteeID: pair.pair.menteeID, date: candidate.date,
+                                    startMinute: candidate.startMinute, endMinute: candidate.endMinute, place: pair.place)
+        }
+        let reasons = ShortfallReasons(candidates: candidates, chosen: chosen, months: months, daysOff: daysOff,
+                                       monthlyCapHours: offeredHours, mentorID: mentor.id)
+        return MentorOutcome(
+            sessions: sessions, shortfalls: reasons.shortfalls(),
+            report: MentorSolveReport(mentorID: mentor.id, termination: solution.termination.rawValue,
+                                      variables: model.program.variables.count, constraints: model.program.constraints.count,
+                                      seconds: Date().timeIntervalSince(clock)))
+    }
+
+    static func summaries(
+        months: [ProgrammeMonth], sessions: [ScheduledSession], shortfalls: [Shortfall], supervision: [SupervisionGroup]
+    ) -> [MonthSummary] {
+        months.map { month in
+            let inMonth = sessions.filter { month.contains($0.date) }
+            let groups = supervision.filter { month.contains($0.slot.date) }
+            return MonthSummary(
+                month: month.text, sessions: inMonth.count,
+                hours: Double(inMonth.reduce(0) { $0 + $1.endMinute - $1.startMinute }) / 60,
+                shortfalls: shortfalls.filter { $0.month == month.text }.count,
+                supervisionGroups: groups.count, supervisionAttendance: groups.reduce(0) { $0 + $1.mentorIDs.count })
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import MentorMatchCore
+
+/// Says why a pair meets less often than required in a month: too few dates with a shared window once days off and
+/// unavailable dates are taken out, or a mentor whose shared windows are taken by other sessions or hours.
+struct ShortfallReasons {
+    let candidates: MeetingCandidates
+    let chosen: [MeetingCandidate]
+    let months: [ProgrammeMonth]
+    let daysOff: [LocalDate: String]
+    let monthlyCapHours: Double
+    let mentorID: String
+
+    func shortfalls() -> [Shortfall] {
+        var result: [Shortfall] = []
+        for (pairIndex, pair) in candidates.pairs.enumerated() {
+            for (monthIndex, month) in months.enumerated() {
+                let scheduled = chosen.filter { $0.pairIndex == pairIndex && $0.monthIndex == monthIndex }.count
+                guard scheduled < month.required else { continue }
+                result.append(Shortfall(
+                    mentorID: mentorID, menteeID: pair.pair.menteeID, month: month.text, required: month.required,
+                    scheduled: scheduled, reason: reason(pairIndex: pairIndex, monthIndex: monthIndex, month: month)))
+            }
+        }
+        return result
+    }
+
+    private func reason(pairIndex: Int, monthIndex: Int, month: ProgrammeMonth) -> String {
+        let pair = candidates.pairs[pairIndex]
+        let meetingDays = Set(candidates.candidates.filter { $0.pairIndex == pairIndex && $0.monthIndex == monthIndex }
+            .map(\.date))
+        let sharedWeekdays = Set(pair.sharedWindows.map(\.weekday))
+        let lostToDaysOff = (month.first.daysSinceEpoch...month.last.daysSinceEpoch).map(LocalDate.init(daysSinceEpoch:))
+            .filter { sharedWeekdays.contains($0.weekday) && (daysOff[$0] != nil || pair.unavailable.contains($0)) }
+        if meetingDays.count < month.required {
+            let lost = lostToDaysOff.isEmpty ? "" : "; lost: " + lostToDaysOff.map { date in
+                "\(date) (\(daysOff[date] ?? "unavailable"))"
+            }.joined(separator: ", ")
+            return "no common window: only \(meetingDays.count) date(s) in \(month.text) fall on a weekday both share "
+                + "(\(sharedWeekdays.sorted().map(\.abbreviation).joined(separator: ", ")))\(lost)"
+        }
+        let monthMinutes = chosen.filter { $0.monthIndex == monthIndex }.reduce(0) { $0 + $1.endMinute - $1.startMinute }
+        let sessionMinutes = candidates.candidates.first.map { $0.endMinute - $0.startMinute } ?? 0
+        if Double(monthMinutes + sessionMinutes) > monthlyCapHours * 60 {
+            return "mentor fully booked: \(mentorID) reaches the \(DecimalText.fixed(monthlyCapHours, decimals: 1)) hours "
+                + "offered in \(month.text)"
+        }
+        return "mentor fully booked: on the \(meetingDays.count) dates with a shared window, \(mentorID)'s other "
+            + "sessions (travel included) or the one-session-a-day rule leave no room"
+    }
+}
