@@ -46,14 +46,14 @@ let package = Package(
         /// CSV, JSON and YAML input; CSV and JSON output; atomic writes.
         .target(
             name: "MentorMatchFormats",
-            dependencies: ["MentorMatchCore", "Matching", .product(name: "Yams", package: "Yams")]
+            dependencies: ["MentorMatchCore", "Matching", "Scheduling", .product(name: "Yams", package: "Yams")]
         ),
         /// The library facade for integrators: load, match, explain, generate.
         .target(
             name: "MentorMatch",
             dependencies: [
                 "MentorMatchCore", "LinearProgramming", "NetworkFlow", "GLPKBackend", "LEMONBackend", "Matching",
-                "MentorMatchFormats",
+                "MentorMatchFormats", "Scheduling",
             ]
         ),
         /// The thin `mentormatch` command.

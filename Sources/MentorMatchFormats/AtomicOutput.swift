@@ -34,7 +34,24 @@ public enum AtomicOutput {
     ///   - directory: The output directory.
     /// - Throws: ``AtomicOutputError`` naming the path that failed.
     public static func write(_ files: [String: Data], to directory: URL) throws(AtomicOutputError) {
-        for name in files.keys.sorted() where name.isEmpty || name == "." || name == ".." || name.contains("/") {
+        try write(files, subdirectories: [:], to: directory)
+    }
+
+    /// Writes `files` and whole subdirectories into `directory`.
+    ///
+    /// Each subdirectory (such as `calendars`) is staged in full with the files, then replaces the old one as a whole:
+    /// the old directory is moved into the staging area and the new one into place, two renames, so files of an
+    /// earlier run never linger beside the new ones.
+    /// - Parameters:
+    ///   - files: Plain file names and their contents.
+    ///   - subdirectories: Plain directory names, each with its plain file names and contents.
+    ///   - directory: The output directory.
+    /// - Throws: ``AtomicOutputError`` naming the path that failed.
+    public static func write(
+        _ files: [String: Data], subdirectories: [String: [String: Data]], to directory: URL
+    ) throws(AtomicOutputError) {
+        let allNames = files.keys.sorted() + subdirectories.keys.sorted() + subdirectories.values.flatMap(\.keys).sorted()
+        for name in allNames where name.isEmpty || name == "." || name == ".." || name.contains("/") {
             throw AtomicOutputError(path: name, problem: "an output file name must be a plain file name")
         }
         let manager = FileManager.default
@@ -50,18 +67,34 @@ public enum AtomicOutput {
             throw AtomicOutputError(path: directory.path, problem: "the output directory is not writable")
         }
         defer { try? manager.removeItem(at: staging) }
-        let names = files.keys.sorted()
-        for name in names {
+        var staged = files.keys.sorted().map { (name: $0, data: files[$0, default: Data()]) }
+        for subdirectory in subdirectories.keys.sorted() {
             do {
-                try files[name, default: Data()].write(to: staging.appendingPathComponent(name))
+                try manager.createDirectory(at: staging.appendingPathComponent(subdirectory), withIntermediateDirectories: false)
             } catch {
-                throw AtomicOutputError(path: directory.appendingPathComponent(name).path,
+                throw AtomicOutputError(path: directory.appendingPathComponent(subdirectory).path,
+                                        problem: "the directory cannot be created; no output file was changed")
+            }
+            let contents = subdirectories[subdirectory, default: [:]]
+            staged += contents.keys.sorted().map { (name: subdirectory + "/" + $0, data: contents[$0, default: Data()]) }
+        }
+        for file in staged {
+            do {
+                try file.data.write(to: staging.appendingPathComponent(file.name))
+            } catch {
+                throw AtomicOutputError(path: directory.appendingPathComponent(file.name).path,
                                         problem: "the file cannot be written; no output file was changed")
             }
         }
+        let names = files.keys.sorted() + subdirectories.keys.sorted()
         for (position, name) in names.enumerated() {
             let target = directory.appendingPathComponent(name)
-            guard rename(staging.appendingPathComponent(name).path, target.path) == 0 else {
+            let source = staging.appendingPathComponent(name)
+            let isSubdirectory = subdirectories[name] != nil
+            // rename(2) cannot replace a non-empty directory, so the old one moves into the staging area first.
+            let retired = !isSubdirectory || !manager.fileExists(atPath: target.path)
+                || rename(target.path, staging.appendingPathComponent(".old-" + name).path) == 0
+            guard retired, rename(source.path, target.path) == 0 else {
                 let moved = names.prefix(position)
                 throw AtomicOutputError(
                     path: target.path,

@@ -124,7 +124,9 @@ struct MentorMeetingProgram {
         }
     }
 
-    /// Two sessions of different pairs on one day conflict when they overlap once the travel buffer is added.
+    /// No two sessions of the mentor overlap: one row per day and start time over the candidates running then (the
+    /// tight form for intervals). Sessions of different places that do not overlap but lie closer than the travel
+    /// buffer get a row of their own.
     private mutating func addConflictRows(speedKmh: Double) {
         let pairs = candidates.pairs
         let buffers = pairs.map { first in
@@ -136,14 +138,26 @@ struct MentorMeetingProgram {
         let byDay = Dictionary(grouping: candidates.candidates.indices, by: { candidates.candidates[$0].date.daysSinceEpoch })
         for day in byDay.keys.sorted() {
             let indexes = byDay[day]!
+            var previous: [Int] = []
+            for start in Set(indexes.map { candidates.candidates[$0].startMinute }).sorted() {
+                let running = indexes.filter {
+                    candidates.candidates[$0].startMinute <= start && start < candidates.candidates[$0].endMinute
+                }
+                // A row whose candidates the previous row holds too adds nothing.
+                guard running.count > 1, !Set(running).isSubset(of: previous) else { continue }
+                previous = running
+                program.addConstraint(name: "busy\(day)_\(start)", terms: running.map { Term(sessionVariables[$0], 1) },
+                                      upperBound: 1)
+            }
             for (position, first) in indexes.enumerated() {
                 let a = candidates.candidates[first]
                 for second in indexes[(position + 1)...] {
                     let b = candidates.candidates[second]
-                    guard a.pairIndex != b.pairIndex else { continue }
                     let buffer = buffers[a.pairIndex][b.pairIndex]
-                    guard a.startMinute < b.endMinute + buffer, b.startMinute < a.endMinute + buffer else { continue }
-                    program.addConstraint(name: "clash\(first)_\(second)",
+                    let overlap = a.startMinute < b.endMinute && b.startMinute < a.endMinute
+                    guard buffer > 0, !overlap, a.startMinute < b.endMinute + buffer, b.startMinute < a.endMinute + buffer
+                    else { continue }
+                    program.addConstraint(name: "travel\(first)_\(second)",
                                           terms: [Term(sessionVariables[first], 1), Term(sessionVariables[second], 1)],
                                           upperBound: 1)
                 }

@@ -34,12 +34,21 @@ public struct Shortfall: Sendable, Hashable, Codable {
     public var month: String
     public var required: Int
     public var scheduled: Int
+    public var kind: Kind
+    /// Starts with the kind in words (`no common window:` or `mentor fully booked:`), then the details.
     public var reason: String
+
+    public enum Kind: String, Sendable, Hashable, Codable {
+        /// Too few dates with a window both share, once days off and unavailable dates are out.
+        case noCommonWindow = "no_common_window"
+        /// Enough such dates, but the mentor's other sessions (travel included) or offered hours take them.
+        case mentorFullyBooked = "mentor_fully_booked"
+    }
 
     enum CodingKeys: String, CodingKey {
         case mentorID = "mentor_id"
         case menteeID = "mentee_id"
-        case month, required, scheduled, reason
+        case month, required, scheduled, kind, reason
     }
 }
 
@@ -69,12 +78,14 @@ public struct MonthSummary: Sendable, Hashable, Codable {
     public var hours: Double
     /// Pair-months below the requirement.
     public var shortfalls: Int
+    /// Of those, pair-months short because the mentor's sessions or hours left no room (``Shortfall/Kind/mentorFullyBooked``).
+    public var conflicts: Int
     /// Supervision groups held and mentors attending.
     public var supervisionGroups: Int
     public var supervisionAttendance: Int
 
     enum CodingKeys: String, CodingKey {
-        case month, sessions, hours, shortfalls
+        case month, sessions, hours, shortfalls, conflicts
         case supervisionGroups = "supervision_groups"
         case supervisionAttendance = "supervision_attendance"
     }

@@ -112,6 +112,7 @@ public struct SessionScheduler: Sendable {
                 month: month.text, sessions: inMonth.count,
                 hours: Double(inMonth.reduce(0) { $0 + $1.endMinute - $1.startMinute }) / 60,
                 shortfalls: shortfalls.filter { $0.month == month.text }.count,
+                conflicts: shortfalls.filter { $0.month == month.text && $0.kind == .mentorFullyBooked }.count,
                 supervisionGroups: groups.count, supervisionAttendance: groups.reduce(0) { $0 + $1.mentorIDs.count })
         }
     }

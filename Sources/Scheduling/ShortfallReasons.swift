@@ -16,15 +16,16 @@ struct ShortfallReasons {
             for (monthIndex, month) in months.enumerated() {
                 let scheduled = chosen.filter { $0.pairIndex == pairIndex && $0.monthIndex == monthIndex }.count
                 guard scheduled < month.required else { continue }
+                let (kind, reason) = reason(pairIndex: pairIndex, monthIndex: monthIndex, month: month)
                 result.append(Shortfall(
                     mentorID: mentorID, menteeID: pair.pair.menteeID, month: month.text, required: month.required,
-                    scheduled: scheduled, reason: reason(pairIndex: pairIndex, monthIndex: monthIndex, month: month)))
+                    scheduled: scheduled, kind: kind, reason: reason))
             }
         }
         return result
     }
 
-    private func reason(pairIndex: Int, monthIndex: Int, month: ProgrammeMonth) -> String {
+    private func reason(pairIndex: Int, monthIndex: Int, month: ProgrammeMonth) -> (Shortfall.Kind, String) {
         let pair = candidates.pairs[pairIndex]
         let meetingDays = Set(candidates.candidates.filter { $0.pairIndex == pairIndex && $0.monthIndex == monthIndex }
             .map(\.date))
@@ -35,16 +36,16 @@ struct ShortfallReasons {
             let lost = lostToDaysOff.isEmpty ? "" : "; lost: " + lostToDaysOff.map { date in
                 "\(date) (\(daysOff[date] ?? "unavailable"))"
             }.joined(separator: ", ")
-            return "no common window: only \(meetingDays.count) date(s) in \(month.text) fall on a weekday both share "
-                + "(\(sharedWeekdays.sorted().map(\.abbreviation).joined(separator: ", ")))\(lost)"
+            return (.noCommonWindow, "no common window: only \(meetingDays.count) date(s) in \(month.text) fall on a weekday both share "
+                + "(\(sharedWeekdays.sorted().map(\.abbreviation).joined(separator: ", ")))\(lost)")
         }
         let monthMinutes = chosen.filter { $0.monthIndex == monthIndex }.reduce(0) { $0 + $1.endMinute - $1.startMinute }
         let sessionMinutes = candidates.candidates.first.map { $0.endMinute - $0.startMinute } ?? 0
         if Double(monthMinutes + sessionMinutes) > monthlyCapHours * 60 {
-            return "mentor fully booked: \(mentorID) reaches the \(DecimalText.fixed(monthlyCapHours, decimals: 1)) hours "
-                + "offered in \(month.text)"
+            return (.mentorFullyBooked, "mentor fully booked: \(mentorID) reaches the \(DecimalText.fixed(monthlyCapHours, decimals: 1)) hours "
+                + "offered in \(month.text)")
         }
-        return "mentor fully booked: on the \(meetingDays.count) dates with a shared window, \(mentorID)'s other "
-            + "sessions (travel included) or the one-session-a-day rule leave no room"
+        return (.mentorFullyBooked, "mentor fully booked: on the \(meetingDays.count) dates with a shared window, \(mentorID)'s other "
+            + "sessions (travel included) or the one-session-a-day rule leave no room")
     }
 }
