@@ -135,25 +135,33 @@ enum CalendarSeries {
         var series: [Series] = []
         var singles: [ScheduledSession] = []
         for key in groups.keys.sorted(by: { ($0.weekday, $0.start, $0.end, $0.place) < ($1.weekday, $1.start, $1.end, $1.place) }) {
-            let group = groups[key]!.sorted()
-            let first = group[0].date.daysSinceEpoch
-            var best: Series?
+            var rest = groups[key]!.sorted()
+            // A pattern can restart on another grid (after a holiday moved it by a week): take series while they form.
+            while let found = bestSeries(rest) {
+                series.append(found)
+                let inSeries = Set(found.sessions.map(\.date))
+                rest = rest.filter { !inSeries.contains($0.date) }
+            }
+            singles += rest
+        }
+        return (series.sorted { $0.sessions[0].date < $1.sessions[0].date }, singles)
+    }
+
+    /// The weekly or fortnightly grid, from any session on, that holds the most sessions, if one qualifies.
+    private static func bestSeries(_ sessions: [ScheduledSession]) -> Series? {
+        var best: Series?
+        for (position, anchor) in sessions.enumerated() {
+            let first = anchor.date.daysSinceEpoch
             for interval in [2, 1] {
-                let onGrid = group.filter { ($0.date.daysSinceEpoch - first) % (7 * interval) == 0 }
+                let onGrid = sessions[position...].filter { ($0.date.daysSinceEpoch - first) % (7 * interval) == 0 }
                 let taken = Set(onGrid.map(\.date.daysSinceEpoch))
                 let excluded = stride(from: first, through: onGrid.last!.date.daysSinceEpoch, by: 7 * interval)
                     .filter { !taken.contains($0) }.map(LocalDate.init(daysSinceEpoch:))
-                guard onGrid.count >= 3, excluded.count * 2 <= onGrid.count, onGrid.count > (best?.sessions.count ?? 0) else { continue }
+                guard onGrid.count >= 3, excluded.count * 2 <= onGrid.count, onGrid.count > (best?.sessions.count ?? 0)
+                else { continue }
                 best = Series(sessions: onGrid, intervalWeeks: interval, excludedDates: excluded)
             }
-            if let best {
-                series.append(best)
-                let inSeries = Set(best.sessions.map(\.date))
-                singles += group.filter { !inSeries.contains($0.date) }
-            } else {
-                singles += group
-            }
         }
-        return (series.sorted { $0.sessions[0].date < $1.sessions[0].date }, singles)
+        return best
     }
 }

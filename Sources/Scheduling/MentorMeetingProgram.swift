@@ -3,20 +3,21 @@ import MentorMatchCore
 
 /// The integer programme of one mentor's sessions over the whole programme.
 ///
-/// Variables: `x` (binary) per candidate session; `y` (binary) per pair and weekly pattern (weekday and start time);
+/// Variables: `x` (binary) per candidate session; a binary per feasible day plan; `y` (binary) per pair and weekly pattern (weekday and start time);
 /// `z` (0–1) per candidate, at most `x` and at most its pattern's `y`, so it counts sessions on a chosen pattern;
-/// `s` (integer) per pair and month, the sessions missing; `e` per pair and ISO week, sessions above the week's
+/// `s` (integer) and `n` (binary) per pair and month, the sessions missing, `n` the last of them; `e` per pair and ISO week, sessions above the week's
 /// share; `f` per pair and two adjacent weeks, sessions in both when the month has room to leave a week between.
 ///
-/// Constraints: sessions plus shortfall equal the month's requirement; one session per pair and day; no two
-/// sessions of the mentor overlapping, the travel buffer between different places included; the mentor's monthly
-/// minutes within the cap; at most `patternsPerPair` chosen patterns per pair.
+/// Constraints: sessions plus shortfall equal the month's requirement; each day one plan of sessions at most, a plan
+/// holding at most one session per pair and no two sessions overlapping, the travel buffer between different places
+/// included; the mentor's monthly minutes within the cap; at most `patternsPerPair` chosen patterns per pair.
 ///
-/// Objective (maximised): −1000 per missing session, −40 per session above a week's share, −20 per adjacent-week
+/// Objective (maximised): −1000 per missing session (−3000 for a month without any), −40 per session above a week's share, −20 per adjacent-week
 /// pair, +10 per session on a chosen pattern, −1 per chosen pattern. So the requirement comes first, then spread,
 /// then a stable weekday and time.
 struct MentorMeetingProgram {
     static let shortfallPenalty = 1000.0
+    static let monthWithoutMeetingPenalty = 3000.0
     static let crowdedWeekPenalty = 40.0
     static let adjacentWeeksPenalty = 20.0
     static let patternReward = 10.0
@@ -38,8 +39,7 @@ struct MentorMeetingProgram {
         addPatternTerms(rules: rules)
         addRequirementRows()
         addSpreadRows()
-        addOneSessionPerDayRows()
-        addConflictRows(speedKmh: rules.travelSpeedKmh)
+        addDayPlanRows(speedKmh: rules.travelSpeedKmh)
         addMonthlyCapRows(cap: monthlyMinutesCap)
     }
 
@@ -64,18 +64,21 @@ struct MentorMeetingProgram {
         }
     }
 
-    /// Sessions plus shortfall equal the requirement, month by month.
+    /// Sessions plus shortfall equal the requirement, month by month. The last missing session (a month without any
+    /// meeting) costs three times as much, so a mentor's scarce windows go round the pairs before one pair gets more.
     private mutating func addRequirementRows() {
         var byPairMonth: [[[Term]]] = Array(repeating: Array(repeating: [], count: months.count), count: candidates.pairs.count)
         for (index, candidate) in candidates.candidates.enumerated() {
             byPairMonth[candidate.pairIndex][candidate.monthIndex].append(Term(sessionVariables[index], 1))
         }
         for pairIndex in candidates.pairs.indices {
-            for (monthIndex, month) in months.enumerated() {
-                let missing = program.addVariable(name: "s\(pairIndex)_\(monthIndex)", upperBound: Double(month.required),
+            for (monthIndex, month) in months.enumerated() where month.required > 0 {
+                let missing = program.addVariable(name: "s\(pairIndex)_\(monthIndex)", upperBound: Double(month.required - 1),
                                                   isInteger: true, objective: -Self.shortfallPenalty)
+                let none = program.addVariable(name: "n\(pairIndex)_\(monthIndex)", upperBound: 1, isInteger: true,
+                                               objective: -Self.monthWithoutMeetingPenalty)
                 program.addConstraint(name: "need\(pairIndex)_\(monthIndex)",
-                                      terms: byPairMonth[pairIndex][monthIndex] + [Term(missing, 1)],
+                                      terms: byPairMonth[pairIndex][monthIndex] + [Term(missing, 1), Term(none, 1)],
                                       lowerBound: Double(month.required), upperBound: Double(month.required))
             }
         }
@@ -113,21 +116,11 @@ struct MentorMeetingProgram {
         }
     }
 
-    private mutating func addOneSessionPerDayRows() {
-        struct DayKey: Hashable { var pair: Int, day: Int }
-        var byDay: [DayKey: [Term]] = [:]
-        for (index, candidate) in candidates.candidates.enumerated() {
-            byDay[DayKey(pair: candidate.pairIndex, day: candidate.date.daysSinceEpoch), default: []].append(Term(sessionVariables[index], 1))
-        }
-        for (key, terms) in byDay.sorted(by: { ($0.key.pair, $0.key.day) < ($1.key.pair, $1.key.day) }) where terms.count > 1 {
-            program.addConstraint(name: "day\(key.pair)_\(key.day)", terms: terms, upperBound: 1)
-        }
-    }
-
-    /// No two sessions of the mentor overlap: one row per day and start time over the candidates running then (the
-    /// tight form for intervals). Sessions of different places that do not overlap but lie closer than the travel
-    /// buffer get a row of their own.
-    private mutating func addConflictRows(speedKmh: Double) {
+    /// Each day, the mentor follows one day plan: a set of candidates, at most one per pair, no two overlapping
+    /// once the travel buffer between different places is added. One binary variable per feasible plan, at most one
+    /// chosen, and each candidate's `x` equals the plans that hold it. Describing a day by its whole plans, rather than
+    /// by pairwise clashes, makes each day's relaxation exact, which keeps branch and bound short.
+    private mutating func addDayPlanRows(speedKmh: Double) {
         let pairs = candidates.pairs
         let buffers = pairs.map { first in
             pairs.map { second in
@@ -137,32 +130,35 @@ struct MentorMeetingProgram {
         }
         let byDay = Dictionary(grouping: candidates.candidates.indices, by: { candidates.candidates[$0].date.daysSinceEpoch })
         for day in byDay.keys.sorted() {
-            let indexes = byDay[day]!
-            var previous: [Int] = []
-            for start in Set(indexes.map { candidates.candidates[$0].startMinute }).sorted() {
-                let running = indexes.filter {
-                    candidates.candidates[$0].startMinute <= start && start < candidates.candidates[$0].endMinute
-                }
-                // A row whose candidates the previous row holds too adds nothing.
-                guard running.count > 1, !Set(running).isSubset(of: previous) else { continue }
-                previous = running
-                program.addConstraint(name: "busy\(day)_\(start)", terms: running.map { Term(sessionVariables[$0], 1) },
-                                      upperBound: 1)
+            let plans = Self.dayPlans(byDay[day]!, candidates: candidates.candidates, buffers: buffers)
+            var holding: [Int: [Term]] = [:]
+            var planTerms: [Term] = []
+            for (planIndex, plan) in plans.enumerated() {
+                let variable = program.addVariable(name: "plan\(day)_\(planIndex)", upperBound: 1, isInteger: true)
+                planTerms.append(Term(variable, 1))
+                for candidate in plan { holding[candidate, default: []].append(Term(variable, -1)) }
             }
-            for (position, first) in indexes.enumerated() {
-                let a = candidates.candidates[first]
-                for second in indexes[(position + 1)...] {
-                    let b = candidates.candidates[second]
-                    let buffer = buffers[a.pairIndex][b.pairIndex]
-                    let overlap = a.startMinute < b.endMinute && b.startMinute < a.endMinute
-                    guard buffer > 0, !overlap, a.startMinute < b.endMinute + buffer, b.startMinute < a.endMinute + buffer
-                    else { continue }
-                    program.addConstraint(name: "travel\(first)_\(second)",
-                                          terms: [Term(sessionVariables[first], 1), Term(sessionVariables[second], 1)],
-                                          upperBound: 1)
-                }
+            program.addConstraint(name: "day\(day)", terms: planTerms, upperBound: 1)
+            for candidate in byDay[day]! {
+                program.addConstraint(name: "held\(candidate)", terms: [Term(sessionVariables[candidate], 1)] + holding[candidate, default: []],
+                                      lowerBound: 0, upperBound: 0)
             }
         }
+    }
+
+    /// Every non-empty set of the day's candidates with at most one per pair and no clash, travel included.
+    static func dayPlans(_ indexes: [Int], candidates: [MeetingCandidate], buffers: [[Int]]) -> [[Int]] {
+        let byPair = Dictionary(grouping: indexes, by: { candidates[$0].pairIndex }).sorted { $0.key < $1.key }.map(\.value)
+        func clash(_ first: Int, _ second: Int) -> Bool {
+            let a = candidates[first], b = candidates[second]
+            let buffer = buffers[a.pairIndex][b.pairIndex]
+            return a.startMinute < b.endMinute + buffer && b.startMinute < a.endMinute + buffer
+        }
+        var plans: [[Int]] = [[]]
+        for options in byPair {
+            plans += plans.flatMap { plan in options.filter { option in !plan.contains { clash($0, option) } }.map { plan + [$0] } }
+        }
+        return Array(plans.dropFirst())
     }
 
     private mutating func addMonthlyCapRows(cap: Int) {

@@ -36,8 +36,11 @@ struct ShortfallReasons {
             let lost = lostToDaysOff.isEmpty ? "" : "; lost: " + lostToDaysOff.map { date in
                 "\(date) (\(daysOff[date] ?? "unavailable"))"
             }.joined(separator: ", ")
+            let scheduled = chosen.filter { $0.pairIndex == pairIndex && $0.monthIndex == monthIndex }.count
+            let taken = scheduled < meetingDays.count
+                ? "; \(mentorID)'s other sessions take \(meetingDays.count - scheduled) of those dates" : ""
             return (.noCommonWindow, "no common window: only \(meetingDays.count) date(s) in \(month.text) fall on a weekday both share "
-                + "(\(sharedWeekdays.sorted().map(\.abbreviation).joined(separator: ", ")))\(lost)")
+                + "(\(sharedWeekdays.sorted().map(\.abbreviation).joined(separator: ", ")))\(lost)\(taken)")
         }
         let monthMinutes = chosen.filter { $0.monthIndex == monthIndex }.reduce(0) { $0 + $1.endMinute - $1.startMinute }
         let sessionMinutes = candidates.candidates.first.map { $0.endMinute - $0.startMinute } ?? 0
