@@ -3,7 +3,7 @@ SWIFT ?= swift
 SCENARIO ?= ogre-2024
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test compare-ci
+.PHONY: deps build demo test compare-ci calendar-check
 
 deps:
 	@if [ ! -f /usr/include/glpk.h ] || [ ! -f /usr/include/lemon/network_simplex.h ]; then \
@@ -22,10 +22,16 @@ demo: build
 		--policy Scenarios/$(SCENARIO)/policy.yaml \
 		--out out/$(SCENARIO)
 
-# The whole suite, then the solver comparison at 1,000 young people so that it cannot rot (objectives must agree).
+# The whole suite, then the solver comparison at 1,000 young people so that it cannot rot (objectives must agree),
+# then the generated calendars parsed by a standard iCalendar consumer (Python) against sessions.json.
 test: deps
 	$(SWIFT) test
 	$(MAKE) compare-ci
+	$(MAKE) calendar-check
+
+calendar-check: deps
+	$(SWIFT) build --product mentormatch
+	Tests/CalendarConsumer/check_calendars.sh
 
 compare-ci: build
 	Benchmarks/compare.sh --sizes 1000 --ci --no-build

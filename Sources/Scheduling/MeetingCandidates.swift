@@ -38,7 +38,8 @@ struct MeetingCandidates {
         var startMinute: Int
     }
 
-    init(pairs: [PairContext], months: [ProgrammeMonth], daysOff: [LocalDate: String], rules: SchedulePolicy) {
+    /// - Parameter busy: The mentor's supervision; candidates keep clear of it, travel included.
+    init(pairs: [PairContext], busy: [MentorBusyTime], months: [ProgrammeMonth], daysOff: [LocalDate: String], rules: SchedulePolicy) {
         self.pairs = pairs
         patterns = Array(repeating: [], count: pairs.count)
         var patternIndexes: [[PatternKey: Int]] = Array(repeating: [:], count: pairs.count)
@@ -51,6 +52,10 @@ struct MeetingCandidates {
                     for window in pair.sharedWindows where window.weekday == date.weekday {
                         var start = (window.startMinute + step - 1) / step * step
                         while start + length <= window.endMinute {
+                            defer { start += step }
+                            let end = start + length
+                            guard !busy.contains(where: { $0.clashes(date: date, start: start, end: end, at: pair.point, speedKmh: rules.travelSpeedKmh) })
+                            else { continue }
                             let key = PatternKey(weekday: window.weekday, startMinute: start)
                             let pattern = patternIndexes[pairIndex][key] ?? {
                                 patterns[pairIndex].append(key)
@@ -60,7 +65,6 @@ struct MeetingCandidates {
                             candidates.append(MeetingCandidate(
                                 pairIndex: pairIndex, date: date, startMinute: start, endMinute: start + length,
                                 monthIndex: monthIndex, weekStart: date.isoWeekStart, patternIndex: pattern))
-                            start += step
                         }
                     }
                 }
@@ -78,6 +82,18 @@ struct MeetingCandidates {
             }
         }
         return shared.sorted()
+    }
+}
+
+/// A time the mentor is taken (a supervision group), with where it is when known.
+struct MentorBusyTime {
+    var slot: SupervisorSlot
+    var point: Coordinate?
+
+    func clashes(date: LocalDate, start: Int, end: Int, at place: Coordinate, speedKmh: Double) -> Bool {
+        guard date == slot.date else { return false }
+        let buffer = point.map { travelBufferMinutes(from: $0, to: place, speedKmh: speedKmh) } ?? 0
+        return start < slot.endMinute + buffer && slot.startMinute < end + buffer
     }
 }
 

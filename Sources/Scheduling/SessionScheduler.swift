@@ -35,6 +35,9 @@ public struct SessionScheduler: Sendable {
         var sessions: [ScheduledSession] = []
         var shortfalls: [Shortfall] = []
         var solves: [MentorSolveReport] = []
+        let supervision = try SupervisionPlanner(solver: solver).plan(request: request, months: months, unavailable: unavailable)
+        let supervisionByMentor = Dictionary(grouping: supervision.groups.flatMap { group in group.mentorIDs.map { ($0, group.slot) } },
+                                             by: \.0).mapValues { $0.map(\.1) }
         for mentor in request.mentors.sorted(by: { $0.id < $1.id }) {
             guard let pairs = pairsByMentor[mentor.id] else { continue }
             let contexts = pairs.sorted { $0.menteeID < $1.menteeID }.map { pair in
@@ -46,14 +49,16 @@ public struct SessionScheduler: Sendable {
                     sharedWindows: MeetingCandidates.sharedWindows(mentor.availability, mentee.availability),
                     unavailable: unavailable[mentor.id, default: []].union(unavailable[mentee.id, default: []]))
             }
-            let outcome = try scheduleMentor(mentor, contexts: contexts, months: months, daysOff: daysOff, request: request)
+            let busy = supervisionByMentor[mentor.id, default: []].map { slot in
+                MentorBusyTime(slot: slot, point: slot.place.flatMap { placesByName[$0]?.coordinate })
+            }
+            let outcome = try scheduleMentor(mentor, contexts: contexts, busy: busy, months: months, daysOff: daysOff,
+                                             request: request)
             sessions += outcome.sessions
             shortfalls += outcome.shortfalls
             solves.append(outcome.report)
         }
         sessions.sort()
-        let supervision = try SupervisionPlanner(solver: solver).plan(request: request, sessions: sessions, months: months,
-                                                                       daysOff: daysOff, unavailable: unavailable)
         return ScheduleResult(
             start: calendar.start, end: calendar.end, sessions: sessions, shortfalls: shortfalls,
             supervision: supervision.groups, supervisionAbsences: supervision.absences,
@@ -68,12 +73,12 @@ public struct SessionScheduler: Sendable {
     }
 
     private func scheduleMentor(
-        _ mentor: Mentor, contexts: [PairContext], months: [ProgrammeMonth], daysOff: [LocalDate: String],
-        request: ScheduleRequest
+        _ mentor: Mentor, contexts: [PairContext], busy: [MentorBusyTime], months: [ProgrammeMonth],
+        daysOff: [LocalDate: String], request: ScheduleRequest
     ) throws(SchedulingError) -> MentorOutcome {
         let clock = Date()
         let rules = request.calendar.rules
-        let candidates = MeetingCandidates(pairs: contexts, months: months, daysOff: daysOff, rules: rules)
+        let candidates = MeetingCandidates(pairs: contexts, busy: busy, months: months, daysOff: daysOff, rules: rules)
         let offeredHours = rules.maximumMentorHoursPerMonth
             ?? Double(mentor.capacity * rules.requiredSessionsPerMonth * rules.sessionMinutes) / 60
         let model = MentorMeetingProgram(mentorID: mentor.id, candidates: candidates, months: months,

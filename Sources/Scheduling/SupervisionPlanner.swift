@@ -7,8 +7,9 @@ import MentorMatchCore
 /// One integer programme per month: `open` (binary) per slot, `attend` (binary) per mentor and slot the mentor can
 /// reach; each mentor attends at most once; a slot holds at most the group size, and only when open. Maximised:
 /// 100 per attendance − 1 per open slot (as many mentors as possible, in as few groups as possible).
-/// A mentor can attend a slot inside one of their weekly windows, on a date they are available, that clashes with
-/// none of their sessions (travel included when the slot names a place).
+/// A mentor can attend a slot inside one of their weekly windows, on a date they are available. Supervision is
+/// planned before the sessions, which then keep clear of it (travel included): a monthly group has few possible
+/// times, a pair's sessions many.
 struct SupervisionPlanner {
     let solver: any LinearProgramSolver
 
@@ -18,14 +19,11 @@ struct SupervisionPlanner {
     }
 
     func plan(
-        request: ScheduleRequest, sessions: [ScheduledSession], months: [ProgrammeMonth], daysOff: [LocalDate: String],
-        unavailable: [String: Set<LocalDate>]
+        request: ScheduleRequest, months: [ProgrammeMonth], unavailable: [String: Set<LocalDate>]
     ) throws(SchedulingError) -> Plan {
         guard !request.supervisorSlots.isEmpty else { return Plan() }
         let pairedMentors = Set(request.pairs.map(\.mentorID))
         let mentors = request.mentors.filter { pairedMentors.contains($0.id) }.sorted { $0.id < $1.id }
-        let sessionsByMentor = Dictionary(grouping: sessions, by: \.mentorID)
-        let points = SessionPoints(request: request)
         var plan = Plan()
         for month in months {
             let slots = request.supervisorSlots.filter { month.contains($0.date) }
@@ -39,10 +37,7 @@ struct SupervisionPlanner {
             var reachable: [[Int]] = []
             var reasons: [String] = []
             for mentor in mentors {
-                let check = slots.map { slot in
-                    Self.obstacle(mentor: mentor, slot: slot, sessions: sessionsByMentor[mentor.id] ?? [],
-                                  unavailable: unavailable[mentor.id] ?? [], points: points, speedKmh: request.calendar.rules.travelSpeedKmh)
-                }
+                let check = slots.map { Self.obstacle(mentor: mentor, slot: $0, unavailable: unavailable[mentor.id] ?? []) }
                 reachable.append(check.indices.filter { check[$0] == nil })
                 reasons.append(Set(check.compactMap { $0 }).sorted().joined(separator: "; "))
             }
@@ -64,21 +59,11 @@ struct SupervisionPlanner {
     }
 
     /// Why a mentor cannot attend a slot, or `nil` when they can.
-    static func obstacle(
-        mentor: Mentor, slot: SupervisorSlot, sessions: [ScheduledSession], unavailable: Set<LocalDate>,
-        points: SessionPoints, speedKmh: Double
-    ) -> String? {
+    static func obstacle(mentor: Mentor, slot: SupervisorSlot, unavailable: Set<LocalDate>) -> String? {
         guard mentor.availability.windows.contains(where: {
             $0.weekday == slot.date.weekday && $0.startMinute <= slot.startMinute && slot.endMinute <= $0.endMinute
         }) else { return "outside the mentor's weekly windows" }
-        if unavailable.contains(slot.date) { return "the mentor is unavailable on \(slot.date)" }
-        for session in sessions where session.date == slot.date {
-            let buffer = slot.place.map { points.bufferMinutes(between: session.place, and: $0, speedKmh: speedKmh) } ?? 0
-            if session.startMinute < slot.endMinute + buffer, slot.startMinute < session.endMinute + buffer {
-                return "clashes with the mentor's session with \(session.menteeID) on \(session.date)"
-            }
-        }
-        return nil
+        return unavailable.contains(slot.date) ? "the mentor is unavailable on \(slot.date)" : nil
     }
 
     /// The slot each mentor attends (index into `slots`), or `nil`.
@@ -115,17 +100,3 @@ struct SupervisionPlanner {
     }
 }
 
-/// The points of meeting places, for travel buffers: a young person's explicit point where one is given, else the
-/// place's centre.
-struct SessionPoints {
-    private var places: [String: Coordinate]
-
-    init(request: ScheduleRequest) {
-        places = Dictionary(request.places.map { ($0.name, $0.coordinate) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    func bufferMinutes(between first: String, and second: String, speedKmh: Double) -> Int {
-        guard first != second, let a = places[first], let b = places[second] else { return 0 }
-        return travelBufferMinutes(from: a, to: b, speedKmh: speedKmh)
-    }
-}
