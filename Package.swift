@@ -66,7 +66,7 @@ let package = Package(
         /// Independent checker, brute force, reference min-cost flow, random instances, mock solver.
         .target(
             name: "MentorMatchTestSupport",
-            dependencies: ["MentorMatchCore", "LinearProgramming", "NetworkFlow", "Matching"]
+            dependencies: ["MentorMatchCore", "LinearProgramming", "NetworkFlow", "Matching", "Scheduling"]
         ),
 
         // MARK: - Tests (mirroring Sources)
@@ -95,8 +95,16 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "SchedulingTests",
+            dependencies: [
+                "Scheduling", "MentorMatchCore", "LinearProgramming", "GLPKBackend", "MentorMatchTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
             name: "MentorMatchFormatsTests",
-            dependencies: ["MentorMatchFormats", "MentorMatchCore", "Matching"]
+            dependencies: ["MentorMatchFormats", "MentorMatchCore", "Matching", "Scheduling"]
         ),
         .testTarget(
             name: "MentorMatchTests",

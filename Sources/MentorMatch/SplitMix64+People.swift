@@ -123,20 +123,3 @@ extension SplitMix64 {
                             endMinute: start + pick([180, 240, 300]))
     }
 }
-
-extension LocalDate {
-    /// The date `days` after 1970-01-01, by Howard Hinnant's `civil_from_days` (the inverse of `daysSinceEpoch`).
-    init(daysSinceEpoch days: Int) {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        // Every day count maps to a real date, so the failable initialiser cannot fail here.
-        self = LocalDate(year: year, month: month, day: day)!
-    }
-}

@@ -32,6 +32,8 @@ struct MeetingCandidates {
     var candidates: [MeetingCandidate] = []
     /// Each pair's patterns, `(weekday, start minute)`, in order of first use.
     var patterns: [[PatternKey]]
+    /// Dates on which the mentor's supervision took a start time a pair could have used, by pair index.
+    var datesTakenBySupervision: [Int: Set<LocalDate>] = [:]
 
     struct PatternKey: Hashable {
         var weekday: Weekday
@@ -50,12 +52,13 @@ struct MeetingCandidates {
                 guard daysOff[date] == nil else { continue }
                 for (pairIndex, pair) in pairs.enumerated() where !pair.unavailable.contains(date) {
                     for window in pair.sharedWindows where window.weekday == date.weekday {
-                        var start = (window.startMinute + step - 1) / step * step
-                        while start + length <= window.endMinute {
-                            defer { start += step }
+                        for start in Self.starts(in: window, length: length, step: step) {
                             let end = start + length
                             guard !busy.contains(where: { $0.clashes(date: date, start: start, end: end, at: pair.point, speedKmh: rules.travelSpeedKmh) })
-                            else { continue }
+                            else {
+                                datesTakenBySupervision[pairIndex, default: []].insert(date)
+                                continue
+                            }
                             let key = PatternKey(weekday: window.weekday, startMinute: start)
                             let pattern = patternIndexes[pairIndex][key] ?? {
                                 patterns[pairIndex].append(key)
@@ -70,6 +73,12 @@ struct MeetingCandidates {
                 }
             }
         }
+    }
+
+    /// Start times in a window: its own start, then the grid of `step` minutes, as long as a session fits.
+    static func starts(in window: WeeklyWindow, length: Int, step: Int) -> [Int] {
+        let grid = stride(from: (window.startMinute / step + 1) * step, through: window.endMinute - length, by: step)
+        return window.durationMinutes >= length ? [window.startMinute] + grid : []
     }
 
     /// The windows two people share, weekday by weekday.

@@ -1,34 +1,38 @@
 import LinearProgramming
 import MentorMatchCore
 
-/// The integer programme of one mentor's sessions over the whole programme.
+/// The integer programme of one mentor's sessions in one month (or a run of months).
 ///
-/// Variables: `x` (binary) per candidate session; a binary per feasible day plan; `y` (binary) per pair and weekly pattern (weekday and start time);
-/// `z` (0–1) per candidate, at most `x` and at most its pattern's `y`, so it counts sessions on a chosen pattern;
-/// `s` (integer) and `n` (binary) per pair and month, the sessions missing, `n` the last of them; `e` per pair and ISO week, sessions above the week's
-/// share; `f` per pair and two adjacent weeks, sessions in both when the month has room to leave a week between.
+/// Variables: `x` (binary) per candidate session; a binary per feasible day plan; `u` (binary) per pair and weekly
+/// pattern (weekday and start time) the pair uses; `s` (integer) and `n` (binary) per pair and month, the sessions
+/// missing, `n` the last of them; `e` per pair and ISO week, sessions above the week's share; `f` per pair and two
+/// adjacent weeks, sessions in both when the month has room to leave a week between.
 ///
 /// Constraints: sessions plus shortfall equal the month's requirement; each day one plan of sessions at most, a plan
 /// holding at most one session per pair and no two sessions overlapping, the travel buffer between different places
-/// included; the mentor's monthly minutes within the cap; at most `patternsPerPair` chosen patterns per pair.
+/// included; a session only on a pattern its pair uses; the mentor's monthly minutes within the cap.
 ///
-/// Objective (maximised): −1000 per missing session (−3000 for a month without any), −40 per session above a week's share, −20 per adjacent-week
-/// pair, +10 per session on a chosen pattern, −1 per chosen pattern. So the requirement comes first, then spread,
-/// then a stable weekday and time.
+/// Objective (maximised): −1000 per missing session (−3000 for a month without any), −40 per session above a week's
+/// share, −20 per pair of adjacent weeks with sessions, −15 per pattern a pair uses (−5 when it used it the month
+/// before). So the requirement comes first, then spread through the month, then a stable weekday and time.
 struct MentorMeetingProgram {
     static let shortfallPenalty = 1000.0
     static let monthWithoutMeetingPenalty = 3000.0
     static let crowdedWeekPenalty = 40.0
     static let adjacentWeeksPenalty = 20.0
-    static let patternReward = 10.0
-    static let patternCost = 1.0
+    static let patternCost = 15.0
+    static let keptPatternCost = 5.0
 
     let candidates: MeetingCandidates
     let months: [ProgrammeMonth]
     private(set) var program: LinearProgram
     private(set) var sessionVariables: [VariableID] = []
 
-    init(mentorID: String, candidates: MeetingCandidates, months: [ProgrammeMonth], monthlyMinutesCap: Int, rules: SchedulePolicy) {
+    /// - Parameter previousPatterns: Each pair's patterns of the month before, which cost less.
+    init(
+        mentorID: String, candidates: MeetingCandidates, months: [ProgrammeMonth], monthlyMinutesCap: Int,
+        travelSpeedKmh: Double, previousPatterns: [Set<MeetingCandidates.PatternKey>]
+    ) {
         self.candidates = candidates
         self.months = months
         program = LinearProgram(name: "schedule_\(Self.safeName(mentorID))", sense: .maximize)
@@ -36,31 +40,27 @@ struct MentorMeetingProgram {
         for (index, _) in all.enumerated() {
             sessionVariables.append(program.addVariable(name: "x\(index)", upperBound: 1, isInteger: true))
         }
-        addPatternTerms(rules: rules)
+        addPatternTerms(previousPatterns: previousPatterns)
         addRequirementRows()
         addSpreadRows()
-        addDayPlanRows(speedKmh: rules.travelSpeedKmh)
+        addDayPlanRows(speedKmh: travelSpeedKmh)
         addMonthlyCapRows(cap: monthlyMinutesCap)
     }
 
-    private mutating func addPatternTerms(rules: SchedulePolicy) {
-        let perPair = max(1, (rules.requiredSessionsPerMonth + 3) / 4)
+    /// A pair's sessions each use a weekly pattern (weekday and start time); every pattern a pair uses costs, so the
+    /// fewest patterns win: a stable weekday and time. A session needs its pattern's `u` (the strong form `x ≤ u`,
+    /// which keeps the relaxation close to the integer optimum).
+    private mutating func addPatternTerms(previousPatterns: [Set<MeetingCandidates.PatternKey>]) {
         var patternVariables: [[VariableID]] = []
         for (pairIndex, patterns) in candidates.patterns.enumerated() {
-            let variables = patterns.indices.map {
-                program.addVariable(name: "y\(pairIndex)_\($0)", upperBound: 1, isInteger: true, objective: -Self.patternCost)
-            }
-            patternVariables.append(variables)
-            if !variables.isEmpty {
-                program.addConstraint(name: "patterns\(pairIndex)", terms: variables.map { Term($0, 1) },
-                                      upperBound: Double(perPair))
-            }
+            patternVariables.append(patterns.enumerated().map { patternIndex, pattern in
+                let cost = previousPatterns[pairIndex].contains(pattern) ? Self.keptPatternCost : Self.patternCost
+                return program.addVariable(name: "u\(pairIndex)_\(patternIndex)", upperBound: 1, isInteger: true, objective: -cost)
+            })
         }
         for (index, candidate) in candidates.candidates.enumerated() {
-            let onPattern = program.addVariable(name: "z\(index)", upperBound: 1, objective: Self.patternReward)
-            program.addConstraint(name: "zx\(index)", terms: [Term(onPattern, 1), Term(sessionVariables[index], -1)], upperBound: 0)
             let pattern = patternVariables[candidate.pairIndex][candidate.patternIndex]
-            program.addConstraint(name: "zy\(index)", terms: [Term(onPattern, 1), Term(pattern, -1)], upperBound: 0)
+            program.addConstraint(name: "uses\(index)", terms: [Term(sessionVariables[index], 1), Term(pattern, -1)], upperBound: 0)
         }
     }
 

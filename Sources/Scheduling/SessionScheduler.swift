@@ -72,39 +72,52 @@ public struct SessionScheduler: Sendable {
         var report: MentorSolveReport
     }
 
+    /// One programme per month, in order; the patterns a pair used in the month before cost less, so a pair keeps
+    /// its weekday and time from month to month (a rolling horizon: each month small enough to prove optimal fast).
     private func scheduleMentor(
         _ mentor: Mentor, contexts: [PairContext], busy: [MentorBusyTime], months: [ProgrammeMonth],
         daysOff: [LocalDate: String], request: ScheduleRequest
     ) throws(SchedulingError) -> MentorOutcome {
         let clock = Date()
         let rules = request.calendar.rules
-        let candidates = MeetingCandidates(pairs: contexts, busy: busy, months: months, daysOff: daysOff, rules: rules)
         let offeredHours = rules.maximumMentorHoursPerMonth
             ?? Double(mentor.capacity * rules.requiredSessionsPerMonth * rules.sessionMinutes) / 60
-        let model = MentorMeetingProgram(mentorID: mentor.id, candidates: candidates, months: months,
-                                         monthlyMinutesCap: Int((offeredHours * 60).rounded(.down)), rules: rules)
-        let solution: Solution
-        do {
-            solution = try solver.solve(model.program, options: SolveOptions(timeLimitSeconds: request.timeLimitSeconds))
-        } catch {
-            throw .solverFailed("mentor \(mentor.id): \(error.description)")
+        var outcome = MentorOutcome(
+            sessions: [], shortfalls: [],
+            report: MentorSolveReport(mentorID: mentor.id, termination: TerminationReason.optimal.rawValue, variables: 0,
+                                      constraints: 0, seconds: 0))
+        var previousPatterns: [Set<MeetingCandidates.PatternKey>] = Array(repeating: [], count: contexts.count)
+        for month in months {
+            let candidates = MeetingCandidates(pairs: contexts, busy: busy, months: [month], daysOff: daysOff, rules: rules)
+            let model = MentorMeetingProgram(mentorID: mentor.id, candidates: candidates, months: [month],
+                                             monthlyMinutesCap: Int((offeredHours * 60).rounded(.down)),
+                                             travelSpeedKmh: rules.travelSpeedKmh, previousPatterns: previousPatterns)
+            let solution: Solution
+            do {
+                solution = try solver.solve(model.program, options: SolveOptions(timeLimitSeconds: request.timeLimitSeconds))
+            } catch {
+                throw .solverFailed("mentor \(mentor.id), \(month.text): \(error.description)")
+            }
+            guard solution.hasFeasiblePoint else {
+                throw .solverFailed("mentor \(mentor.id), \(month.text): the solver stopped (\(solution.termination.rawValue)) without a schedule")
+            }
+            let chosen = model.chosen(solution.values)
+            previousPatterns = contexts.indices.map { pairIndex in
+                Set(chosen.filter { $0.pairIndex == pairIndex }.map { candidates.patterns[pairIndex][$0.patternIndex] })
+            }
+            outcome.sessions += chosen.map { candidate in
+                let pair = contexts[candidate.pairIndex]
+                return ScheduledSession(mentorID: mentor.id, menteeID: pair.pair.menteeID, date: candidate.date,
+                                        startMinute: candidate.startMinute, endMinute: candidate.endMinute, place: pair.place)
+            }
+            outcome.shortfalls += ShortfallReasons(candidates: candidates, chosen: chosen, months: [month], daysOff: daysOff,
+                                                   monthlyCapHours: offeredHours, mentorID: mentor.id).shortfalls()
+            outcome.report.variables += model.program.variables.count
+            outcome.report.constraints += model.program.constraints.count
+            if solution.termination != .optimal { outcome.report.termination = solution.termination.rawValue }
         }
-        guard solution.hasFeasiblePoint else {
-            throw .solverFailed("mentor \(mentor.id): the solver stopped (\(solution.termination.rawValue)) without a schedule")
-        }
-        let chosen = model.chosen(solution.values)
-        let sessions = chosen.map { candidate in
-            let pair = contexts[candidate.pairIndex]
-            return ScheduledSession(mentorID: mentor.id, menteeID: pair.pair.menteeID, date: candidate.date,
-                                    startMinute: candidate.startMinute, endMinute: candidate.endMinute, place: pair.place)
-        }
-        let reasons = ShortfallReasons(candidates: candidates, chosen: chosen, months: months, daysOff: daysOff,
-                                       monthlyCapHours: offeredHours, mentorID: mentor.id)
-        return MentorOutcome(
-            sessions: sessions, shortfalls: reasons.shortfalls(),
-            report: MentorSolveReport(mentorID: mentor.id, termination: solution.termination.rawValue,
-                                      variables: model.program.variables.count, constraints: model.program.constraints.count,
-                                      seconds: Date().timeIntervalSince(clock)))
+        outcome.report.seconds = Date().timeIntervalSince(clock)
+        return outcome
     }
 
     static func summaries(

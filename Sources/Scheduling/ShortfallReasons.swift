@@ -27,8 +27,9 @@ struct ShortfallReasons {
 
     private func reason(pairIndex: Int, monthIndex: Int, month: ProgrammeMonth) -> (Shortfall.Kind, String) {
         let pair = candidates.pairs[pairIndex]
+        let supervisionDays = candidates.datesTakenBySupervision[pairIndex, default: []].filter(month.contains)
         let meetingDays = Set(candidates.candidates.filter { $0.pairIndex == pairIndex && $0.monthIndex == monthIndex }
-            .map(\.date))
+            .map(\.date)).union(supervisionDays)
         let sharedWeekdays = Set(pair.sharedWindows.map(\.weekday))
         let lostToDaysOff = (month.first.daysSinceEpoch...month.last.daysSinceEpoch).map(LocalDate.init(daysSinceEpoch:))
             .filter { sharedWeekdays.contains($0.weekday) && (daysOff[$0] != nil || pair.unavailable.contains($0)) }
@@ -38,7 +39,7 @@ struct ShortfallReasons {
             }.joined(separator: ", ")
             let scheduled = chosen.filter { $0.pairIndex == pairIndex && $0.monthIndex == monthIndex }.count
             let taken = scheduled < meetingDays.count
-                ? "; \(mentorID)'s other sessions take \(meetingDays.count - scheduled) of those dates" : ""
+                ? "; \(mentorID)'s other sessions or supervision take \(meetingDays.count - scheduled) of those dates" : ""
             return (.noCommonWindow, "no common window: only \(meetingDays.count) date(s) in \(month.text) fall on a weekday both share "
                 + "(\(sharedWeekdays.sorted().map(\.abbreviation).joined(separator: ", ")))\(lost)\(taken)")
         }
@@ -48,7 +49,8 @@ struct ShortfallReasons {
             return (.mentorFullyBooked, "mentor fully booked: \(mentorID) reaches the \(DecimalText.fixed(monthlyCapHours, decimals: 1)) hours "
                 + "offered in \(month.text)")
         }
+        let supervision = supervisionDays.isEmpty ? "" : ", supervision (\(supervisionDays.sorted().map(\.description).joined(separator: ", ")))"
         return (.mentorFullyBooked, "mentor fully booked: on the \(meetingDays.count) dates with a shared window, \(mentorID)'s other "
-            + "sessions (travel included) or the one-session-a-day rule leave no room")
+            + "sessions (travel included)\(supervision) or the one-session-a-day rule leave no room")
     }
 }

@@ -1,0 +1,103 @@
+import GLPKBackend
+import MentorMatchCore
+import MentorMatchTestSupport
+import PropertyBased
+import Scheduling
+import Testing
+
+/// The scheduler against the independent ``ScheduleChecker`` on seeded random requests; a failure names its seed:
+/// `RandomScheduleInstance.make(seed:)` rebuilds the request.
+@Suite("SessionScheduler", .shrinking(false))
+struct SessionSchedulerTests {
+    let scheduler = SessionScheduler(solver: GLPKSolver())
+
+    private func referenceDaysOff(_ request: ScheduleRequest) -> Set<LocalDate> {
+        Set(ReferenceHolidays.days.keys).union(request.calendar.rules.extraDaysOff)
+    }
+
+    @Test("random requests: no double booking (travel included), no session on a day off or unavailable date, every session inside both people's windows, the frequency met or the shortfall reported, supervision sound")
+    func randomSchedulesHold() async {
+        await propertyCheck(count: 60, input: Gen.int(in: 0...1_000_000)) { seed in
+            let request = RandomScheduleInstance.make(seed: UInt64(seed))
+            do {
+                let result = try scheduler.schedule(request)
+                let violations = ScheduleChecker(request: request, daysOff: referenceDaysOff(request)).violations(of: result)
+                #expect(violations.isEmpty, "seed \(seed): \(violations.prefix(5))")
+                #expect(result.solves.allSatisfy { $0.termination == "optimal" }, "seed \(seed)")
+            } catch {
+                Issue.record("seed \(seed): \(error)")
+            }
+        }
+    }
+
+    @Test("the same request gives the same schedule")
+    func deterministic() throws {
+        let request = RandomScheduleInstance.make(seed: 7)
+        let first = try scheduler.schedule(request), second = try scheduler.schedule(request)
+        #expect(first.sessions == second.sessions)
+        #expect(first.shortfalls == second.shortfalls)
+    }
+
+    /// One mentor, one young person, Mondays only, in April 2024: Easter Monday (1 April) is off, so four Mondays are
+    /// left, and two fortnightly sessions keep one weekday and time, in different weeks.
+    @Test("a pair meets twice a month on a stable weekday and time, in different weeks, never on a holiday")
+    func stableAndSpread() throws {
+        let request = Self.singlePair(mentor: "Mon 16:00-19:00", mentee: "Mon 17:00-20:00", start: "2024-04-01", months: 1)
+        let result = try scheduler.schedule(request)
+        #expect(result.sessions.count == 2)
+        #expect(Set(result.sessions.map(\.startMinute)).count == 1)
+        #expect(Set(result.sessions.map(\.date.isoWeekStart)).count == 2)
+        #expect(!result.sessions.contains { $0.date == LocalDate(iso: "2024-04-01") })
+        #expect(result.shortfalls.isEmpty)
+    }
+
+    @Test("too few shared dates: the shortfall is reported with the reason and the holidays that took dates")
+    func shortfallWithReason() throws {
+        var request = Self.singlePair(mentor: "Mon 16:00-19:00", mentee: "Mon 17:00-20:00", start: "2024-04-01", months: 1)
+        request.calendar.rules.sessionsPerMonth = 5
+        request.unavailable = [UnavailableDate(personID: "y1", date: LocalDate(iso: "2024-04-08")!)]
+        let result = try scheduler.schedule(request)
+        let shortfall = try #require(result.shortfalls.first)
+        #expect(shortfall.required == 5 && shortfall.scheduled == 3 && shortfall.kind == .noCommonWindow)
+        #expect(shortfall.reason.contains("2024-04-01 (Easter Monday)"), "\(shortfall.reason)")
+        #expect(shortfall.reason.contains("2024-04-08 (unavailable)"), "\(shortfall.reason)")
+    }
+
+    @Test("impossible calendars are refused with every problem", arguments: [
+        ("2024-03-01", "2024-02-01", "ends (2024-02-01) before it starts"),
+    ])
+    func impossibleCalendar(start: String, end: String, message: String) {
+        var request = Self.singlePair(mentor: "Mon 16:00-19:00", mentee: "Mon 17:00-20:00", start: start, months: 1)
+        request.calendar.end = LocalDate(iso: end)!
+        #expect { try scheduler.schedule(request) } throws: { error in
+            guard case SchedulingError.invalidInput(let input) = error else { return false }
+            return input.description.contains(message)
+        }
+    }
+
+    @Test("a session longer than every shared window, and dates outside the programme, are input errors")
+    func sessionTooLongAndDatesOutside() {
+        var request = Self.singlePair(mentor: "Mon 16:00-17:00", mentee: "Mon 16:00-18:00", start: "2024-03-01", months: 1)
+        request.calendar.rules.sessionMinutes = 90
+        request.unavailable = [UnavailableDate(personID: "y1", date: LocalDate(iso: "2024-05-01")!)]
+        request.supervisorSlots = [SupervisorSlot(date: LocalDate(iso: "2024-04-15")!, startMinute: 1000, endMinute: 1090)]
+        #expect { try scheduler.schedule(request) } throws: { error in
+            guard case SchedulingError.invalidInput(let input) = error else { return false }
+            let text = input.description
+            return input.issues.count == 3 && text.contains("longer than any weekly window m1 and y1 share (longest: 60 min)")
+                && text.contains("2024-05-01 is outside the programme") && text.contains("2024-04-15 is outside the programme")
+        }
+    }
+
+    static func singlePair(mentor: String, mentee: String, start: String, months: Int) -> ScheduleRequest {
+        let place = Place(name: "Ogre", coordinate: Coordinate(latitude: 56.8162, longitude: 24.61401), isRemote: false)
+        let mentorValue = Mentor(id: "m1", age: 30, gender: .female, location: Location(place: "Ogre"), capacity: 3,
+                                 availability: try! WeeklyAvailability(parsing: mentor), specialisations: [], languages: ["lv"],
+                                 maxTravelKm: 20)
+        let menteeValue = Mentee(id: "y1", age: 15, gender: .male, location: Location(place: "Ogre"),
+                                 availability: try! WeeklyAvailability(parsing: mentee), needs: [], languages: ["lv"])
+        return ScheduleRequest(
+            mentors: [mentorValue], mentees: [menteeValue], places: [place], pairs: [PairToSchedule(mentorID: "m1", menteeID: "y1")],
+            calendar: ProgrammeCalendar(start: LocalDate(iso: start)!, months: months, rules: SchedulePolicy())!)
+    }
+}
