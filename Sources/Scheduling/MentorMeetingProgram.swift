@@ -14,7 +14,8 @@ import MentorMatchCore
 ///
 /// Objective (maximised): −1000 per missing session (−3000 for a month without any), −40 per session above a week's
 /// share, −20 per pair of adjacent weeks with sessions, −15 per pattern a pair uses (−5 when it used it the month
-/// before). So the requirement comes first, then spread through the month, then a stable weekday and time.
+/// before), +3 per session on the rhythm from the month before. So the requirement comes first, then spread through
+/// the month, then a stable weekday, time and rhythm.
 struct MentorMeetingProgram {
     static let shortfallPenalty = 1000.0
     static let monthWithoutMeetingPenalty = 3000.0
@@ -22,6 +23,7 @@ struct MentorMeetingProgram {
     static let adjacentWeeksPenalty = 20.0
     static let patternCost = 15.0
     static let keptPatternCost = 5.0
+    static let rhythmReward = 3.0
 
     let candidates: MeetingCandidates
     let months: [ProgrammeMonth]
@@ -31,7 +33,7 @@ struct MentorMeetingProgram {
     /// - Parameter previousPatterns: Each pair's patterns of the month before, which cost less.
     init(
         mentorID: String, candidates: MeetingCandidates, months: [ProgrammeMonth], monthlyMinutesCap: Int,
-        travelSpeedKmh: Double, previousPatterns: [Set<MeetingCandidates.PatternKey>]
+        travelSpeedKmh: Double, previousPatterns: [Set<MeetingCandidates.PatternKey>], previousLastDates: [LocalDate?]
     ) {
         self.candidates = candidates
         self.months = months
@@ -41,6 +43,7 @@ struct MentorMeetingProgram {
             sessionVariables.append(program.addVariable(name: "x\(index)", upperBound: 1, isInteger: true))
         }
         addPatternTerms(previousPatterns: previousPatterns)
+        addRhythmRewards(previousLastDates: previousLastDates)
         addRequirementRows()
         addSpreadRows()
         addDayPlanRows(speedKmh: travelSpeedKmh)
@@ -61,6 +64,20 @@ struct MentorMeetingProgram {
         for (index, candidate) in candidates.candidates.enumerated() {
             let pattern = patternVariables[candidate.pairIndex][candidate.patternIndex]
             program.addConstraint(name: "uses\(index)", terms: [Term(sessionVariables[index], 1), Term(pattern, -1)], upperBound: 0)
+        }
+    }
+
+    /// A session on the pair's rhythm (whole weeks, the month's sessions spread evenly: every other week for two a
+    /// month) counted from the last session of the month before earns a little, so a series runs on across months.
+    private mutating func addRhythmRewards(previousLastDates: [LocalDate?]) {
+        for (index, candidate) in candidates.candidates.enumerated() {
+            guard let last = previousLastDates[candidate.pairIndex] else { continue }
+            let month = months[candidate.monthIndex]
+            let weeks = (month.last.daysSinceEpoch - month.first.daysSinceEpoch + 1) / 7
+            let interval = 7 * max(1, min(2, weeks / max(1, month.required)))
+            if (candidate.date.daysSinceEpoch - last.daysSinceEpoch) % interval == 0 {
+                program.setObjectiveCoefficient(Self.rhythmReward, for: sessionVariables[index])
+            }
         }
     }
 

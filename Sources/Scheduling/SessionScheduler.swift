@@ -87,11 +87,13 @@ public struct SessionScheduler: Sendable {
             report: MentorSolveReport(mentorID: mentor.id, termination: TerminationReason.optimal.rawValue, variables: 0,
                                       constraints: 0, seconds: 0))
         var previousPatterns: [Set<MeetingCandidates.PatternKey>] = Array(repeating: [], count: contexts.count)
+        var previousLastDates: [LocalDate?] = Array(repeating: nil, count: contexts.count)
         for month in months {
             let candidates = MeetingCandidates(pairs: contexts, busy: busy, months: [month], daysOff: daysOff, rules: rules)
             let model = MentorMeetingProgram(mentorID: mentor.id, candidates: candidates, months: [month],
                                              monthlyMinutesCap: Int((offeredHours * 60).rounded(.down)),
-                                             travelSpeedKmh: rules.travelSpeedKmh, previousPatterns: previousPatterns)
+                                             travelSpeedKmh: rules.travelSpeedKmh, previousPatterns: previousPatterns,
+                                             previousLastDates: previousLastDates)
             let solution: Solution
             do {
                 solution = try solver.solve(model.program, options: SolveOptions(timeLimitSeconds: request.timeLimitSeconds))
@@ -102,8 +104,10 @@ public struct SessionScheduler: Sendable {
                 throw .solverFailed("mentor \(mentor.id), \(month.text): the solver stopped (\(solution.termination.rawValue)) without a schedule")
             }
             let chosen = model.chosen(solution.values)
-            previousPatterns = contexts.indices.map { pairIndex in
-                Set(chosen.filter { $0.pairIndex == pairIndex }.map { candidates.patterns[pairIndex][$0.patternIndex] })
+            for pairIndex in contexts.indices {
+                let own = chosen.filter { $0.pairIndex == pairIndex }
+                previousPatterns[pairIndex] = Set(own.map { candidates.patterns[pairIndex][$0.patternIndex] })
+                previousLastDates[pairIndex] = own.map(\.date).max() ?? previousLastDates[pairIndex]
             }
             outcome.sessions += chosen.map { candidate in
                 let pair = contexts[candidate.pairIndex]
