@@ -60,7 +60,27 @@ extension PolicyFile {
                 lines.append("    \(quoted(place)): \(side.minimumServedPerPlace[place]!)")
             }
         }
+        // Written only when set, so that policies without meeting calendars read as before.
+        if policy.schedule != SchedulePolicy() { lines += scheduleLines(policy.schedule) }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func scheduleLines(_ schedule: SchedulePolicy) -> [String] {
+        var lines = [
+            "schedule:                  # meeting calendars (mentormatch schedule)",
+            "  sessions_per_month: \(schedule.sessionsPerMonth)   # Ogre: at least twice a month",
+            schedule.hoursPerMonth.map { "  hours_per_month: \(number($0))   # paid mode (Liepāja: 20)" }
+                ?? "  # hours_per_month: 20     # paid mode (Liepāja): replaces sessions_per_month",
+            "  session_minutes: \(schedule.sessionMinutes)",
+            "  start_step_minutes: \(schedule.startStepMinutes)",
+            "  travel_speed_kmh: \(number(schedule.travelSpeedKmh))   # travel buffer between a mentor's sessions",
+            schedule.maximumMentorHoursPerMonth.map { "  max_mentor_hours_per_month: \(number($0))" }
+                ?? "  # max_mentor_hours_per_month: 10  # default: capacity × one pair's monthly hours",
+            "  supervision_group_size: \(schedule.supervisionGroupSize)",
+        ]
+        lines.append(schedule.extraDaysOff.isEmpty ? "  extra_days_off: []"
+                     : "  extra_days_off: [\(schedule.extraDaysOff.map(\.description).joined(separator: ", "))]")
+        return lines
     }
 
     /// Shortest text that reads back to the same value: `60`, `0.15`.

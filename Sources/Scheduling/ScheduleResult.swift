@@ -118,6 +118,21 @@ public struct ScheduleResult: Sendable, Hashable {
     public var solves: [MentorSolveReport]
     /// Seconds the whole scheduling took.
     public var seconds: Double
+
+    public init(
+        start: LocalDate, end: LocalDate, sessions: [ScheduledSession], shortfalls: [Shortfall], supervision: [SupervisionGroup],
+        supervisionAbsences: [SupervisionAbsence], months: [MonthSummary], solves: [MentorSolveReport], seconds: Double
+    ) {
+        self.start = start
+        self.end = end
+        self.sessions = sessions
+        self.shortfalls = shortfalls
+        self.supervision = supervision
+        self.supervisionAbsences = supervisionAbsences
+        self.months = months
+        self.solves = solves
+        self.seconds = seconds
+    }
 }
 
 /// Why no schedule was made.
