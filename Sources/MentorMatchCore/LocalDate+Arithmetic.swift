@@ -25,9 +25,6 @@ extension LocalDate {
     /// The Monday that starts this date's ISO week, as a day count; two dates share an ISO week when these are equal.
     public var isoWeekStart: Int { daysSinceEpoch - (weekday.rawValue - 1) }
 
-    /// The first day of this date's month.
-    public var firstOfMonth: LocalDate { LocalDate(year: year, month: month, day: 1)! }
-
     /// The last day of this date's month.
     public var lastOfMonth: LocalDate { LocalDate(year: year, month: month, day: LocalDate.daysIn(month: month, year: year))! }
 

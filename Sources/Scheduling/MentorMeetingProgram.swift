@@ -140,10 +140,7 @@ struct MentorMeetingProgram {
     private mutating func addDayPlanRows(speedKmh: Double) {
         let pairs = candidates.pairs
         let buffers = pairs.map { first in
-            pairs.map { second in
-                first.place == second.place && first.point == second.point
-                    ? 0 : travelBufferMinutes(from: first.point, to: second.point, speedKmh: speedKmh)
-            }
+            pairs.map { travelBufferMinutes(from: first.point, to: $0.point, speedKmh: speedKmh) }
         }
         let byDay = Dictionary(grouping: candidates.candidates.indices, by: { candidates.candidates[$0].date.daysSinceEpoch })
         for day in byDay.keys.sorted() {
