@@ -100,7 +100,7 @@ public struct ScheduleChecker: Sendable {
             let days = last.daysSinceEpoch - first.daysSinceEpoch + 1
             let length = LocalDate.daysIn(month: first.month, year: first.year)
             let perMonth = rules.hoursPerMonth.map { Int(($0 * 60 / Double(rules.sessionMinutes)).rounded(.up)) } ?? rules.sessionsPerMonth
-            let required = (perMonth * days + length - 1) / length
+            let required = Int((Double(perMonth * days) / Double(length)).rounded())
             let month = String(first.description.prefix(7))
             for pair in request.pairs {
                 let count = result.sessions.filter {

@@ -89,11 +89,11 @@ struct MentorMeetingProgram {
             byPairMonth[candidate.pairIndex][candidate.monthIndex].append(Term(sessionVariables[index], 1))
         }
         for pairIndex in candidates.pairs.indices {
-            for (monthIndex, month) in months.enumerated() where month.required > 0 {
-                let missing = program.addVariable(name: "s\(pairIndex)_\(monthIndex)", upperBound: Double(month.required - 1),
+            for (monthIndex, month) in months.enumerated() {
+                let missing = program.addVariable(name: "s\(pairIndex)_\(monthIndex)", upperBound: Double(max(0, month.required - 1)),
                                                   isInteger: true, objective: -Self.shortfallPenalty)
-                let none = program.addVariable(name: "n\(pairIndex)_\(monthIndex)", upperBound: 1, isInteger: true,
-                                               objective: -Self.monthWithoutMeetingPenalty)
+                let none = program.addVariable(name: "n\(pairIndex)_\(monthIndex)", upperBound: Double(min(1, month.required)),
+                                               isInteger: true, objective: -Self.monthWithoutMeetingPenalty)
                 program.addConstraint(name: "need\(pairIndex)_\(monthIndex)",
                                       terms: byPairMonth[pairIndex][monthIndex] + [Term(missing, 1), Term(none, 1)],
                                       lowerBound: Double(month.required), upperBound: Double(month.required))

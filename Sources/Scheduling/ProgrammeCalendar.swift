@@ -43,12 +43,12 @@ public struct ProgrammeCalendar: Sendable, Hashable {
         return months
     }
 
-    /// A whole month needs the full count; a month the programme covers in part needs its share, rounded up.
+    /// A whole month needs the full count; a month the programme covers in part needs its share, rounded half up
+    /// (a programme ending on the 1st asks nothing of that month).
     private func requiredSessions(from first: LocalDate, to last: LocalDate) -> Int {
         let covered = last.daysSinceEpoch - first.daysSinceEpoch + 1
         let length = LocalDate.daysIn(month: first.month, year: first.year)
-        let full = rules.requiredSessionsPerMonth
-        return covered == length ? full : (full * covered + length - 1) / length
+        return (2 * rules.requiredSessionsPerMonth * covered + length) / (2 * length)
     }
 
     /// Public holidays and the policy's extra days off within the programme, by date.

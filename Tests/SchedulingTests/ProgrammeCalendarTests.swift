@@ -11,7 +11,7 @@ struct ProgrammeCalendarTests {
         #expect(calendar.months.allSatisfy { $0.required == 2 })
     }
 
-    @Test("a month covered in part needs its share, rounded up; paid mode turns hours into sessions")
+    @Test("a month covered in part needs its share, rounded; paid mode turns hours into sessions")
     func partialMonthsAndPaidMode() {
         var rules = SchedulePolicy()
         rules.hoursPerMonth = 20
@@ -19,6 +19,8 @@ struct ProgrammeCalendarTests {
         let calendar = ProgrammeCalendar(start: LocalDate(iso: "2022-07-15")!, end: LocalDate(iso: "2022-08-31")!, rules: rules)
         #expect(rules.requiredSessionsPerMonth == 14)
         #expect(calendar.months.map(\.required) == [8, 14])
+        let endingOnTheFirst = ProgrammeCalendar(start: LocalDate(iso: "2019-09-02")!, months: 9, rules: SchedulePolicy())!
+        #expect(endingOnTheFirst.months.last?.required == 0)
     }
 
     @Test("dates: weekdays, ISO weeks and day counts agree with the calendar")
