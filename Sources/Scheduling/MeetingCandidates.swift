@@ -75,10 +75,17 @@ struct MeetingCandidates {
         }
     }
 
-    /// Start times in a window: its own start, then the grid of `step` minutes, as long as a session fits.
+    /// At most this many start times per window and day: a day's plans grow with the product of the pairs' starts.
+    static let maximumStartsPerWindow = 6
+
+    /// Start times in a window: its own start, then a grid of whole multiples of `step` minutes, as long as a session
+    /// fits; a long window gets a coarser grid, so that it offers at most ``maximumStartsPerWindow`` starts.
     static func starts(in window: WeeklyWindow, length: Int, step: Int) -> [Int] {
-        let grid = stride(from: (window.startMinute / step + 1) * step, through: window.endMinute - length, by: step)
-        return window.durationMinutes >= length ? [window.startMinute] + grid : []
+        guard window.durationMinutes >= length else { return [] }
+        let spread = window.endMinute - length - window.startMinute
+        let coarseStep = step * max(1, (spread / step + maximumStartsPerWindow - 2) / (maximumStartsPerWindow - 1))
+        let grid = stride(from: (window.startMinute / coarseStep + 1) * coarseStep, through: window.endMinute - length, by: coarseStep)
+        return [window.startMinute] + grid
     }
 
     /// The windows two people share, weekday by weekday.

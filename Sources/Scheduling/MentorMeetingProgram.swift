@@ -30,10 +30,16 @@ struct MentorMeetingProgram {
     private(set) var program: LinearProgram
     private(set) var sessionVariables: [VariableID] = []
 
-    /// - Parameter previousPatterns: Each pair's patterns of the month before, which cost less.
+    /// What the month before leaves for routine: each pair's patterns, which cost less, and its last session.
+    struct Routine {
+        var previousPatterns: [Set<MeetingCandidates.PatternKey>]
+        var previousLastDates: [LocalDate?]
+    }
+
+    /// - Parameter routine: The pattern and rhythm terms; `nil` leaves them out (requirement and spread only).
     init(
         mentorID: String, candidates: MeetingCandidates, months: [ProgrammeMonth], monthlyMinutesCap: Int,
-        travelSpeedKmh: Double, previousPatterns: [Set<MeetingCandidates.PatternKey>], previousLastDates: [LocalDate?]
+        travelSpeedKmh: Double, routine: Routine?
     ) {
         self.candidates = candidates
         self.months = months
@@ -42,8 +48,10 @@ struct MentorMeetingProgram {
         for (index, _) in all.enumerated() {
             sessionVariables.append(program.addVariable(name: "x\(index)", upperBound: 1, isInteger: true))
         }
-        addPatternTerms(previousPatterns: previousPatterns)
-        addRhythmRewards(previousLastDates: previousLastDates)
+        if let routine {
+            addPatternTerms(previousPatterns: routine.previousPatterns)
+            addRhythmRewards(previousLastDates: routine.previousLastDates)
+        }
         addRequirementRows()
         addSpreadRows()
         addDayPlanRows(speedKmh: travelSpeedKmh)

@@ -90,15 +90,14 @@ public struct SessionScheduler: Sendable {
         var previousLastDates: [LocalDate?] = Array(repeating: nil, count: contexts.count)
         for month in months {
             let candidates = MeetingCandidates(pairs: contexts, busy: busy, months: [month], daysOff: daysOff, rules: rules)
-            let model = MentorMeetingProgram(mentorID: mentor.id, candidates: candidates, months: [month],
-                                             monthlyMinutesCap: Int((offeredHours * 60).rounded(.down)),
-                                             travelSpeedKmh: rules.travelSpeedKmh, previousPatterns: previousPatterns,
-                                             previousLastDates: previousLastDates)
-            let solution: Solution
-            do {
-                solution = try solver.solve(model.program, options: SolveOptions(timeLimitSeconds: request.timeLimitSeconds))
-            } catch {
-                throw .solverFailed("mentor \(mentor.id), \(month.text): \(error.description)")
+            let routine = MentorMeetingProgram.Routine(previousPatterns: previousPatterns, previousLastDates: previousLastDates)
+            // Routine terms make ties plentiful; should GLPK find no schedule in time, the month is solved without them.
+            var (model, solution) = try solve(mentor, month: month, candidates: candidates, offeredHours: offeredHours,
+                                              routine: routine, request: request)
+            if !solution.hasFeasiblePoint, solution.termination == .timeLimit {
+                (model, solution) = try solve(mentor, month: month, candidates: candidates, offeredHours: offeredHours,
+                                              routine: nil, request: request)
+                outcome.report.termination = "time_limit_without_routine"
             }
             guard solution.hasFeasiblePoint else {
                 throw .solverFailed("mentor \(mentor.id), \(month.text): the solver stopped (\(solution.termination.rawValue)) without a schedule")
@@ -118,10 +117,26 @@ public struct SessionScheduler: Sendable {
                                                    monthlyCapHours: offeredHours, mentorID: mentor.id).shortfalls()
             outcome.report.variables += model.program.variables.count
             outcome.report.constraints += model.program.constraints.count
-            if solution.termination != .optimal { outcome.report.termination = solution.termination.rawValue }
+            if solution.termination != .optimal, outcome.report.termination == TerminationReason.optimal.rawValue {
+                outcome.report.termination = solution.termination.rawValue
+            }
         }
         outcome.report.seconds = Date().timeIntervalSince(clock)
         return outcome
+    }
+
+    private func solve(
+        _ mentor: Mentor, month: ProgrammeMonth, candidates: MeetingCandidates, offeredHours: Double,
+        routine: MentorMeetingProgram.Routine?, request: ScheduleRequest
+    ) throws(SchedulingError) -> (MentorMeetingProgram, Solution) {
+        let model = MentorMeetingProgram(mentorID: mentor.id, candidates: candidates, months: [month],
+                                         monthlyMinutesCap: Int((offeredHours * 60).rounded(.down)),
+                                         travelSpeedKmh: request.calendar.rules.travelSpeedKmh, routine: routine)
+        do {
+            return (model, try solver.solve(model.program, options: SolveOptions(timeLimitSeconds: request.timeLimitSeconds)))
+        } catch {
+            throw .solverFailed("mentor \(mentor.id), \(month.text): \(error.description)")
+        }
     }
 
     static func summaries(

@@ -101,3 +101,24 @@ struct SessionSchedulerTests {
             calendar: ProgrammeCalendar(start: LocalDate(iso: start)!, months: months, rules: SchedulePolicy())!)
     }
 }
+
+extension SessionSchedulerTests {
+    /// Identical whole-day windows make many schedules equally good; should GLPK find none in time, the month is solved
+    /// again without the routine terms, and the schedule still keeps every rule.
+    @Test("whole-day windows for three pairs: at most 6 starts per window, and every rule holds within the time limit")
+    func wideWindows() throws {
+        var request = Self.singlePair(mentor: "Mon-Sun 08:00-22:00", mentee: "Mon-Sun 08:00-22:00", start: "2024-03-01", months: 1)
+        request.mentees += ["y2", "y3"].map { id in
+            Mentee(id: id, age: 15, gender: .male, location: Location(place: "Ogre"),
+                   availability: try! WeeklyAvailability(parsing: "Mon-Sun 08:00-22:00"), needs: [], languages: ["lv"])
+        }
+        request.pairs += ["y2", "y3"].map { PairToSchedule(mentorID: "m1", menteeID: $0) }
+        request.calendar.rules.sessionsPerMonth = 8
+        request.timeLimitSeconds = 1
+        let result = try scheduler.schedule(request)
+        #expect(result.solves.first?.variables ?? .max < 10_000, "\(result.solves)")
+        #expect(["optimal", "time_limit", "time_limit_without_routine"].contains(result.solves.first?.termination ?? ""))
+        #expect(result.shortfalls.isEmpty)
+        #expect(ScheduleChecker(request: request, daysOff: Set(ReferenceHolidays.days.keys)).violations(of: result).isEmpty)
+    }
+}
