@@ -1,7 +1,7 @@
 import MentorMatchCore
 
 /// A day without sessions: a Latvian public holiday, an extra day off from the policy, or a person's own date.
-public struct DayOff: Sendable, Hashable, Codable {
+public struct DayOff: Sendable, Hashable {
     public var date: LocalDate
     /// The English name, such as `Midsummer Day`; never personal.
     public var name: String

@@ -66,7 +66,7 @@ public struct ProgrammeCalendar: Sendable, Hashable {
 }
 
 /// One calendar month of a programme, clipped to the programme's dates.
-public struct ProgrammeMonth: Sendable, Hashable, Codable {
+public struct ProgrammeMonth: Sendable, Hashable {
     public var first: LocalDate
     public var last: LocalDate
     /// Sessions each pair needs in this month.

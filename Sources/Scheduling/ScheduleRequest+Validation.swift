@@ -1,8 +1,8 @@
 import MentorMatchCore
 
 extension ScheduleRequest {
-    /// Every problem that makes the calendar impossible: an end before the start, pairs naming unknown people or
-    /// sharing a young person, a session longer than every window a pair shares, dates outside the programme,
+    /// Every problem that makes the calendar impossible: an end before the start, pairs naming unknown people (or a
+    /// young person without a point or known place) or sharing a young person, a session longer than every window a pair shares, dates outside the programme,
     /// supervisor slots that are empty or fall on a day off.
     /// - Parameter sources: Where pairs, unavailable dates and slots came from; `calendarSource` names the dates'
     ///   origin (such as `--start/--end`).
@@ -16,6 +16,7 @@ extension ScheduleRequest {
         let mentorsByID = Dictionary(mentors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let menteesByID = Dictionary(mentees.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var pairedMentees: Set<String> = []
+        let placeNames = Set(places.map(\.name))
         let minutes = calendar.rules.sessionMinutes
         for (index, pair) in pairs.enumerated() {
             let mentor = mentorsByID[pair.mentorID], mentee = menteesByID[pair.menteeID]
@@ -28,6 +29,12 @@ extension ScheduleRequest {
                 issues.append(sources.pairs.issue(record: index, field: "mentee_id",
                                                   problem: "no young person has id '\(pair.menteeID)'",
                                                   fix: "use the young people's file the pairs were matched from"))
+            }
+            if let mentee, mentee.location.coordinate == nil, !placeNames.contains(mentee.location.place) {
+                issues.append(sources.pairs.issue(record: index, field: "mentee_id",
+                                                  problem: "young person \(pair.menteeID) lives in '\(mentee.location.place)', "
+                                                    + "which is not among the places",
+                                                  fix: "add the place to the places file, or give the young person's point"))
             }
             if !pairedMentees.insert(pair.menteeID).inserted {
                 issues.append(sources.pairs.issue(record: index, field: "mentee_id",

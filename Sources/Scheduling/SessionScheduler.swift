@@ -41,11 +41,11 @@ public struct SessionScheduler: Sendable {
         for mentor in request.mentors.sorted(by: { $0.id < $1.id }) {
             guard let pairs = pairsByMentor[mentor.id] else { continue }
             let contexts = pairs.sorted { $0.menteeID < $1.menteeID }.map { pair in
+                // The checked request names only known young people, each with a point or a known place.
                 let mentee = menteesByID[pair.menteeID]!
                 return PairContext(
                     pair: pair, place: mentee.location.place,
-                    point: mentee.location.coordinate ?? placesByName[mentee.location.place]?.coordinate
-                        ?? Coordinate(latitude: 0, longitude: 0),
+                    point: mentee.location.coordinate ?? placesByName[mentee.location.place]!.coordinate,
                     sharedWindows: MeetingCandidates.sharedWindows(mentor.availability, mentee.availability),
                     unavailable: unavailable[mentor.id, default: []].union(unavailable[mentee.id, default: []]))
             }

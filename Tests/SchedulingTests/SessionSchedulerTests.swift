@@ -89,6 +89,16 @@ struct SessionSchedulerTests {
         }
     }
 
+    @Test("a young person whose place is unknown and who has no point is an input error, not a guess")
+    func unknownPlace() {
+        var request = Self.singlePair(mentor: "Mon 16:00-19:00", mentee: "Mon 17:00-20:00", start: "2024-03-01", months: 1)
+        request.mentees[0].location = Location(place: "Atlantis")
+        #expect { try scheduler.schedule(request) } throws: { error in
+            guard case SchedulingError.invalidInput(let input) = error else { return false }
+            return input.description.contains("young person y1 lives in 'Atlantis', which is not among the places")
+        }
+    }
+
     static func singlePair(mentor: String, mentee: String, start: String, months: Int) -> ScheduleRequest {
         let place = Place(name: "Ogre", coordinate: Coordinate(latitude: 56.8162, longitude: 24.61401), isRemote: false)
         let mentorValue = Mentor(id: "m1", age: 30, gender: .female, location: Location(place: "Ogre"), capacity: 3,
