@@ -37,8 +37,12 @@ public struct Policy: Sendable, Hashable, Codable {
     /// The programmes' rule: never more than three young people per mentor.
     public static let capacityLimit = 3
 
-    /// A mentor's capacity under this policy: their own, lowered to `maximumCapacity`.
-    public func capacity(of mentor: Mentor) -> Int { min(mentor.capacity, maximumCapacity) }
+    /// A mentor's capacity under this policy: their own, lowered to `maximumCapacity`, and with
+    /// `schedule.matching_needs_room` to the pairs their weekly windows have room for.
+    public func capacity(of mentor: Mentor) -> Int {
+        let capacity = min(mentor.capacity, maximumCapacity)
+        return schedule.matchingNeedsRoom ? min(capacity, schedule.pairsWithRoom(in: mentor.availability)) : capacity
+    }
 
     enum CodingKeys: String, CodingKey {
         case minimumMentorAge = "min_mentor_age"

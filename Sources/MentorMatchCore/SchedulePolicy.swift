@@ -20,6 +20,9 @@ public struct SchedulePolicy: Sendable, Hashable, Codable {
     public var extraDaysOff: [LocalDate] = []
     /// The largest supervision group (Ogre: group supervision once a month).
     public var supervisionGroupSize = 8
+    /// When set, the matching gives a mentor no more young people than their weekly windows have room for (see
+    /// ``pairsWithRoom(in:)``); off by default, so matching results do not change unless asked.
+    public var matchingNeedsRoom = false
 
     public init() {}
 
@@ -32,11 +35,12 @@ public struct SchedulePolicy: Sendable, Hashable, Codable {
         case maximumMentorHoursPerMonth = "max_mentor_hours_per_month"
         case extraDaysOff = "extra_days_off"
         case supervisionGroupSize = "supervision_group_size"
+        case matchingNeedsRoom = "matching_needs_room"
     }
 
     public static let fileKeys: Set<String> = Set(
         [CodingKeys.sessionsPerMonth, .hoursPerMonth, .sessionMinutes, .startStepMinutes, .travelSpeedKmh,
-         .maximumMentorHoursPerMonth, .extraDaysOff, .supervisionGroupSize].map(\.rawValue)
+         .maximumMentorHoursPerMonth, .extraDaysOff, .supervisionGroupSize, .matchingNeedsRoom].map(\.rawValue)
     )
 
     public init(from decoder: any Decoder) throws {
@@ -51,6 +55,15 @@ public struct SchedulePolicy: Sendable, Hashable, Codable {
         extraDaysOff = try container.decodeIfPresent([LocalDate].self, forKey: .extraDaysOff) ?? defaults.extraDaysOff
         supervisionGroupSize =
             try container.decodeIfPresent(Int.self, forKey: .supervisionGroupSize) ?? defaults.supervisionGroupSize
+        matchingNeedsRoom = try container.decodeIfPresent(Bool.self, forKey: .matchingNeedsRoom) ?? defaults.matchingNeedsRoom
+    }
+
+    /// How many pairs a mentor's weekly windows have room for: the sessions that fit back to back into the windows
+    /// in four weeks, divided by one pair's monthly sessions; at least 1, as the matching's candidate rule already
+    /// requires a window of a meeting's length with each young person.
+    public func pairsWithRoom(in availability: WeeklyAvailability) -> Int {
+        let weekly = availability.windows.reduce(0) { $0 + $1.durationMinutes / sessionMinutes }
+        return max(1, 4 * weekly / requiredSessionsPerMonth)
     }
 
     /// Sessions a pair needs in a whole month: the hours in paid mode, rounded up to whole sessions.

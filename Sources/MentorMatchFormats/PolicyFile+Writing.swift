@@ -77,6 +77,7 @@ extension PolicyFile {
             schedule.maximumMentorHoursPerMonth.map { "  max_mentor_hours_per_month: \(number($0))" }
                 ?? "  # max_mentor_hours_per_month: 10  # default: capacity × one pair's monthly hours",
             "  supervision_group_size: \(schedule.supervisionGroupSize)",
+            "  matching_needs_room: \(schedule.matchingNeedsRoom)   # matching: no more pairs than the windows have room for",
         ]
         lines.append(schedule.extraDaysOff.isEmpty ? "  extra_days_off: []"
                      : "  extra_days_off: [\(schedule.extraDaysOff.map(\.description).joined(separator: ", "))]")

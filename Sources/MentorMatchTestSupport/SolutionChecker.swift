@@ -199,9 +199,16 @@ public struct SolutionChecker: Sendable {
         fitPoints[menteeIndex][mentorIndex]
     }
 
-    /// The mentor's capacity under the policy's maximum.
+    /// The mentor's capacity under the policy's maximum and, when the policy asks, the room in the mentor's windows:
+    /// whole sessions back to back in four weeks of windows over one pair's monthly sessions, at least one.
     public func capacity(mentorIndex: Int) -> Int {
-        min(input.mentors[mentorIndex].capacity, policy.maximumCapacity)
+        let mentor = input.mentors[mentorIndex]
+        let own = min(mentor.capacity, policy.maximumCapacity)
+        let rules = policy.schedule
+        guard rules.matchingNeedsRoom else { return own }
+        let monthlySessions = rules.hoursPerMonth.map { Int(($0 * 60 / Double(rules.sessionMinutes)).rounded(.up)) } ?? rules.sessionsPerMonth
+        let sessionsInFourWeeks = 4 * mentor.availability.windows.map { ($0.endMinute - $0.startMinute) / rules.sessionMinutes }.reduce(0, +)
+        return min(own, max(1, sessionsInFourWeeks / monthlySessions))
     }
 
     /// Whether the young person's place is remote.
