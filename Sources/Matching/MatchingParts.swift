@@ -94,7 +94,9 @@ struct MatchingPart: Sendable {
         if !pending.candidateIndices.isEmpty || !pending.constrainedPlaces.isEmpty || parts.isEmpty {
             parts.append(pending.sorted())
         }
-        return parts.sorted { $0.candidateIndices.count > $1.candidateIndices.count }
+        return parts.sorted {
+            ($1.candidateIndices.count, $0.candidateIndices.first ?? 0) < ($0.candidateIndices.count, $1.candidateIndices.first ?? 0)
+        }
     }
 
     private mutating func append(_ other: MatchingPart) {
