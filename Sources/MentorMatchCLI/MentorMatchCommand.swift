@@ -59,7 +59,7 @@ func fail(_ error: MentorMatchError) -> ExitCode {
     FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
     switch error {
     case .invalidInput: return ExitCode(1)
-    case .matchingFailed: return ExitCode(3)
+    case .matchingFailed, .planningFailed: return ExitCode(3)
     case .outputFailed: return ExitCode(4)
     }
 }
