@@ -143,11 +143,11 @@ public enum PlanFiles {
     }
 
     /// `addiction 2; none 3`, by name.
-    static func counts(_ values: [String: Int]) -> String {
+    public static func counts(_ values: [String: Int]) -> String {
         values.keys.sorted().map { "\($0) \(values[$0]!)" }.joined(separator: "; ")
     }
 
     static func decimal(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
 
-    static func yesNo(_ value: Bool) -> String { value ? "yes" : "no" }
+    public static func yesNo(_ value: Bool) -> String { value ? "yes" : "no" }
 }
