@@ -70,15 +70,18 @@ public struct Planner: Sendable {
         }
     }
 
-    /// Variants simulated in parallel, each with its own search for the mentors needed.
+    /// Variants simulated in parallel, each with its own search for the mentors needed; a variant's demand scale
+    /// scales the referrals too.
     private func simulateVariants(
         _ scenario: Scenario, settings: SimulationSettings
     ) throws(PlanningError) -> [SimulationOutcome] {
         let simulation = Simulation(engine: matcher.engine)
         let results = ConcurrentChunks.map(count: scenario.variants.count) { index in
             let variant = scenario.variants[index]
+            var scaled = settings
+            scaled.referralsPerMonth *= variant.demandScale
             return Result { () throws(PlanningError) in
-                try simulation.run(variant.apply(to: scenario.base), policy: variant.policy, settings: settings, variant: variant.name)
+                try simulation.run(variant.apply(to: scenario.base), policy: variant.policy, settings: scaled, variant: variant.name)
             }
         }
         return try results.map { result throws(PlanningError) in try result.get() }

@@ -35,8 +35,8 @@ enum PlanTerminalReport {
             row("mentors (recruits)") { "\($0.mentors) (+\($0.recruits))" },
             row("served") { "\($0.served) of \($0.mentees)" },
             row("served from remote places") { "\($0.servedRemote) of \($0.remoteMentees)" },
-            row("unmatched by need") { PlanFiles.counts($0.unmatchedByNeed) },
-            row("unmatched by place") { PlanFiles.counts($0.unmatchedByPlace) },
+            row("unmatched by need") { largest($0.unmatchedByNeed) },
+            row("unmatched by place") { largest($0.unmatchedByPlace) },
             row("idle mentors") { String($0.idleMentors) },
             row("mean travel km") { TerminalReport.fixed($0.meanTravelKm, 1) },
             row("mentor load") { "\(TerminalReport.fixed($0.mentorLoad * 100, 0)) %" },
@@ -47,6 +47,13 @@ enum PlanTerminalReport {
             rows.append(row("within budget EUR \(TerminalReport.fixed(budget, 0))") { $0.cost.total <= budget ? "yes" : "no" })
         }
         return TerminalReport.table(header: ["variant"] + outcomes.map(\.name), rows: rows)
+    }
+
+    /// The three largest counts, `Ogre 11; Lielvārde 3; Rembate 3 (+12 more)`: the CSV has them all.
+    static func largest(_ counts: [String: Int]) -> String {
+        let sorted = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+        let shown = sorted.prefix(3).map { "\($0.key) \($0.value)" }.joined(separator: "; ")
+        return sorted.count > 3 ? shown + " (+\(sorted.count - 3) more)" : (shown.isEmpty ? "–" : shown)
     }
 
     static func render(_ answer: RecruitmentAnswer) -> [String] {

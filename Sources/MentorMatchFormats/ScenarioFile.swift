@@ -25,7 +25,7 @@ public enum ScenarioFile {
     static let recruitmentKeys: Set<String> = ["profiles", "max_recruits", "target"]
     static let simulationKeys: Set<String> = [
         "months", "referrals_per_month", "pair_months", "extension_share", "extension_months", "early_stop_share",
-        "wait_target_weeks", "seed", "max_extra_mentors",
+        "wait_target_weeks", "seed", "max_extra_mentors", "initial_waiting_list",
     ]
     static let variantKeys: Set<String> = [
         "name", "add_mentors", "remove_mentors", "capacities", "policy", "scale_demand", "demand_seed",
@@ -200,6 +200,14 @@ struct ScenarioReader {
             settings.waitTargetWeeks = weeks
         }
         if let seed = integer(mapping["seed"], key: "simulation.seed", minimum: 0) { settings.seed = UInt64(seed) }
+        if let node = mapping["initial_waiting_list"] {
+            if let value = node.bool {
+                settings.startsWithWaitingList = value
+            } else {
+                report(node, "simulation.initial_waiting_list", problem: "initial_waiting_list must be true or false",
+                       fix: "write true (the base's young people wait at the start) or false (only referrals arrive)")
+            }
+        }
         if let extra = integer(mapping["max_extra_mentors"], key: "simulation.max_extra_mentors", minimum: 0) {
             settings.maximumExtraMentors = extra
         }
@@ -272,7 +280,9 @@ struct ScenarioReader {
         }
         if let additions = mapping["add_mentors"] {
             for (index, item) in (additions.sequence ?? [additions]).enumerated() {
-                variant.addedMentors += addedMentors(item, at: at + "add_mentors[\(index + 1)]", variant: name, loaded: loaded)
+                variant.addedMentors += addedMentors(
+                    item, at: at + "add_mentors[\(index + 1)]", idPrefix: "\(name)-R\(index + 1)-", loaded: loaded
+                )
             }
         }
         if let override = mapping["policy"] { variant.policy = policy(loaded.policy, override: override, at: at + "policy") }
@@ -281,8 +291,9 @@ struct ScenarioReader {
         return variant
     }
 
-    /// Applicants from a file, or `count` copies of an inline profile (ids `<variant>-R1`, …).
-    mutating func addedMentors(_ item: Node, at: String, variant: String, loaded: LoadedInput) -> [Mentor] {
+    /// The eligible applicants of a file (see ``Applicant/ineligibility(under:)``), or `count` copies of an inline
+    /// profile (ids `<variant>-R<addition>-1`, …).
+    mutating func addedMentors(_ item: Node, at: String, idPrefix: String, loaded: LoadedInput) -> [Mentor] {
         guard let mapping = item.mapping else {
             report(item, at, problem: "an addition must be a mapping with file: or profile:", fix: "write '- file: applicants.csv' or '- profile: {…}' with count:")
             return []
@@ -291,7 +302,8 @@ struct ScenarioReader {
         if let fileNode = mapping["file"] {
             guard let file = existingFile(fileNode, key: at + ".file") else { return [] }
             do {
-                return try ApplicantsCSV.load(path: file, places: loaded.input.places, policy: loaded.policy).map(\.mentor)
+                return try ApplicantsCSV.load(path: file, places: loaded.input.places, policy: loaded.policy)
+                    .filter { $0.ineligibility(under: loaded.policy) == nil }.map(\.mentor)
             } catch {
                 issues += error.issues
                 return []
@@ -303,7 +315,7 @@ struct ScenarioReader {
         }
         let count = integer(mapping["count"], key: at + ".count", minimum: 0) ?? 1
         guard let profile = profile(profileNode, at: at + ".profile", places: loaded.input.places) else { return [] }
-        return profile.recruits(count: count, idPrefix: "\(variant)-R")
+        return profile.recruits(count: count, idPrefix: idPrefix)
     }
 
     mutating func profile(_ mapping: Node.Mapping, at: String, places: [Place]) -> RecruitProfile? {

@@ -19,6 +19,8 @@ public struct SimulationSettings: Sendable, Hashable, Encodable {
     public var seed: UInt64 = 1
     /// The search for the mentors needed adds at most this many.
     public var maximumExtraMentors = 40
+    /// Whether the base's young people wait at the start; otherwise they only shape the referrals.
+    public var startsWithWaitingList = true
 
     public init(referralsPerMonth: Double) {
         self.referralsPerMonth = referralsPerMonth
@@ -33,6 +35,7 @@ public struct SimulationSettings: Sendable, Hashable, Encodable {
         case earlyStopShare = "early_stop_share"
         case waitTargetWeeks = "wait_target_weeks"
         case maximumExtraMentors = "max_extra_mentors"
+        case startsWithWaitingList = "initial_waiting_list"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -46,6 +49,7 @@ public struct SimulationSettings: Sendable, Hashable, Encodable {
         try container.encode(earlyStopShare, forKey: .earlyStopShare)
         try container.encode(waitTargetWeeks, forKey: .waitTargetWeeks)
         try container.encode(maximumExtraMentors, forKey: .maximumExtraMentors)
+        try container.encode(startsWithWaitingList, forKey: .startsWithWaitingList)
     }
 }
 
@@ -79,7 +83,7 @@ public struct SimulationOutcome: Sendable, Hashable, Codable {
     public var variant: String
     public var report: SimulationReport
     /// The fewest mentors (current plus copies of current mentors) whose simulation keeps the 90th percentile
-    /// wait under the target; `nil` when even the largest number tried does not.
+    /// wait under the target, found by bisection; `nil` when even the largest number tried does not.
     public var mentorsNeeded: Int?
 
     enum CodingKeys: String, CodingKey {
@@ -114,16 +118,21 @@ public struct Simulation: Sendable {
         _ input: MatchingInput, policy: Policy, settings: SimulationSettings, variant: String
     ) throws(PlanningError) -> SimulationOutcome {
         let report = try simulate(input, policy: policy, settings: settings, extraMentors: 0)
+        func meetsTarget(_ extra: Int) throws(PlanningError) -> Bool {
+            try simulate(input, policy: policy, settings: settings, extraMentors: extra).p90WaitWeeks <= settings.waitTargetWeeks
+        }
         var needed: Int?
         if report.p90WaitWeeks <= settings.waitTargetWeeks {
             needed = input.mentors.count
-        } else if !input.mentors.isEmpty {
-            for extra in 1...max(1, settings.maximumExtraMentors)
-            where try simulate(input, policy: policy, settings: settings, extraMentors: extra).p90WaitWeeks
-                <= settings.waitTargetWeeks {
-                needed = input.mentors.count + extra
-                break
+        } else if !input.mentors.isEmpty, settings.maximumExtraMentors > 0, try meetsTarget(settings.maximumExtraMentors) {
+            // Bisection, on the premise that more mentors never lengthen the waits: referrals are drawn before any
+            // matching, and the copies added are a prefix of one seeded sequence.
+            var (failing, meeting) = (0, settings.maximumExtraMentors)
+            while meeting - failing > 1 {
+                let middle = (failing + meeting) / 2
+                if try meetsTarget(middle) { meeting = middle } else { failing = middle }
             }
+            needed = input.mentors.count + meeting
         }
         return SimulationOutcome(variant: variant, report: report, mentorsNeeded: needed)
     }
@@ -222,7 +231,8 @@ public struct Simulation: Sendable {
             }
             return months * daysPerMonth
         }
-        var referrals = input.mentees.map { Referral(mentee: $0, arrivalDay: 0, pairDays: pairDays()) }
+        var referrals = settings.startsWithWaitingList
+            ? input.mentees.map { Referral(mentee: $0, arrivalDay: 0, pairDays: pairDays()) } : []
         guard !input.mentees.isEmpty else { return referrals }
         var number = 0
         for month in 0..<settings.months {

@@ -101,11 +101,14 @@ public struct PlaceDemand: Sendable, Hashable, Codable {
 
 /// Pareto dominance between variants.
 ///
-/// A variant dominates another when it serves at least as many young people, at least as many from remote places,
-/// and costs no more, and is strictly better in at least one of the three. A variant no other dominates is on the
-/// Pareto front: choosing between front variants is a matter of priorities, not of numbers.
+/// A variant dominates another that faces the same waiting list (as many young people, as many from remote places)
+/// when it serves at least as many young people, at least as many from remote places, and costs no more, and is
+/// strictly better in at least one of the three. Variants that scale demand are compared only with variants facing
+/// the same demand. A variant no other dominates is on the Pareto front: choosing between front variants is a
+/// matter of priorities, not of numbers.
 public enum Dominance {
     public static func dominates(_ first: VariantOutcome, _ second: VariantOutcome) -> Bool {
+        guard first.mentees == second.mentees, first.remoteMentees == second.remoteMentees else { return false }
         let atLeastAsGood = first.served >= second.served && first.servedRemote >= second.servedRemote
             && first.cost.total <= second.cost.total + costTolerance
         let better = first.served > second.served || first.servedRemote > second.servedRemote
