@@ -41,8 +41,9 @@ public enum CoverageTarget: Sendable, Hashable, Codable {
 /// which is exact in whole numbers).
 ///
 /// A profile is a mentor located at its place with its attributes, so the candidate pairs come from the same
-/// ``CandidateGraph`` the matching engine builds; matching the current mentors plus the recommended recruits
-/// therefore serves exactly the promised number.
+/// ``CandidateGraph`` the matching engine builds, and locked pairs are kept: matching the current mentors plus the
+/// recommended recruits therefore serves exactly the promised number. The policy's side constraints (a remote
+/// share, minimums per place) are not part of this programme; with them the engine may serve fewer.
 public struct RecruitmentProgramme: Sendable {
     public let input: MatchingInput
     public let policy: Policy
@@ -188,8 +189,11 @@ struct CoveringModel {
         self.problem = problem
         let graph = problem.graph
         let mentorCount = problem.currentMentorCount
-        for index in graph.candidates.indices {
-            pairVariables.append(program.addVariable(name: "x\(index)", upperBound: 1, isInteger: true))
+        // A locked pair is served whatever is recruited, as the engine serves it.
+        for (index, candidate) in graph.candidates.enumerated() {
+            pairVariables.append(program.addVariable(
+                name: "x\(index)", lowerBound: candidate.isLocked ? 1 : 0, upperBound: 1, isInteger: true
+            ))
         }
         for (index, profile) in problem.profiles.enumerated() {
             recruitVariables.append(program.addVariable(

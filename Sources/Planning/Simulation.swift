@@ -199,6 +199,8 @@ public struct Simulation: Sendable {
             }
             longestList = max(longestList, waiting.count)
         }
+        // Referrals of the last month arrive after its round: they wait at the end.
+        waiting += arrivals[next...].map(\.mentee.id)
         let end = settings.months * Self.daysPerMonth
         let censored = waits + waiting.map { Double(end - referralByID[$0]!.arrivalDay) / 7 }
         return SimulationReport(
