@@ -103,7 +103,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MentorMatchFormatsTests",
-            dependencies: ["MentorMatchFormats", "MentorMatchCore", "Matching"]
+            dependencies: ["MentorMatchFormats", "MentorMatchCore", "Matching", "Planning"]
         ),
         .testTarget(
             name: "MentorMatchTests",

@@ -14,6 +14,14 @@ public struct RecruitmentPlan: Sendable, Hashable, Codable {
     /// For each profile, the young people its recruits serve in the plan (ids, sorted).
     public var servedByProfile: [[String]]
 
+    public init(recruits: [Int], served: Int, servedRemote: Int, cost: Double, servedByProfile: [[String]]) {
+        self.recruits = recruits
+        self.served = served
+        self.servedRemote = servedRemote
+        self.cost = cost
+        self.servedByProfile = servedByProfile
+    }
+
     public var totalRecruits: Int { recruits.reduce(0, +) }
 
     enum CodingKeys: String, CodingKey {
