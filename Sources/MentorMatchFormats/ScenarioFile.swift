@@ -103,6 +103,7 @@ struct ScenarioReader {
             if let file = existingFile(node, key: "base.\(key)") { files[key] = file }
         }
         guard let mentors = files["mentors"], let mentees = files["mentees"], let places = files["places"] else {
+            _ = variants(root["variants"], loaded: nil)
             return nil
         }
         let loaded: LoadedInput
@@ -112,6 +113,7 @@ struct ScenarioReader {
             ))
         } catch {
             issues += error.issues
+            _ = variants(root["variants"], loaded: nil)
             return nil
         }
         let cost = costModel(root["cost"])
@@ -216,7 +218,8 @@ struct ScenarioReader {
 
     // MARK: - Variants
 
-    mutating func variants(_ node: Node?, loaded: LoadedInput) -> [ScenarioVariant] {
+    /// The variants; without a readable base only their names and keys are checked.
+    mutating func variants(_ node: Node?, loaded: LoadedInput?) -> [ScenarioVariant] {
         guard let node else {
             issues.append(InputIssue(source: path, field: "variants", problem: "the scenario has no variants:",
                                      fix: "add a top-level variants: list, starting with '- name: base'"))
@@ -243,7 +246,7 @@ struct ScenarioReader {
             } else {
                 seen[name] = nameNode.mark?.line ?? 0
             }
-            variants.append(variant(name: name, mapping, at: at, loaded: loaded))
+            if let loaded { variants.append(variant(name: name, mapping, at: at, loaded: loaded)) }
         }
         return variants
     }
