@@ -85,7 +85,7 @@ public struct ApplicantSelection: Sendable, Encodable {
         public var accepted: Bool
         /// Young people the applicant serves in the plan.
         public var serves: [String]
-        /// Why an applicant is not accepted: a requirement not met, or that others serve more.
+        /// Why the applicant is or is not accepted: a requirement not met, others serving more, or what the seat buys.
         public var reason: String
 
         enum CodingKeys: String, CodingKey {
@@ -128,12 +128,15 @@ extension RecruitmentProgramme {
         for applicant in applicants {
             let index = eligible.firstIndex(of: applicant)
             let accepted = index.map { plan.recruits[$0] > 0 } ?? false
+            let serves = index.map { plan.servedByProfile[$0] } ?? []
             let reason = applicant.ineligibility(under: policy)
-                ?? (accepted ? "" : "others serve more young people (or more from remote places) with the seats available")
+                ?? (!accepted ? "others serve more young people (or more from remote places) with the seats available"
+                    : serves.isEmpty ? "fills a seat (remote parishes first, then experience); current mentors serve the rest"
+                    : "serves young people no other choice would")
             decisions.append(ApplicantSelection.Decision(
                 applicantID: applicant.mentor.id, place: applicant.mentor.location.place,
                 livesRemote: remotePlaces.contains(applicant.mentor.location.place), isExperienced: applicant.isExperienced,
-                accepted: accepted, serves: index.map { plan.servedByProfile[$0] } ?? [], reason: reason
+                accepted: accepted, serves: serves, reason: reason
             ))
         }
         return ApplicantSelection(
