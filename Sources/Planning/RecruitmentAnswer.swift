@@ -132,7 +132,7 @@ extension RecruitmentProgramme {
             let reason = applicant.ineligibility(under: policy)
                 ?? (!accepted ? "others serve more young people (or more from remote places) with the seats available"
                     : serves.isEmpty ? "fills a seat (remote parishes first, then experience); current mentors serve the rest"
-                    : "serves young people no other choice would")
+                    : "serves \(serves.count) in the plan")
             decisions.append(ApplicantSelection.Decision(
                 applicantID: applicant.mentor.id, place: applicant.mentor.location.place,
                 livesRemote: remotePlaces.contains(applicant.mentor.location.place), isExperienced: applicant.isExperienced,
