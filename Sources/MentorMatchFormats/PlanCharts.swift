@@ -5,8 +5,8 @@ import Planning
 /// Plain SVG 1.1 with inline styles, so any browser or office program opens them; no dependency.
 public enum PlanCharts {
     static let width = 760.0
-    static let height = 420.0
-    static let margin = (left: 70.0, right: 80.0, top: 50.0, bottom: 60.0)
+    static let height = 460.0
+    static let margin = (left: 90.0, right: 80.0, top: 80.0, bottom: 70.0)
     static let colours = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"]
 
     /// Young people served and served from remote places against the number of recruits (left axis), with the
@@ -111,10 +111,13 @@ public enum PlanCharts {
             + "<text x=\"18\" y=\"\(format(margin.top + (bottom - margin.top) / 2))\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(format(margin.top + (bottom - margin.top) / 2)))\">\(escaped(yLabel))</text>\n"
     }
 
+    /// Legend entries in rows of three across the top margin, clear of the data.
     static func legend(_ name: String, colour: String, row: Int) -> String {
-        let y = margin.top + 4 + Double(row) * 16
-        return "<rect x=\"\(format(margin.left + 12))\" y=\"\(format(y - 9))\" width=\"10\" height=\"10\" fill=\"\(colour)\"/>\n"
-            + text(name, margin.left + 28, y, anchor: "start")
+        let column = Double(row % 3)
+        let x = margin.left + column * (width - margin.left - margin.right) / 3
+        let y = 44 + Double(row / 3) * 15
+        return "<rect x=\"\(format(x))\" y=\"\(format(y - 9))\" width=\"10\" height=\"10\" fill=\"\(colour)\"/>\n"
+            + text(name, x + 14, y, anchor: "start")
     }
 
     static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, colour: String) -> String {
