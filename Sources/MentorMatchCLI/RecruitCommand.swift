@@ -62,9 +62,9 @@ struct RecruitCommand: ParsableCommand {
                 let selection = try planner.selectApplicants(loaded, applicants: people, accept: accept)
                 files = PlanFiles.selectionFiles(selection, mentees: loaded.input.mentees.count, title: title)
                 lines = PlanTerminalReport.render(selection)
-            } else {
+            } else if let profiles {
                 let kinds = try readInput { () throws(InputError) in
-                    try ProfilesCSV.load(path: profiles!, places: loaded.input.places, policy: loaded.policy)
+                    try ProfilesCSV.load(path: profiles, places: loaded.input.places, policy: loaded.policy)
                 }
                 let coverage: CoverageTarget? = remoteParishes ? .everyRemotePlace : target.map(CoverageTarget.share)
                 let answer = try planner.recruit(
@@ -72,6 +72,8 @@ struct RecruitCommand: ParsableCommand {
                 )
                 files = PlanFiles.recruitmentFiles(answer, title: title)
                 lines = PlanTerminalReport.render(answer)
+            } else {
+                return  // validate() requires --profiles or --applicants with --accept
             }
             try write(files, to: URL(fileURLWithPath: out))
             print((lines + ["", "Wrote \(files.keys.sorted().joined(separator: ", ")) to \(out)"]).joined(separator: "\n"))

@@ -29,7 +29,7 @@ public enum ProfilesCSV {
             guard let mentor = MentorsCSV.mentor(from: &row, id: "line \(row.line)") else { return nil }
             return RecruitProfile(mentor: mentor, available: available, cost: cost)
         }
-        try checked(parsed, places: places, policy: policy)
+        try checked(parsed, mentors: parsed.records.map(\.mentor), places: places, policy: policy)
         return parsed.records
     }
 
@@ -44,10 +44,6 @@ public enum ProfilesCSV {
         ).filter { $0.source == source.name }
         let issues = parsed.issues + ruleIssues
         if !issues.isEmpty { throw InputError(issues: issues) }
-    }
-
-    private static func checked(_ parsed: ParsedRecords<RecruitProfile>, places: [Place], policy: Policy) throws(InputError) {
-        try checked(parsed, mentors: parsed.records.map(\.mentor), places: places, policy: policy)
     }
 }
 

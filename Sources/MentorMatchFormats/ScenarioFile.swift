@@ -54,8 +54,7 @@ struct ScenarioReader {
 
     init(path: String) {
         self.path = path
-        let folder = (path as NSString).deletingLastPathComponent
-        directory = folder
+        directory = (path as NSString).deletingLastPathComponent
     }
 
     /// A path named in the file, relative to the file's directory.
