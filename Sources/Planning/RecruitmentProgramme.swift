@@ -32,11 +32,20 @@ public struct RecruitmentPlan: Sendable, Hashable, Codable {
 }
 
 /// What a coverage target asks for.
-public enum CoverageTarget: Sendable, Hashable, Codable {
+public enum CoverageTarget: Sendable, Hashable, Encodable {
     /// At least this share (0–1) of the young people who fit a current mentor or some profile.
     case share(Double)
     /// Every young person in a remote place who fits a current mentor or some profile.
     case everyRemotePlace
+
+    /// As a scenario file writes it: the share, or `remote_parishes`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .share(let share): try container.encode(share)
+        case .everyRemotePlace: try container.encode("remote_parishes")
+        }
+    }
 }
 
 /// The capacitated covering programme over the matching's compatibility rules.

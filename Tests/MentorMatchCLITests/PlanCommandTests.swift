@@ -26,6 +26,19 @@ struct PlanCommandTests {
         }
     }
 
+    @Test("--simulate adds simulation.csv with the mentors needed for every variant")
+    func simulate() async throws {
+        let scenario = Scenario.all[2]
+        try await withTemporaryDirectory("plan-simulate") { directory in
+            let run = try await CLI.run(["plan", scenario.path("plan.yaml"), "--out", "out", "--simulate"], in: directory.url)
+            try #require(run.exitCode == 0, "\(run)")
+            let rows = try directory.text("out/simulation.csv").split(separator: "\n")
+            #expect(rows.first == "variant,mentors,referrals,never_servable,pairs_formed,mean_wait_weeks,p90_wait_weeks,longest_waiting_list,still_waiting,mentors_needed")
+            #expect(rows.count == 5, "one row per variant")
+            #expect(try directory.text("out/plan.json").contains("\"target\" : 1"))
+        }
+    }
+
     @Test("an invalid scenario exits 1 with every problem and writes nothing")
     func invalidScenario() async throws {
         try await withTemporaryDirectory("plan-invalid") { directory in
