@@ -65,8 +65,11 @@ extension RecruitmentProgramme {
         return augmented
     }
 
-    /// Matches current mentors plus the plan's recruits with the real engine.
+    /// Matches current mentors plus the plan's recruits with the real engine, under the policy without its side
+    /// constraints, as the programme models it.
     public func rematch(_ plan: RecruitmentPlan, engine: MatchingEngine) throws(PlanningError) -> MatchingResult {
+        var policy = policy
+        policy.sideConstraints = SideConstraints()
         do {
             return try engine.match(inputWithRecruits(plan), policy: policy)
         } catch {
