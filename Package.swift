@@ -41,17 +41,19 @@ let package = Package(
         .target(name: "GLPKBackend", dependencies: ["LinearProgramming", "CGLPKGuard"]),
         /// Candidates, the matching programme, lexicographic objectives and explanations.
         .target(name: "Matching", dependencies: ["MentorMatchCore", "LinearProgramming", "NetworkFlow"]),
+        /// What-if planning: scenario variants, the recruitment covering programme, applicant selection, simulation.
+        .target(name: "Planning", dependencies: ["MentorMatchCore", "LinearProgramming", "Matching"]),
         /// CSV, JSON and YAML input; CSV and JSON output; atomic writes.
         .target(
             name: "MentorMatchFormats",
-            dependencies: ["MentorMatchCore", "Matching", .product(name: "Yams", package: "Yams")]
+            dependencies: ["MentorMatchCore", "Matching", "Planning", .product(name: "Yams", package: "Yams")]
         ),
         /// The library facade for integrators: load, match, explain, generate.
         .target(
             name: "MentorMatch",
             dependencies: [
                 "MentorMatchCore", "LinearProgramming", "NetworkFlow", "GLPKBackend", "LEMONBackend", "Matching",
-                "MentorMatchFormats",
+                "MentorMatchFormats", "Planning",
             ]
         ),
         /// The thin `mentormatch` command.
@@ -93,8 +95,15 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "PlanningTests",
+            dependencies: [
+                "Planning", "Matching", "MentorMatchCore", "LinearProgramming", "GLPKBackend", "LEMONBackend",
+                "MentorMatchTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
             name: "MentorMatchFormatsTests",
-            dependencies: ["MentorMatchFormats", "MentorMatchCore", "Matching"]
+            dependencies: ["MentorMatchFormats", "MentorMatchCore", "Matching", "Planning"]
         ),
         .testTarget(
             name: "MentorMatchTests",
