@@ -41,19 +41,21 @@ let package = Package(
         .target(name: "GLPKBackend", dependencies: ["LinearProgramming", "CGLPKGuard"]),
         /// Candidates, the matching programme, lexicographic objectives and explanations.
         .target(name: "Matching", dependencies: ["MentorMatchCore", "LinearProgramming", "NetworkFlow"]),
+        /// What-if planning: scenario variants, the recruitment covering programme, applicant selection, simulation.
+        .target(name: "Planning", dependencies: ["MentorMatchCore", "LinearProgramming", "Matching"]),
         /// Meeting calendars: Latvian days off, per-mentor session programmes, supervision groups, shortfall reasons.
         .target(name: "Scheduling", dependencies: ["MentorMatchCore", "LinearProgramming"]),
         /// CSV, JSON and YAML input; CSV and JSON output; atomic writes.
         .target(
             name: "MentorMatchFormats",
-            dependencies: ["MentorMatchCore", "Matching", "Scheduling", .product(name: "Yams", package: "Yams")]
+            dependencies: ["MentorMatchCore", "Matching", "Planning", "Scheduling", .product(name: "Yams", package: "Yams")]
         ),
         /// The library facade for integrators: load, match, explain, generate.
         .target(
             name: "MentorMatch",
             dependencies: [
                 "MentorMatchCore", "LinearProgramming", "NetworkFlow", "GLPKBackend", "LEMONBackend", "Matching",
-                "MentorMatchFormats", "Scheduling",
+                "MentorMatchFormats", "Planning", "Scheduling",
             ]
         ),
         /// The thin `mentormatch` command.
@@ -95,6 +97,13 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "PlanningTests",
+            dependencies: [
+                "Planning", "Matching", "MentorMatchCore", "LinearProgramming", "GLPKBackend", "LEMONBackend",
+                "MentorMatchTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
             name: "SchedulingTests",
             dependencies: [
                 "Scheduling", "MentorMatchCore", "LinearProgramming", "GLPKBackend", "MentorMatchTestSupport",
@@ -104,7 +113,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MentorMatchFormatsTests",
-            dependencies: ["MentorMatchFormats", "MentorMatchCore", "Matching", "Scheduling"]
+            dependencies: ["MentorMatchFormats", "MentorMatchCore", "Matching", "Planning", "Scheduling"]
         ),
         .testTarget(
             name: "MentorMatchTests",

@@ -41,6 +41,5 @@ let benchmarks: @Sendable () -> Void = {
     }
     Benchmark("writing 10k") { benchmark in
         blackHole(ResultFiles.all(result))
-        blackHole(ResultFiles.json(result))
     }
 }

@@ -101,9 +101,9 @@ public struct CandidateGraph: Sendable {
 }
 
 /// Runs independent pieces of work on all cores and keeps their results in order.
-enum ConcurrentChunks {
+package enum ConcurrentChunks {
     /// `[body(0), body(1), …, body(count − 1)]`, computed concurrently.
-    static func map<Result: Sendable>(count: Int, _ body: @Sendable (Int) -> Result) -> [Result] {
+    package static func map<Result: Sendable>(count: Int, _ body: @Sendable (Int) -> Result) -> [Result] {
         let slots = Slots<Result>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
             slots.store(body(index), at: index)

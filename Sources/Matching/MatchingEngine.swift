@@ -14,10 +14,17 @@ import NetworkFlow
 public struct MatchingEngine: Sendable {
     public let solver: any LinearProgramSolver
     public let flowSolver: (any MinCostFlowSolver)?
+    /// On the flow path, independent components with fewer candidate pairs than this share a solver call; larger
+    /// ones are solved on their own, in parallel (1: every component alone).
+    public let minimumCandidatesPerPart: Int
 
-    public init(solver: any LinearProgramSolver, flowSolver: (any MinCostFlowSolver)? = nil) {
+    public init(
+        solver: any LinearProgramSolver, flowSolver: (any MinCostFlowSolver)? = nil,
+        minimumCandidatesPerPart: Int = 20_000
+    ) {
         self.solver = solver
         self.flowSolver = flowSolver
+        self.minimumCandidatesPerPart = max(1, minimumCandidatesPerPart)
     }
 
     /// Whether ``match(_:keepingFlowStages:)`` solves this policy with the flow solver.
@@ -94,7 +101,9 @@ public struct MatchingEngine: Sendable {
         let report: SolverReport
         var stages: [FlowStage] = []
         if let flowSolver, NetworkSolve.supports(preparation.policy) {
-            let outcome = try NetworkSolve(solver: flowSolver, keepsNetworks: keepingFlowStages)
+            let outcome = try NetworkSolve(
+                solver: flowSolver, keepsNetworks: keepingFlowStages, minimumCandidatesPerPart: minimumCandidatesPerPart
+            )
                 .run(graph: graph, policy: preparation.policy)
             (chosen, report, stages) = (outcome.chosen, outcome.report, outcome.stages)
             timings.model = outcome.modelSeconds

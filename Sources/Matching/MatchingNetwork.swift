@@ -14,78 +14,80 @@ struct MatchingNetwork: Sendable {
     private(set) var servedArc = 0
     private(set) var remoteServedArc = 0
     private(set) var mentorsUsedArc = 0
-    /// Node ranges, for readers of exported networks.
+    /// The mentors and young people in this network.
+    let part: MatchingPart
+    /// Node ranges, for readers of exported networks: node `mentorNodes.lowerBound + k` is `part.mentorIndices[k]`.
     let mentorNodes: Range<Int>
     let menteeNodes: Range<Int>
-    /// Remote young people with a candidate: the most `remote_served` can be.
-    private(set) var remoteWithCandidates = 0
-    /// The sum over young people of their best candidate's fit: the most the fit tier can be.
-    let largestFitTotal: Int
-    private let candidateCount: Int
 
+    /// The whole graph as one network.
     init(graph: CandidateGraph) {
+        self.init(graph: graph, part: MatchingPart(wholeGraphOf: graph))
+    }
+
+    init(graph: CandidateGraph, part: MatchingPart) {
+        self.part = part
         let input = graph.rules.input
-        candidateCount = graph.candidates.count
         let source = network.addNode()
         let firstPlaceHub = network.addNode()
-        mentorNodes = network.nodeCount..<(network.nodeCount + input.mentors.count)
-        for _ in input.mentors { network.addNode() }
-        menteeNodes = network.nodeCount..<(network.nodeCount + input.mentees.count)
-        for _ in input.mentees { network.addNode() }
+        mentorNodes = network.nodeCount..<(network.nodeCount + part.mentorIndices.count)
+        for _ in part.mentorIndices { network.addNode() }
+        menteeNodes = network.nodeCount..<(network.nodeCount + part.menteeIndices.count)
+        for _ in part.menteeIndices { network.addNode() }
         let remoteHub = network.addNode()
         let sink = network.addNode()
-        network.reserveArcs(graph.candidates.count + 2 * input.mentors.count + input.mentees.count + 8)
+        network.reserveArcs(part.candidateIndices.count + 2 * part.mentorIndices.count + part.menteeIndices.count + 8)
 
-        for candidate in graph.candidates {
+        let mentorNode = NodeNumbers(part.mentorIndices, from: mentorNodes.lowerBound)
+        let menteeNode = NodeNumbers(part.menteeIndices, from: menteeNodes.lowerBound)
+        for candidateIndex in part.candidateIndices {
+            let candidate = graph.candidates[candidateIndex]
             network.addArc(
-                from: mentorNodes.lowerBound + candidate.mentorIndex, to: menteeNodes.lowerBound + candidate.menteeIndex,
+                from: mentorNode.node(of: candidate.mentorIndex), to: menteeNode.node(of: candidate.menteeIndex),
                 lower: candidate.isLocked ? 1 : 0, upper: 1
             )
         }
-        var mentorsWithCandidates = 0
-        for mentorIndex in input.mentors.indices where !graph.candidatesOfMentor[mentorIndex].isEmpty {
-            mentorsWithCandidates += 1
-            let mentorNode = mentorNodes.lowerBound + mentorIndex
-            network.addArc(from: firstPlaceHub, to: mentorNode, upper: 1)
+        for (offset, mentorIndex) in part.mentorIndices.enumerated() {
+            let node = mentorNodes.lowerBound + offset
+            network.addArc(from: firstPlaceHub, to: node, upper: 1)
             let capacity = graph.capacity(mentorIndex: mentorIndex)
-            if capacity > 1 { network.addArc(from: source, to: mentorNode, upper: capacity - 1) }
+            if capacity > 1 { network.addArc(from: source, to: node, upper: capacity - 1) }
         }
-        mentorsUsedArc = network.addArc(from: source, to: firstPlaceHub, upper: mentorsWithCandidates)
+        mentorsUsedArc = network.addArc(from: source, to: firstPlaceHub, upper: part.mentorIndices.count)
 
-        let places = Dictionary(input.places.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let minimums = graph.rules.policy.sideConstraints.minimumServedPerPlace
+        let remotePlaces = part.constrainedPlaces.isEmpty ? [] : Set(input.places.filter(\.isRemote).map(\.name))
         var placeHubs: [String: (node: Int, count: Int)] = [:]
-        for place in minimums.keys.sorted() { placeHubs[place] = (network.addNode(), 0) }
-        var servedWithCandidates = 0
-        for (menteeIndex, mentee) in input.mentees.enumerated() where !graph.candidatesOfMentee[menteeIndex].isEmpty {
-            servedWithCandidates += 1
+        for place in part.constrainedPlaces { placeHubs[place] = (network.addNode(), 0) }
+        var remoteWithCandidates = 0
+        for (offset, menteeIndex) in part.menteeIndices.enumerated() {
+            let place = input.mentees[menteeIndex].location.place
             let isRemote = graph.rules.isRemote(menteeIndex: menteeIndex)
             if isRemote { remoteWithCandidates += 1 }
             let next: Int
-            if let hub = placeHubs[mentee.location.place] {
+            if let hub = placeHubs[place] {
                 next = hub.node
-                placeHubs[mentee.location.place]!.count += 1
+                placeHubs[place]!.count += 1
             } else {
                 next = isRemote ? remoteHub : sink
             }
-            network.addArc(from: menteeNodes.lowerBound + menteeIndex, to: next, upper: 1)
+            network.addArc(from: menteeNodes.lowerBound + offset, to: next, upper: 1)
         }
-        for place in minimums.keys.sorted() {
+        for place in part.constrainedPlaces {
             let hub = placeHubs[place]!
             // An upper bound below the minimum would be an invalid arc; this way the solver reports infeasibility.
             network.addArc(
-                from: hub.node, to: places[place]?.isRemote == true ? remoteHub : sink, lower: minimums[place]!,
+                from: hub.node, to: remotePlaces.contains(place) ? remoteHub : sink, lower: minimums[place]!,
                 upper: max(hub.count, minimums[place]!)
             )
         }
         remoteServedArc = network.addArc(from: remoteHub, to: sink, upper: remoteWithCandidates)
-        servedArc = network.addArc(from: sink, to: source, upper: servedWithCandidates)
-        largestFitTotal = graph.largestFitTotal
+        servedArc = network.addArc(from: sink, to: source, upper: part.menteeIndices.count)
     }
 
-    /// Arc `c` carries candidate `c`.
+    /// The graph's candidates on arcs with flow (arc `k` carries `part.candidateIndices[k]`).
     func chosenCandidates(_ flows: [Int32]) -> [Int] {
-        (0..<candidateCount).filter { flows[$0] > 0 }
+        part.candidateIndices.indices.filter { flows[$0] > 0 }.map { part.candidateIndices[$0] }
     }
 
     /// Minimises the given costs: per unit of each tier total and per fit point of a pair; every other arc is free.
@@ -95,11 +97,29 @@ struct MatchingNetwork: Sendable {
         network.setCost(remoteServed, ofArc: remoteServedArc)
         network.setCost(mentorsUsed, ofArc: mentorsUsedArc)
         if fitPoint != 0 {
-            for (arc, points) in fitPoints.enumerated() { network.setCost(fitPoint * Int64(points), ofArc: arc) }
+            for (arc, candidateIndex) in part.candidateIndices.enumerated() {
+                network.setCost(fitPoint * Int64(fitPoints[candidateIndex]), ofArc: arc)
+            }
         }
     }
 
     mutating func fix(_ arc: Int, at value: Int) {
         network.setBounds(ofArc: arc, lower: value, upper: value)
     }
+}
+
+/// The node of each person in a part, in an array spanning the part's smallest to largest index: no hashing in the
+/// loop over millions of candidate pairs.
+private struct NodeNumbers {
+    private let firstIndex: Int
+    private var nodes: [Int32] = []
+
+    init(_ sortedIndices: [Int], from firstNode: Int) {
+        firstIndex = sortedIndices.first ?? 0
+        guard let last = sortedIndices.last else { return }
+        nodes = [Int32](repeating: -1, count: last - firstIndex + 1)
+        for (position, index) in sortedIndices.enumerated() { nodes[index - firstIndex] = Int32(firstNode + position) }
+    }
+
+    func node(of index: Int) -> Int { Int(nodes[index - firstIndex]) }
 }

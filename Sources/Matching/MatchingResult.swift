@@ -169,6 +169,7 @@ public struct StageTimings: Sendable, Hashable, Codable {
     public var model: Double = 0
     public var solve: Double = 0
     public var explanations: Double = 0
+    /// Rendering the CSV files; `result.json`, which holds these timings, is encoded after them.
     public var writing: Double = 0
 
     public init() {}

@@ -16,10 +16,17 @@ import NetworkFlow
 /// value of a parametric min-cost flow), so the S with `q × Rmax(S) ≥ p × S` form an interval: one flow finds a
 /// point inside (maximising `q × remote − p × served`), one finds the unconstrained maximum, and a binary search
 /// between them finds the largest feasible S. Every step is an exact flow, so the optimum is proven.
+///
+/// Mentors and young people that share no candidate pair (districts too far apart) form independent parts
+/// (``MatchingPart``), solved in parallel with the same tier weights: a network simplex is much faster on many small
+/// networks than on their union, and the parts' optima add up to the whole network's. A `min_remote_share` couples
+/// every part, so it keeps the whole network.
 struct NetworkSolve {
     let solver: any MinCostFlowSolver
     /// Keep each step's network, for `--export-flow`.
     var keepsNetworks = false
+    /// Independent components smaller than this share a solver call (``MatchingPart/parts(of:minimumCandidates:)``).
+    var minimumCandidatesPerPart: Int
 
     /// The denominator of a remote share: shares are exact to one millionth.
     static let shareDenominator: Int64 = 1_000_000
@@ -58,51 +65,152 @@ struct NetworkSolve {
 
     func run(graph: CandidateGraph, policy: Policy) throws(MatchingError) -> Outcome {
         let started = Date()
-        var run = FlowRun(solver: solver, keepsNetworks: keepsNetworks, model: MatchingNetwork(graph: graph))
+        let parts = MatchingPart.parts(of: graph, minimumCandidates: minimumCandidatesPerPart)
+        let networks = ConcurrentChunks.map(count: parts.count) { MatchingNetwork(graph: graph, part: parts[$0]) }
         let modelSeconds = Date().timeIntervalSince(started)
+        let scales = TierScales(graph: graph)
         let fitPoints = graph.candidates.map(\.fit.points)
-        let finalFlows: [Int32]
-        switch policy.objective.method {
-        case .weighted:
-            let costs = Self.weightedCosts(policy.objective.tierWeights)!
-            run.model.setCosts(
-                served: -costs.served, remoteServed: -costs.remote, mentorsUsed: -costs.mentors,
-                fitPoint: -costs.fitPoint, fitPoints: fitPoints
-            )
-            guard let flows = try run.solve("weighted") else { throw .sideConstraintsUnmet }
-            finalFlows = flows
-        case .lexicographic:
-            let (served, remote) = try run.maximiseServed(policy: policy)
-            run.model.fix(run.model.servedArc, at: served)
-            run.model.fix(run.model.remoteServedArc, at: remote)
-            run.model.setCosts(mentorsUsed: -Int64(run.model.largestFitTotal + 1), fitPoint: -1, fitPoints: fitPoints)
-            guard let flows = try run.solve("mentors_used+fit") else {
-                throw .solverFailed("the second flow lost the totals the first proved feasible")
+        let outcomes = ConcurrentChunks.map(count: parts.count) { [self] index -> Result<FlowRun, MatchingError> in
+            var run = FlowRun(solver: solver, keepsNetworks: keepsNetworks, model: networks[index], scales: scales)
+            do throws(MatchingError) {
+                try run.solveTiers(policy: policy, fitPoints: fitPoints)
+                return .success(run)
+            } catch {
+                return .failure(error)
             }
-            finalFlows = flows
         }
-        let chosen = run.model.chosenCandidates(finalFlows)
+        var runs: [FlowRun] = []
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let run): runs.append(run)
+            case .failure(let error): throw error
+            }
+        }
+        let chosen = runs.flatMap(\.chosen).sorted()
+        let steps = Self.combinedSteps(runs.map(\.steps))
         let fitTotal = chosen.reduce(0) { $0 + fitPoints[$1] }
         let objective = policy.objective.method == .lexicographic
-            ? Double(fitTotal) : (run.steps.last?.objectiveValue ?? 0) / Double(FitScore.pointsPerUnit)
-        let network = run.model.network
+            ? Double(fitTotal) : (steps.last?.objectiveValue ?? 0) / Double(FitScore.pointsPerUnit)
+        let arcs = networks.reduce(0) { $0 + $1.network.arcCount }
         let report = SolverReport(
             solver: solver.name, method: policy.objective.method.rawValue, status: .optimal, objective: objective,
-            bound: objective, isMixedInteger: false, variables: network.arcCount, constraints: network.nodeCount,
-            nonZeros: 2 * network.arcCount, steps: run.steps
+            bound: objective, isMixedInteger: false, variables: arcs,
+            constraints: networks.reduce(0) { $0 + $1.network.nodeCount }, nonZeros: 2 * arcs, steps: steps
         )
-        return Outcome(chosen: chosen, report: report, stages: run.stages, modelSeconds: modelSeconds)
+        let stages = keepsNetworks ? Self.combinedStages(runs, graph: graph) : []
+        return Outcome(chosen: chosen, report: report, stages: stages, modelSeconds: modelSeconds)
     }
 
+    /// One step per objective over all parts: values and solver seconds summed.
+    private static func combinedSteps(_ stepsOfParts: [[SolveStep]]) -> [SolveStep] {
+        var combined: [SolveStep] = []
+        for steps in stepsOfParts {
+            for step in steps {
+                guard let index = combined.firstIndex(where: { $0.objective == step.objective }) else {
+                    combined.append(step)
+                    continue
+                }
+                combined[index].objectiveValue = combined[index].objectiveValue.flatMap { total in
+                    step.objectiveValue.map { total + $0 }
+                }
+                combined[index].bound = combined[index].objectiveValue
+                combined[index].seconds += step.seconds
+            }
+        }
+        return combined
+    }
+
+    /// Each stage as one network over the whole graph: the disjoint union of the parts' networks, with mentors first
+    /// and young people next in input order, so that other solvers can check the stage's optimum on one file.
+    private static func combinedStages(_ runs: [FlowRun], graph: CandidateGraph) -> [FlowStage] {
+        let mentorCount = graph.rules.input.mentors.count
+        let menteeCount = graph.rules.input.mentees.count
+        return runs[0].stages.indices.map { stageIndex in
+            var network = FlowNetwork()
+            for _ in 0..<(mentorCount + menteeCount) { network.addNode() }
+            var cost: Int64 = 0
+            var seconds = 0.0
+            for run in runs {
+                let stage = run.stages[stageIndex]
+                let part = run.model.part
+                let nodes = (0..<stage.network.nodeCount).map { node in
+                    if stage.mentorNodes.contains(node) { return part.mentorIndices[node - stage.mentorNodes.lowerBound] }
+                    if stage.menteeNodes.contains(node) {
+                        return mentorCount + part.menteeIndices[node - stage.menteeNodes.lowerBound]
+                    }
+                    return network.addNode()
+                }
+                for node in 0..<stage.network.nodeCount { network.setSupply(stage.network.supplies[node], of: nodes[node]) }
+                for arc in 0..<stage.network.arcCount {
+                    network.addArc(
+                        from: nodes[Int(stage.network.tails[arc])], to: nodes[Int(stage.network.heads[arc])],
+                        lower: Int(stage.network.lowers[arc]), upper: Int(stage.network.uppers[arc]),
+                        cost: stage.network.costs[arc]
+                    )
+                }
+                cost += stage.cost
+                seconds += stage.seconds
+            }
+            return FlowStage(
+                name: runs[0].stages[stageIndex].name, network: network, cost: cost, seconds: seconds,
+                mentorNodes: 0..<mentorCount, menteeNodes: mentorCount..<(mentorCount + menteeCount)
+            )
+        }
+    }
 }
 
-/// The network and the record of the flows solved on it during one run.
+/// Tier weights that separate the tiers over the whole graph, and so in every part: the parts' objectives add up to
+/// the whole network's.
+struct TierScales {
+    /// One more young person served outweighs every remote one: R + 1, R the remote young people with a candidate.
+    let served: Int64
+    /// One more mentor used outweighs every fit point: F + 1, F the largest possible fit total.
+    let mentorsUsed: Int64
+
+    init(graph: CandidateGraph) {
+        let remote = graph.candidatesOfMentee.indices.count {
+            !graph.candidatesOfMentee[$0].isEmpty && graph.rules.isRemote(menteeIndex: $0)
+        }
+        served = Int64(remote + 1)
+        mentorsUsed = Int64(graph.largestFitTotal + 1)
+    }
+}
+
+/// The network of one part and the record of the flows solved on it.
 private struct FlowRun {
     let solver: any MinCostFlowSolver
     let keepsNetworks: Bool
     var model: MatchingNetwork
+    let scales: TierScales
     var steps: [SolveStep] = []
     var stages: [FlowStage] = []
+    /// The graph's candidates in the optimal matching of this part.
+    var chosen: [Int] = []
+
+    /// Solves the policy's objective: one weighted flow, or the lexicographic tiers in two.
+    mutating func solveTiers(policy: Policy, fitPoints: [Int]) throws(MatchingError) {
+        let finalFlows: [Int32]
+        switch policy.objective.method {
+        case .weighted:
+            let costs = NetworkSolve.weightedCosts(policy.objective.tierWeights)!
+            model.setCosts(
+                served: -costs.served, remoteServed: -costs.remote, mentorsUsed: -costs.mentors,
+                fitPoint: -costs.fitPoint, fitPoints: fitPoints
+            )
+            guard let flows = try solve("weighted") else { throw .sideConstraintsUnmet }
+            finalFlows = flows
+        case .lexicographic:
+            let (served, remote) = try maximiseServed(policy: policy)
+            model.fix(model.servedArc, at: served)
+            model.fix(model.remoteServedArc, at: remote)
+            model.setCosts(mentorsUsed: -scales.mentorsUsed, fitPoint: -1, fitPoints: fitPoints)
+            guard let flows = try solve("mentors_used+fit") else {
+                throw .solverFailed("the second flow lost the totals the first proved feasible")
+            }
+            finalFlows = flows
+        }
+        chosen = model.chosenCandidates(finalFlows)
+    }
 
     /// The optimal flows of the network as it stands, or `nil` when it has no feasible flow.
     mutating func solve(_ name: String) throws(MatchingError) -> [Int32]? {
@@ -139,7 +247,7 @@ private struct FlowRun {
     mutating func maximiseServed(policy: Policy) throws(MatchingError) -> (served: Int, remote: Int) {
         let servedArc = model.servedArc
         let remoteArc = model.remoteServedArc
-        model.setCosts(served: -Int64(model.remoteWithCandidates + 1), remoteServed: -1, fitPoints: [])
+        model.setCosts(served: -scales.served, remoteServed: -1, fitPoints: [])
         guard let best = try solve("served+remote_served") else { throw .sideConstraintsUnmet }
         let unconstrained = (served: Int(best[servedArc]), remote: Int(best[remoteArc]))
         guard let share = policy.sideConstraints.minimumRemoteShare,

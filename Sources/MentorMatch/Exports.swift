@@ -4,3 +4,4 @@
 @_exported import MentorMatchCore
 @_exported import MentorMatchFormats
 @_exported import NetworkFlow
+@_exported import Planning

@@ -10,12 +10,15 @@ public enum MentorMatchError: Error, Sendable, Hashable, CustomStringConvertible
     case matchingFailed(MatchingError)
     /// The output could not be written; nothing partial was left behind.
     case outputFailed(AtomicOutputError)
+    /// A what-if plan has no answer (a coverage target out of reach, a variant that cannot be matched, a solver failure).
+    case planningFailed(PlanningError)
 
     public var description: String {
         switch self {
         case .invalidInput(let error): error.description
         case .matchingFailed(let error): error.description
         case .outputFailed(let error): "cannot write the output: \(error.description)"
+        case .planningFailed(let error): error.description
         }
     }
 }

@@ -55,7 +55,7 @@ struct MatchCommand: ParsableCommand {
             if let exportFlow { try write(FlowExport.files(stages, solver: result.solver.solver), to: URL(fileURLWithPath: exportFlow)) }
             result.timings.reading = readingSeconds
             clock = Date()
-            var files = ResultFiles.all(result)
+            var files = ResultFiles.csvFiles(result)
             result.timings.writing = seconds(since: clock)
             files["result.json"] = ResultFiles.json(result)
             try write(files, to: URL(fileURLWithPath: out))

@@ -11,7 +11,10 @@ struct MentorMatchCommand: ParsableCommand {
             Exit codes: 0 success, 1 invalid input (every problem is listed), 2 usage error, \
             3 no assignment possible (side constraints or solver), 4 output could not be written.
             """,
-        subcommands: [MatchCommand.self, ValidateCommand.self, ExplainCommand.self, GenerateCommand.self, ScheduleCommand.self]
+        subcommands: [
+            MatchCommand.self, ValidateCommand.self, ExplainCommand.self, GenerateCommand.self, PlanCommand.self,
+            RecruitCommand.self, ScheduleCommand.self,
+        ]
     )
 
     /// Runs the command, giving usage errors the documented code 2 instead of the parser's 64.
@@ -59,7 +62,7 @@ func fail(_ error: MentorMatchError) -> ExitCode {
     FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
     switch error {
     case .invalidInput: return ExitCode(1)
-    case .matchingFailed: return ExitCode(3)
+    case .matchingFailed, .planningFailed: return ExitCode(3)
     case .outputFailed: return ExitCode(4)
     }
 }

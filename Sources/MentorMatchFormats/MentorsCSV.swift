@@ -18,22 +18,26 @@ public enum MentorsCSV {
     /// Reads the file's rows into mentors, reporting syntax problems; check the result with ``InputValidator``.
     /// - Parameter source: The file name as the user gave it.
     public static func read(_ data: Data, source: String) -> ParsedRecords<Mentor> {
-        CSVInputTable.read(data, source: source, columns: columns) { row in
-            let age = row.integer("age", fix: "enter the age in whole years, such as 34")
-            let gender = row.gender("gender")
-            let capacity = row.integer("capacity", fix: "enter how many young people the mentor takes: 1, 2 or 3")
-            let availability = row.availability("availability")
-            let maxTravelKm = row.decimal("max_travel_km", fix: "enter how far the mentor will travel, in km, such as 15")
-            let point = row.optionalPoint()
-            guard let age, let gender, let capacity, let availability, let maxTravelKm else { return nil }
-            return Mentor(
-                id: row.text("id"), age: age, gender: gender,
-                location: Location(place: row.text("place"), coordinate: point),
-                capacity: capacity, availability: availability,
-                specialisations: row.tokens("specialisations"), languages: row.tokens("languages"),
-                maxTravelKm: maxTravelKm, interests: row.tokens("interests")
-            )
-        }
+        CSVInputTable.read(data, source: source, columns: columns) { row in mentor(from: &row, id: row.text("id")) }
+    }
+
+    /// A mentor from a row with the mentor columns (profiles and applicants files share them), problems reported
+    /// on the row.
+    static func mentor(from row: inout CSVRow, id: String) -> Mentor? {
+        let age = row.integer("age", fix: "enter the age in whole years, such as 34")
+        let gender = row.gender("gender")
+        let capacity = row.integer("capacity", fix: "enter how many young people the mentor takes: 1, 2 or 3")
+        let availability = row.availability("availability")
+        let maxTravelKm = row.decimal("max_travel_km", fix: "enter how far the mentor will travel, in km, such as 15")
+        let point = row.optionalPoint()
+        guard let age, let gender, let capacity, let availability, let maxTravelKm else { return nil }
+        return Mentor(
+            id: id, age: age, gender: gender,
+            location: Location(place: row.text("place"), coordinate: point),
+            capacity: capacity, availability: availability,
+            specialisations: row.tokens("specialisations"), languages: row.tokens("languages"),
+            maxTravelKm: maxTravelKm, interests: row.tokens("interests")
+        )
     }
 
     /// The text of a `mentors.csv` holding these mentors, with every column, that ``read(_:source:)`` reads back

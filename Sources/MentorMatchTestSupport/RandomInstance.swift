@@ -46,6 +46,48 @@ public struct RandomInstance: Sendable {
         return copy
     }
 
+    /// `count` copies of the instance, each 8° of longitude (about 490 km) east of the last, with ids and place names
+    /// suffixed `-2`, `-3`, …: a national programme whose districts share no candidate pair. A shift along the
+    /// parallel keeps every distance, so each district has the original's candidates.
+    public func replicated(districts count: Int) -> RandomInstance {
+        var copy = self
+        for district in stride(from: 2, through: count, by: 1) {
+            let shift = 8.0 * Double(district - 1)
+            func moved(_ location: Location) -> Location {
+                Location(
+                    place: location.place + "-\(district)",
+                    coordinate: location.coordinate.map { Coordinate(latitude: $0.latitude, longitude: $0.longitude + shift) }
+                )
+            }
+            copy.input.places += input.places.map {
+                Place(
+                    name: $0.name + "-\(district)",
+                    coordinate: Coordinate(latitude: $0.coordinate.latitude, longitude: $0.coordinate.longitude + shift),
+                    isRemote: $0.isRemote
+                )
+            }
+            copy.input.mentors += input.mentors.map { mentor in
+                var person = mentor
+                person.id += "-\(district)"
+                person.location = moved(mentor.location)
+                return person
+            }
+            copy.input.mentees += input.mentees.map { mentee in
+                var person = mentee
+                person.id += "-\(district)"
+                person.location = moved(mentee.location)
+                return person
+            }
+            copy.input.pairRules += input.pairRules.map { rule in
+                var renamed = rule
+                renamed.mentorID += "-\(district)"
+                renamed.menteeID += "-\(district)"
+                return renamed
+            }
+        }
+        return copy
+    }
+
     // MARK: - Parts
 
     private static let placeNames = ["Ogre", "Ķeipene", "Suntaži", "Taurupe", "Meņģele"]

@@ -121,6 +121,8 @@ enum EngineUnderTest: String, CaseIterable, CustomTestStringConvertible, Sendabl
     case flowAsLinearProgramme
     /// The flow formulation solved by LEMON's network simplex: the default engine.
     case lemon
+    /// LEMON with every independent component of the candidate graph solved on its own.
+    case lemonPerComponent
 
     var engine: MatchingEngine {
         switch self {
@@ -128,6 +130,8 @@ enum EngineUnderTest: String, CaseIterable, CustomTestStringConvertible, Sendabl
         case .flowAsLinearProgramme:
             MatchingEngine(solver: GLPKSolver(), flowSolver: LinearProgramFlowSolver(solver: GLPKSolver()))
         case .lemon: MatchingEngine(solver: GLPKSolver(), flowSolver: LEMONNetworkSimplex())
+        case .lemonPerComponent:
+            MatchingEngine(solver: GLPKSolver(), flowSolver: LEMONNetworkSimplex(), minimumCandidatesPerPart: 1)
         }
     }
 

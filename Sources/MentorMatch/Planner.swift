@@ -1,0 +1,99 @@
+import Foundation
+import GLPKBackend
+
+/// The what-if planner for integrators: runs scenario variants through the matcher, and answers the recruitment
+/// and applicant questions with GLPK's mixed-integer solver.
+public struct Planner: Sendable {
+    public let matcher: MentorMatcher
+    public let solver: any LinearProgramSolver
+
+    public init(matcher: MentorMatcher = MentorMatcher(), solver: any LinearProgramSolver = GLPKSolver()) {
+        self.matcher = matcher
+        self.solver = solver
+    }
+
+    /// Reads a scenario file and every file it names.
+    /// - Throws: ``MentorMatchError/invalidInput(_:)`` listing every problem.
+    public func loadScenario(path: String) throws(MentorMatchError) -> Scenario {
+        do {
+            return try ScenarioFile.load(path: path)
+        } catch {
+            throw .invalidInput(error)
+        }
+    }
+
+    /// Every variant side by side (in parallel), the recruitment answer when the scenario asks it, and with
+    /// `simulate` the simulation of every variant when the scenario describes one.
+    public func plan(_ scenario: Scenario, simulate: Bool) throws(MentorMatchError) -> PlanReport {
+        let clock = Date()
+        return try planning {
+            () throws(PlanningError) -> PlanReport in
+            let outcomes = try ScenarioRunner(engine: matcher.engine).run(scenario)
+            let recruitment = try scenario.recruitment.map { settings throws(PlanningError) in
+                try RecruitmentProgramme(
+                    input: scenario.base, policy: scenario.policy, profiles: settings.profiles, solver: solver,
+                    trainingCostPerRecruit: scenario.cost.trainingEURPerRecruit
+                ).answer(maxRecruits: settings.maxRecruits, target: settings.target, engine: matcher.engine)
+            }
+            var simulation: [SimulationOutcome]?
+            if simulate, let settings = scenario.simulation {
+                simulation = try simulateVariants(scenario, settings: settings)
+            }
+            return PlanReport(
+                scenario: scenario.name, costModel: scenario.cost, variants: outcomes, recruitment: recruitment,
+                simulation: simulation, seconds: Date().timeIntervalSince(clock)
+            )
+        }
+    }
+
+    /// The recruitment question on loaded input: see ``RecruitmentProgramme/answer(maxRecruits:target:engine:)``.
+    public func recruit(
+        _ loaded: LoadedInput, profiles: [RecruitProfile], maxRecruits: Int?, target: CoverageTarget?,
+        trainingCostPerRecruit: Double = 0
+    ) throws(MentorMatchError) -> RecruitmentAnswer {
+        try planning { () throws(PlanningError) -> RecruitmentAnswer in
+            try RecruitmentProgramme(
+                input: loaded.input, policy: loaded.policy, profiles: profiles, solver: solver,
+                trainingCostPerRecruit: trainingCostPerRecruit
+            ).answer(maxRecruits: maxRecruits, target: target, engine: matcher.engine)
+        }
+    }
+
+    /// Which `accept` applicants to take: see ``RecruitmentProgramme/selectApplicants(_:accept:input:policy:solver:engine:)``.
+    public func selectApplicants(
+        _ loaded: LoadedInput, applicants: [Applicant], accept: Int
+    ) throws(MentorMatchError) -> ApplicantSelection {
+        try planning { () throws(PlanningError) -> ApplicantSelection in
+            try RecruitmentProgramme.selectApplicants(
+                applicants, accept: accept, input: loaded.input, policy: loaded.policy, solver: solver, engine: matcher.engine
+            )
+        }
+    }
+
+    /// Variants simulated in parallel, each with its own search for the mentors needed; a variant's demand scale
+    /// scales the referrals too.
+    private func simulateVariants(
+        _ scenario: Scenario, settings: SimulationSettings
+    ) throws(PlanningError) -> [SimulationOutcome] {
+        let simulation = Simulation(engine: matcher.engine)
+        let results = ConcurrentChunks.map(count: scenario.variants.count) { index in
+            let variant = scenario.variants[index]
+            var scaled = settings
+            scaled.referralsPerMonth *= variant.demandScale
+            return Result { () throws(PlanningError) in
+                try simulation.run(variant.apply(to: scenario.base), policy: variant.policy, settings: scaled, variant: variant.name)
+            }
+        }
+        return try results.map { result throws(PlanningError) in try result.get() }
+    }
+
+    private func planning<Value>(_ body: () throws(PlanningError) -> Value) throws(MentorMatchError) -> Value {
+        do {
+            return try body()
+        } catch .invalidInput(let error) {
+            throw .invalidInput(error)
+        } catch {
+            throw .planningFailed(error)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import MentorMatch
+
+struct RecruitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recruit",
+        abstract: "Find the fewest recruits for a coverage target, or the most served by K recruits; or select applicants.",
+        discussion: """
+            With --profiles: writes recruits.csv (place,specialisations,languages,count), curve.csv \
+            (recruits,served,served_remote,cost; one row for every K from 0), marginal.csv, recruit.json and \
+            served-vs-recruits.svg. With --applicants and --accept N: writes selection.csv, recruits.csv, curve.csv, \
+            selection.json and served-vs-recruits.svg. Solved by GLPK as a capacitated covering integer programme \
+            over the matching's rules, and re-matched with the engine as proof.
+            """
+    )
+
+    @OptionGroup var input: InputOptions
+    @Option(help: "Profiles CSV: the columns of mentors.csv without id, plus optional available and cost.")
+    var profiles: String?
+    @Option(help: "Applicants CSV: the columns of mentors.csv, plus optional secondary_education and experienced (yes/no).")
+    var applicants: String?
+    @Option(help: "With --applicants: how many to accept (Ogre 2024: 14).")
+    var accept: Int?
+    @Option(help: "Coverage target: the share (0–1) of the young people who fit a mentor or profile.")
+    var target: Double?
+    @Flag(name: .customLong("remote-parishes"), help: "Coverage target: every young person in a remote place who fits a mentor or profile.")
+    var remoteParishes = false
+    @Option(name: .customLong("max-recruits"), help: "The curve runs from 0 to this many recruits (the best plan for K recruits).")
+    var maxRecruits: Int?
+    @Option(name: .customLong("training-cost"), help: "EUR per recruit whose profile has no cost column value.")
+    var trainingCost: Double = 0
+    @Option(help: "Directory for the result files (created if missing; written all at once).")
+    var out: String
+
+    func validate() throws {
+        guard (profiles == nil) != (applicants == nil) else {
+            throw ValidationError("give either --profiles FILE or --applicants FILE with --accept N")
+        }
+        if applicants != nil && accept == nil { throw ValidationError("--applicants needs --accept N") }
+        if profiles != nil && target == nil && !remoteParishes && maxRecruits == nil {
+            throw ValidationError("give a target (--target SHARE or --remote-parishes) or --max-recruits K")
+        }
+        if target != nil && remoteParishes { throw ValidationError("give --target SHARE or --remote-parishes, not both") }
+        if let target, !(0...1).contains(target) { throw ValidationError("--target must be a share from 0 to 1, such as 0.9") }
+        if let maxRecruits, maxRecruits < 0 { throw ValidationError("--max-recruits must be 0 or more") }
+        if let accept, accept < 0 { throw ValidationError("--accept must be 0 or more") }
+        if trainingCost < 0 { throw ValidationError("--training-cost must be 0 or more") }
+    }
+
+    func run() throws {
+        do throws(MentorMatchError) {
+            let planner = Planner()
+            let loaded = try planner.matcher.load(input.files)
+            let title = URL(fileURLWithPath: input.mentors).deletingLastPathComponent().lastPathComponent
+            let lines: [String]
+            let files: [String: Data]
+            if let applicants, let accept {
+                let people = try readInput { () throws(InputError) in
+                    try ApplicantsCSV.load(path: applicants, places: loaded.input.places, policy: loaded.policy)
+                }
+                let selection = try planner.selectApplicants(loaded, applicants: people, accept: accept)
+                files = PlanFiles.selectionFiles(selection, mentees: loaded.input.mentees.count, title: title)
+                lines = PlanTerminalReport.render(selection)
+            } else if let profiles {
+                let kinds = try readInput { () throws(InputError) in
+                    try ProfilesCSV.load(path: profiles, places: loaded.input.places, policy: loaded.policy)
+                }
+                let coverage: CoverageTarget? = remoteParishes ? .everyRemotePlace : target.map(CoverageTarget.share)
+                let answer = try planner.recruit(
+                    loaded, profiles: kinds, maxRecruits: maxRecruits, target: coverage, trainingCostPerRecruit: trainingCost
+                )
+                files = PlanFiles.recruitmentFiles(answer, title: title)
+                lines = PlanTerminalReport.render(answer)
+            } else {
+                return  // validate() requires --profiles or --applicants with --accept
+            }
+            try write(files, to: URL(fileURLWithPath: out))
+            print((lines + ["", "Wrote \(files.keys.sorted().joined(separator: ", ")) to \(out)"]).joined(separator: "\n"))
+        } catch {
+            throw fail(error)
+        }
+    }
+
+    private func readInput<Value>(_ body: () throws(InputError) -> Value) throws(MentorMatchError) -> Value {
+        do {
+            return try body()
+        } catch {
+            throw .invalidInput(error)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import MentorMatchCore
+import Planning
+
+/// `profiles.csv`: kinds of recruit a programme could find. The columns of `mentors.csv` without `id`, plus an
+/// optional `available` (how many such people could be found; blank for as many as needed) and `cost` (EUR per
+/// recruit; blank for the training cost per recruit).
+public enum ProfilesCSV {
+    static let columns = CSVColumns(
+        kind: "profiles",
+        required: MentorsCSV.columns.required.filter { $0 != "id" },
+        optional: MentorsCSV.columns.optional + ["available", "cost"],
+        requiresRows: true, keyColumn: nil
+    )
+
+    /// Reads and checks the profiles against the places and the policy, as mentors are checked.
+    /// - Throws: ``InputError`` with every problem, each naming the file, line and column.
+    public static func load(path: String, places: [Place], policy: Policy) throws(InputError) -> [RecruitProfile] {
+        let parsed = CSVInputTable.read(try contentsOfFile(path), source: path, columns: columns) { row -> RecruitProfile? in
+            let available = row.text("available").isEmpty
+                ? nil : row.integer("available", fix: "enter how many such people could be found, or leave it blank")
+            let cost = row.text("cost").isEmpty ? nil : row.decimal("cost", fix: "enter the EUR cost of one recruit, such as 150")
+            if let available, available < 0 {
+                row.report("available", problem: "available \(available) is negative", fix: "enter 0 or more, or leave it blank for no limit")
+            }
+            if let cost, cost < 0 {
+                row.report("cost", problem: "cost \(plainNumber(cost)) is negative", fix: "enter a cost of 0 EUR or more")
+            }
+            guard let mentor = MentorsCSV.mentor(from: &row, id: "line \(row.line)") else { return nil }
+            return RecruitProfile(mentor: mentor, available: available, cost: cost)
+        }
+        try checked(parsed, mentors: parsed.records.map(\.mentor), places: places, policy: policy)
+        return parsed.records
+    }
+
+    /// Row problems, then the mentor rules (ages, capacities, known places) on the rows that read.
+    static func checked<Record>(
+        _ parsed: ParsedRecords<Record>, mentors: [Mentor], places: [Place], policy: Policy
+    ) throws(InputError) {
+        let source = parsed.source
+        let ruleIssues = InputValidator.issues(
+            in: MatchingInput(mentors: mentors, mentees: [], places: places), policy: policy,
+            sources: SourceMap(mentors: source)
+        ).filter { $0.source == source.name }
+        let issues = parsed.issues + ruleIssues
+        if !issues.isEmpty { throw InputError(issues: issues) }
+    }
+}
+
+/// `applicants.csv`: real people who applied. The columns of `mentors.csv`, plus optional
+/// `secondary_education` (yes/no; Ogre requires it) and `experienced` (yes/no: two years of non-formal education
+/// or one year of youth work, which Ogre prefers).
+public enum ApplicantsCSV {
+    static let columns = CSVColumns(
+        kind: "applicants",
+        required: MentorsCSV.columns.required,
+        optional: MentorsCSV.columns.optional + ["secondary_education", "experienced"],
+        requiresRows: true, keyColumn: "id"
+    )
+
+    /// Reads and checks the applicants. Ages from 18 read here: an applicant under the policy's minimum mentor age
+    /// is not an input error but someone the selection turns down, with the reason.
+    /// - Throws: ``InputError`` with every problem.
+    public static func load(path: String, places: [Place], policy: Policy) throws(InputError) -> [Applicant] {
+        let parsed = CSVInputTable.read(try contentsOfFile(path), source: path, columns: columns) { row -> Applicant? in
+            let education = row.text("secondary_education").isEmpty ? nil : row.flag("secondary_education")
+            let experienced = row.text("experienced").isEmpty ? false : row.flag("experienced")
+            guard let mentor = MentorsCSV.mentor(from: &row, id: row.text("id")), let experienced else { return nil }
+            return Applicant(mentor: mentor, hasSecondaryEducation: education, isExperienced: experienced)
+        }
+        var screening = policy
+        screening.minimumMentorAge = 18
+        try ProfilesCSV.checked(parsed, mentors: parsed.records.map(\.mentor), places: places, policy: screening)
+        return parsed.records
+    }
+}
