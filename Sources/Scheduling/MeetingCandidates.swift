@@ -26,7 +26,7 @@ struct MeetingCandidate {
     var patternIndex: Int
 }
 
-/// The candidate sessions of one mentor's pairs over the whole programme.
+/// The candidate sessions of one mentor's pairs in the given months.
 struct MeetingCandidates {
     var pairs: [PairContext]
     var candidates: [MeetingCandidate] = []

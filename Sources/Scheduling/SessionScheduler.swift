@@ -2,11 +2,11 @@ import Foundation
 import LinearProgramming
 import MentorMatchCore
 
-/// Turns pairs into dated sessions that fit both people's weekly windows, skip days off, never double-book a mentor
-/// (travel included) and keep a stable weekday and time; then plans monthly group supervision.
+/// Plans monthly group supervision, then turns pairs into dated sessions that fit both people's weekly windows, skip
+/// days off, never double-book a mentor (travel and supervision included) and keep a stable weekday and time.
 ///
-/// Mentors share no pair, so the integer programme decomposes into one per mentor (``MentorMeetingProgram``), each
-/// solved on the calling thread by the injected solver.
+/// Mentors share no pair, so the integer programme decomposes into one per mentor and month (``MentorMeetingProgram``),
+/// each solved on the calling thread by the injected solver, month after month.
 public struct SessionScheduler: Sendable {
     public let solver: any LinearProgramSolver
 
