@@ -58,14 +58,21 @@ enum ICalendar {
     ]
 
     /// A whole calendar. Each event keeps the SEQUENCE and DTSTAMP it was published with when its content is
-    /// unchanged, gets SEQUENCE + 1 and `stamp` when it changed, and SEQUENCE 0 when new.
-    static func text(name: String, events: [CalendarEvent], previous: [String: PublishedEvent], stamp: String) -> String {
+    /// unchanged, gets SEQUENCE + 1 and `stamp` when it changed, and SEQUENCE 0 when new. Events this file held before
+    /// and no longer holds are written once more with STATUS:CANCELLED, so calendar apps remove them.
+    /// - Parameters:
+    ///   - previous: Every event published before, by UID (from any file: mentor and pair files share events).
+    ///   - previouslyHere: The events this file held before, by UID.
+    static func text(
+        name: String, events: [CalendarEvent], previous: [String: PublishedEvent], previouslyHere: [String: PublishedEvent],
+        stamp: String
+    ) -> String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//MentorMatch//Meeting calendars//EN", "CALSCALE:GREGORIAN",
                      "X-WR-CALNAME:" + escaped(name), "X-WR-TIMEZONE:Europe/Riga"] + timeZone
-        for event in events {
-            let content = event.contentLines
+        func add(_ content: [String]) {
+            let uid = String(content[0].dropFirst(4))
             let sequence: Int, eventStamp: String
-            switch previous[event.uid] {
+            switch previous[uid] {
             case let published? where published.contentLines == content:
                 (sequence, eventStamp) = (published.sequence, published.stamp)
             case let published?:
@@ -75,9 +82,17 @@ enum ICalendar {
             }
             lines += ["BEGIN:VEVENT", content[0], "DTSTAMP:\(eventStamp)", "SEQUENCE:\(sequence)"] + content.dropFirst() + ["END:VEVENT"]
         }
+        events.forEach { add($0.contentLines) }
+        let current = Set(events.map(\.uid))
+        for uid in previouslyHere.keys.sorted() where !current.contains(uid) {
+            let content = previouslyHere[uid]!.contentLines
+            add(content.contains(cancelled) ? content : content + [cancelled])
+        }
         lines.append("END:VCALENDAR")
         return lines.map(folded).joined(separator: "\r\n") + "\r\n"
     }
+
+    static let cancelled = "STATUS:CANCELLED"
 
     /// Backslash, semicolon, comma and line breaks escaped, as TEXT values need.
     static func escaped(_ text: String) -> String {

@@ -9,7 +9,8 @@ import Scheduling
 /// with an RRULE, the dates in between left out by EXDATE (holidays, unavailable dates, months needing fewer
 /// sessions); the rest are single events. UIDs are stable: a hash of the programme id, the pair and the series'
 /// position (or the month and position of a single session), so a re-run updates events in calendar apps instead of
-/// adding copies; SEQUENCE rises only for events whose content changed since the files found in the directory.
+/// adding copies; SEQUENCE rises only for events whose content changed since the files found in the directory, and
+/// events that are gone are published once more as cancelled.
 public enum ScheduleCalendars {
     /// File name → contents, for ``AtomicOutput``.
     /// - Parameters:
@@ -20,10 +21,9 @@ public enum ScheduleCalendars {
         _ result: ScheduleResult, programmeID: String, previous: [String: Data], generated: Date
     ) -> [String: Data] {
         let stamp = utcStamp(generated)
+        let publishedByFile = previous.mapValues { ICalendar.publishedEvents(in: String(decoding: $0, as: UTF8.self)) }
         var published: [String: PublishedEvent] = [:]
-        for data in previous.values {
-            published.merge(ICalendar.publishedEvents(in: String(decoding: data, as: UTF8.self))) { first, _ in first }
-        }
+        for events in publishedByFile.values { published.merge(events) { first, _ in first } }
         let sessionsByPair = Dictionary(grouping: result.sessions, by: { PairToSchedule(mentorID: $0.mentorID, menteeID: $0.menteeID) })
         var pairEvents: [PairToSchedule: [CalendarEvent]] = [:]
         for (pair, sessions) in sessionsByPair {
@@ -33,7 +33,8 @@ public enum ScheduleCalendars {
         var files: [String: Data] = [:]
         func add(_ name: String, _ title: String, _ events: [CalendarEvent]) {
             let sorted = events.sorted { ($0.date, $0.startMinute, $0.uid) < ($1.date, $1.startMinute, $1.uid) }
-            files[name] = Data(ICalendar.text(name: title, events: sorted, previous: published, stamp: stamp).utf8)
+            files[name] = Data(ICalendar.text(name: title, events: sorted, previous: published,
+                                              previouslyHere: publishedByFile[name] ?? [:], stamp: stamp).utf8)
         }
         for (pair, events) in pairEvents {
             add(pairFileName(pair), "Mentoring \(pair.mentorID) – \(pair.menteeID)", events)
@@ -44,6 +45,10 @@ public enum ScheduleCalendars {
             add("mentor-\(safe(mentorID)).ics", "Mentoring \(mentorID)", own + groups)
         }
         if !result.supervision.isEmpty { add("supervisor.ics", "Group supervision", supervisionEvents) }
+        // A calendar whose person or pair is gone stays, with every event cancelled, so subscribers learn of it.
+        for name in publishedByFile.keys where files[name] == nil {
+            add(name, String(name.dropLast(4)), [])
+        }
         return files
     }
 

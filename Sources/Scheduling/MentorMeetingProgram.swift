@@ -44,8 +44,7 @@ struct MentorMeetingProgram {
         self.candidates = candidates
         self.months = months
         program = LinearProgram(name: "schedule_\(Self.safeName(mentorID))", sense: .maximize)
-        let all = candidates.candidates
-        for (index, _) in all.enumerated() {
+        for index in candidates.candidates.indices {
             sessionVariables.append(program.addVariable(name: "x\(index)", upperBound: 1, isInteger: true))
         }
         if let routine {

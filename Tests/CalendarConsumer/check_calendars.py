@@ -23,6 +23,8 @@ def occurrences(path):
     end = datetime.datetime(2200, 1, 1)
     found = []
     for event in recurring_ical_events.of(calendar).between(start, end):
+        if str(event.get("STATUS", "")).upper() == "CANCELLED":
+            continue  # published so that calendar apps remove it
         found.append((event["DTSTART"].dt.isoformat(), event["DTEND"].dt.isoformat(), str(event.get("LOCATION", ""))))
     return sorted(found)
 

@@ -111,4 +111,23 @@ struct ICalendarTests {
         #expect(text.contains("SEQUENCE:1"))
         #expect(text.contains("\r\n") && !text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
     }
+
+    @Test("an event that is gone is published once more as cancelled; a pair that is gone keeps a file of cancellations")
+    func cancellations() throws {
+        let stamp = Date(timeIntervalSince1970: 1_700_000_000)
+        let original = Self.result([Self.session("2024-03-07"), Self.session("2024-03-21")])
+        let files = ScheduleCalendars.files(original, programmeID: "test", previous: [:], generated: stamp)
+        var fewer = original
+        fewer.sessions.removeLast()
+        let after = ScheduleCalendars.files(fewer, programmeID: "test", previous: files, generated: stamp)
+        let pair = String(decoding: try #require(after["pair-M1-Y1.ics"]), as: UTF8.self)
+        #expect(pair.components(separatedBy: "STATUS:CANCELLED").count == 2)
+        #expect(pair.contains("SEQUENCE:1"))
+        let none = ScheduleCalendars.files(Self.result([]), programmeID: "test", previous: after, generated: stamp)
+        #expect(none.keys.sorted() == ["mentor-M1.ics", "pair-M1-Y1.ics"])
+        let gone = String(decoding: try #require(none["pair-M1-Y1.ics"]), as: UTF8.self)
+        #expect(gone.components(separatedBy: "STATUS:CANCELLED").count == 3)
+        #expect(ScheduleCalendars.files(Self.result([]), programmeID: "test", previous: none, generated: stamp) == none,
+                "cancellations already published stay unchanged")
+    }
 }
