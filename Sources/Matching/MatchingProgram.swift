@@ -133,14 +133,11 @@ public struct MatchingProgram: Sendable {
     /// weight exceeds the largest swing all lower tiers together can make.
     public func auditProgram(graph: CandidateGraph) -> LinearProgram {
         let fitPoints = graph.candidates.map(\.fit.points)
-        let largestFitTotal = graph.largestFitTotal
+        let scales = TierScales(graph: graph)
         let mentorsWithCandidates = graph.candidatesOfMentor.filter { !$0.isEmpty }.count
-        let remoteWithCandidates = graph.candidatesOfMentee.indices.filter {
-            !graph.candidatesOfMentee[$0].isEmpty && graph.rules.isRemote(menteeIndex: $0)
-        }.count
-        let mentorsUsedWeight = Double(largestFitTotal + 1)
+        let mentorsUsedWeight = Double(scales.mentorsUsed)
         let remoteWeight = mentorsUsedWeight * Double(mentorsWithCandidates + 1)
-        let servedWeight = remoteWeight * Double(remoteWithCandidates + 1)
+        let servedWeight = remoteWeight * Double(scales.served)
         var audit = self
         audit.setObjective(
             [.served: servedWeight, .remoteServed: remoteWeight, .mentorsUsed: mentorsUsedWeight, .fit: 1],

@@ -159,23 +159,6 @@ struct NetworkSolve {
     }
 }
 
-/// Tier weights that separate the tiers over the whole graph, and so in every part: the parts' objectives add up to
-/// the whole network's.
-struct TierScales {
-    /// One more young person served outweighs every remote one: R + 1, R the remote young people with a candidate.
-    let served: Int64
-    /// One more mentor used outweighs every fit point: F + 1, F the largest possible fit total.
-    let mentorsUsed: Int64
-
-    init(graph: CandidateGraph) {
-        let remote = graph.candidatesOfMentee.indices.count {
-            !graph.candidatesOfMentee[$0].isEmpty && graph.rules.isRemote(menteeIndex: $0)
-        }
-        served = Int64(remote + 1)
-        mentorsUsed = Int64(graph.largestFitTotal + 1)
-    }
-}
-
 /// The network of one part and the record of the flows solved on it.
 private struct FlowRun {
     let solver: any MinCostFlowSolver

@@ -29,6 +29,23 @@ public struct TierValues: Sendable, Hashable, Codable, Comparable {
     }
 }
 
+/// Weights that separate the tiers over the whole graph, and so over any part of it: flows weighted with them add up
+/// across parts to the whole network's objective.
+struct TierScales {
+    /// R + 1, R the remote young people with a candidate: one more young person served outweighs every remote one.
+    let served: Int64
+    /// F + 1, F the largest possible fit total: one more mentor used outweighs every fit point.
+    let mentorsUsed: Int64
+
+    init(graph: CandidateGraph) {
+        let remote = graph.candidatesOfMentee.indices.count {
+            !graph.candidatesOfMentee[$0].isEmpty && graph.rules.isRemote(menteeIndex: $0)
+        }
+        served = Int64(remote + 1)
+        mentorsUsed = Int64(graph.largestFitTotal + 1)
+    }
+}
+
 /// One solver call of a run.
 public struct SolveStep: Sendable, Hashable, Codable {
     /// The tier maximised (`weighted` for a single weighted solve).
