@@ -77,15 +77,25 @@ public struct WeeklyAvailability: Sendable, Hashable, Codable, CustomStringConve
         self.windows = windows.sorted()
     }
 
-    /// The longest time, in minutes, that one window of each person shares on the same weekday.
-    public func longestSharedStretch(with other: WeeklyAvailability) -> Int {
-        var best = 0
+    /// The stretches of time both people have: each overlap of one window of each, sorted.
+    public func sharedWindows(with other: WeeklyAvailability) -> [WeeklyWindow] {
+        var shared: [WeeklyWindow] = []
         for mine in windows {
-            for theirs in other.windows where theirs.weekday == mine.weekday {
-                best = max(best, mine.overlapMinutes(with: theirs))
+            for theirs in other.windows where mine.overlapMinutes(with: theirs) > 0 {
+                shared.append(
+                    WeeklyWindow(
+                        weekday: mine.weekday, startMinute: max(mine.startMinute, theirs.startMinute),
+                        endMinute: min(mine.endMinute, theirs.endMinute)
+                    )
+                )
             }
         }
-        return best
+        return shared.sorted()
+    }
+
+    /// The longest time, in minutes, that one window of each person shares on the same weekday.
+    public func longestSharedStretch(with other: WeeklyAvailability) -> Int {
+        sharedWindows(with: other).map(\.durationMinutes).max() ?? 0
     }
 
     /// The total minutes a week that the windows cover.

@@ -87,18 +87,6 @@ struct MeetingCandidates {
         let grid = stride(from: (window.startMinute / coarseStep + 1) * coarseStep, through: window.endMinute - length, by: coarseStep)
         return [window.startMinute] + grid
     }
-
-    /// The windows two people share, weekday by weekday.
-    static func sharedWindows(_ first: WeeklyAvailability, _ second: WeeklyAvailability) -> [WeeklyWindow] {
-        var shared: [WeeklyWindow] = []
-        for mine in first.windows {
-            for theirs in second.windows where mine.overlapMinutes(with: theirs) > 0 {
-                shared.append(WeeklyWindow(weekday: mine.weekday, startMinute: max(mine.startMinute, theirs.startMinute),
-                                           endMinute: min(mine.endMinute, theirs.endMinute)))
-            }
-        }
-        return shared.sorted()
-    }
 }
 
 /// A time the mentor is taken (a supervision group), with where it is when known.

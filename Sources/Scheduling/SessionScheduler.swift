@@ -46,7 +46,7 @@ public struct SessionScheduler: Sendable {
                 return PairContext(
                     pair: pair, place: mentee.location.place,
                     point: mentee.location.coordinate ?? placesByName[mentee.location.place]!.coordinate,
-                    sharedWindows: MeetingCandidates.sharedWindows(mentor.availability, mentee.availability),
+                    sharedWindows: mentor.availability.sharedWindows(with: mentee.availability),
                     unavailable: unavailable[mentor.id, default: []].union(unavailable[mentee.id, default: []]))
             }
             let busy = supervisionByMentor[mentor.id, default: []].map { slot in
