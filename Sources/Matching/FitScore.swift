@@ -37,7 +37,7 @@ public struct FitScorer: Sendable {
 
     public init(input: MatchingInput, policy: Policy) {
         weights = policy.objective.fitWeights
-        let referenceDay = (policy.referenceDate ?? input.mentees.compactMap(\.waitingSince).max())?.daysSinceEpoch
+        let referenceDay = input.referenceDate(policy: policy)?.daysSinceEpoch
         self.referenceDay = referenceDay
         let longest = input.mentees.compactMap(\.waitingSince).map { (referenceDay ?? 0) - $0.daysSinceEpoch }.max() ?? 0
         longestWaitDays = max(FitScorer.fullWaitDays, longest)

@@ -38,13 +38,17 @@ public struct MatchingEngine: Sendable {
         public let input: MatchingInput
         public let policy: Policy
         public let graph: CandidateGraph
+        /// What becomes of each current pair, and which earlier suggestions the run prefers to keep.
+        public let continuity: ContinuityPlan
         public let timings: StageTimings
 
         /// The matching as a linear programme (built on request: large graphs are solved as flows without it).
-        public func linearProgram() -> MatchingProgram { MatchingProgram(graph: graph) }
+        public func linearProgram() -> MatchingProgram { MatchingProgram(graph: graph, continuity: continuity) }
 
         /// The matching as a flow network, before any objective is set: what the flow path builds (for benchmarks).
-        public func flowNetwork() -> FlowNetwork { MatchingNetwork(graph: graph).network }
+        public func flowNetwork() -> FlowNetwork {
+            MatchingNetwork(graph: graph, part: MatchingPart(wholeGraphOf: graph), continuity: continuity).network
+        }
     }
 
     /// Checks the input and policy, sorts the input, builds candidates and the programme, and checks the locked pairs.
@@ -62,11 +66,20 @@ public struct MatchingEngine: Sendable {
         var sorted = input
         sorted.mentors.sort { $0.id < $1.id }
         sorted.mentees.sort { $0.id < $1.id }
-        let graph = CandidateGraph(rules: CompatibilityRules(input: sorted, policy: policy))
+        var rules = CompatibilityRules(input: sorted, policy: policy)
+        let continuity = ContinuityPlan(input: sorted, policy: policy, rules: rules)
+        // Under `keep`, the current pairs still allowed are held exactly as locks are.
+        let held = continuity.heldPairRules
+        if !held.isEmpty {
+            var holding = sorted
+            holding.pairRules += held
+            rules = CompatibilityRules(input: holding, policy: policy)
+        }
+        let graph = CandidateGraph(rules: rules)
         let conflicts = Self.lockConflicts(graph)
         if !conflicts.isEmpty { throw .impossibleLocks(conflicts) }
         timings.candidates = Date().timeIntervalSince(clock)
-        return Preparation(input: sorted, policy: policy, graph: graph, timings: timings)
+        return Preparation(input: sorted, policy: policy, graph: graph, continuity: continuity, timings: timings)
     }
 
     /// Matches mentors and young people.
@@ -104,7 +117,7 @@ public struct MatchingEngine: Sendable {
             let outcome = try NetworkSolve(
                 solver: flowSolver, keepsNetworks: keepingFlowStages, minimumCandidatesPerPart: minimumCandidatesPerPart
             )
-                .run(graph: graph, policy: preparation.policy)
+                .run(graph: graph, policy: preparation.policy, continuity: preparation.continuity)
             (chosen, report, stages) = (outcome.chosen, outcome.report, outcome.stages)
             timings.model = outcome.modelSeconds
             timings.solve = Date().timeIntervalSince(clock) - outcome.modelSeconds
@@ -126,7 +139,8 @@ public struct MatchingEngine: Sendable {
             timings.solve = Date().timeIntervalSince(clock)
         }
         clock = Date()
-        var result = ResultAssembler(graph: graph, chosen: chosen).assemble(report: report)
+        var result = ResultAssembler(graph: graph, chosen: chosen, continuity: preparation.continuity)
+            .assemble(report: report)
         timings.explanations = Date().timeIntervalSince(clock)
         result.timings = timings
         return (result, stages)

@@ -19,13 +19,17 @@ struct MatchingNetwork: Sendable {
     /// Node ranges, for readers of exported networks: node `mentorNodes.lowerBound + k` is `part.mentorIndices[k]`.
     let mentorNodes: Range<Int>
     let menteeNodes: Range<Int>
+    /// Candidate arcs of eligible current pairs ranked by `minimal_change`, and of previous suggestions: each earns
+    /// the bonus of its own tier.
+    private(set) var currentArcs: [Int] = []
+    private(set) var previousArcs: [Int] = []
 
     /// The whole graph as one network.
     init(graph: CandidateGraph) {
         self.init(graph: graph, part: MatchingPart(wholeGraphOf: graph))
     }
 
-    init(graph: CandidateGraph, part: MatchingPart) {
+    init(graph: CandidateGraph, part: MatchingPart, continuity: ContinuityPlan? = nil) {
         self.part = part
         let input = graph.rules.input
         let source = network.addNode()
@@ -40,12 +44,16 @@ struct MatchingNetwork: Sendable {
 
         let mentorNode = NodeNumbers(part.mentorIndices, from: mentorNodes.lowerBound)
         let menteeNode = NodeNumbers(part.menteeIndices, from: menteeNodes.lowerBound)
+        let ranksCurrent = continuity?.ranksCurrentPairs ?? false
+        let ranksPrevious = continuity?.ranksPreviousSuggestions ?? false
         for candidateIndex in part.candidateIndices {
             let candidate = graph.candidates[candidateIndex]
-            network.addArc(
+            let arc = network.addArc(
                 from: mentorNode.node(of: candidate.mentorIndex), to: menteeNode.node(of: candidate.menteeIndex),
                 lower: candidate.isLocked ? 1 : 0, upper: 1
             )
+            if ranksCurrent, continuity?.isCurrent(candidate) == true { currentArcs.append(arc) }
+            if ranksPrevious, continuity?.isPrevious(candidate) == true { previousArcs.append(arc) }
         }
         for (offset, mentorIndex) in part.mentorIndices.enumerated() {
             let node = mentorNodes.lowerBound + offset
@@ -90,8 +98,12 @@ struct MatchingNetwork: Sendable {
         part.candidateIndices.indices.filter { flows[$0] > 0 }.map { part.candidateIndices[$0] }
     }
 
-    /// Minimises the given costs: per unit of each tier total and per fit point of a pair; every other arc is free.
-    mutating func setCosts(served: Int64 = 0, remoteServed: Int64 = 0, mentorsUsed: Int64 = 0, fitPoint: Int64 = 0, fitPoints: [Int]) {
+    /// Minimises the given costs: per unit of each tier total, per kept current pair or previous suggestion, and per
+    /// fit point of a pair; every other arc is free.
+    mutating func setCosts(
+        served: Int64 = 0, remoteServed: Int64 = 0, mentorsUsed: Int64 = 0, keptCurrent: Int64 = 0,
+        keptPrevious: Int64 = 0, fitPoint: Int64 = 0, fitPoints: [Int]
+    ) {
         network.clearCosts()
         network.setCost(served, ofArc: servedArc)
         network.setCost(remoteServed, ofArc: remoteServedArc)
@@ -101,7 +113,16 @@ struct MatchingNetwork: Sendable {
                 network.setCost(fitPoint * Int64(fitPoints[candidateIndex]), ofArc: arc)
             }
         }
+        for (arcs, bonus) in [(currentArcs, keptCurrent), (previousArcs, keptPrevious)] where bonus != 0 {
+            for arc in arcs { network.setCost(network.costs[arc] + bonus, ofArc: arc) }
+        }
     }
+
+    /// How many arcs of a list carry flow.
+    func count(of arcs: [Int], in flows: [Int32]) -> Int { arcs.reduce(0) { $0 + (flows[$1] > 0 ? 1 : 0) } }
+
+    /// Whether any continuity tier applies to this part.
+    var hasContinuityTiers: Bool { !currentArcs.isEmpty || !previousArcs.isEmpty }
 
     mutating func fix(_ arc: Int, at value: Int) {
         network.setBounds(ofArc: arc, lower: value, upper: value)

@@ -5,10 +5,14 @@ import MentorMatchCore
 public enum ObjectiveTier: String, Sendable, Hashable, Codable, CaseIterable {
     /// Young people served.
     case served
+    /// Current pairs kept (`continuity.mode: minimal_change` only).
+    case keptCurrent = "kept_current"
     /// Young people from remote places served.
     case remoteServed = "remote_served"
     /// Mentors with at least one mentee.
     case mentorsUsed = "mentors_used"
+    /// Previous suggestions kept (`--previous` only).
+    case keptPrevious = "kept_previous"
     /// The sum of the fit points of all pairs.
     case fit
 }
@@ -30,13 +34,19 @@ public struct MatchingProgram: Sendable {
     public let servedVariable: VariableID
     public let remoteServedVariable: VariableID
     public let mentorsUsedVariable: VariableID
-    /// Whether side constraints made it a mixed-integer programme.
+    /// The current pairs kept (minimal_change) and previous suggestions kept, when the run ranks them.
+    public let keptCurrentVariable: VariableID?
+    public let keptPreviousVariable: VariableID?
+    /// Whether side constraints or continuity tiers made it a mixed-integer programme.
     public let isMixedInteger: Bool
 
-    public init(graph: CandidateGraph) {
+    public init(graph: CandidateGraph, continuity: ContinuityPlan? = nil) {
         let input = graph.rules.input
         let policy = graph.rules.policy
-        let isMixedInteger = !policy.sideConstraints.isEmpty
+        let ranksCurrent = continuity?.ranksCurrentPairs ?? false
+        let ranksPrevious = continuity?.ranksPreviousSuggestions ?? false
+        // A count of chosen pairs is a row outside the network, so the pair values are declared integer.
+        let isMixedInteger = !policy.sideConstraints.isEmpty || ranksCurrent || ranksPrevious
         var program = LinearProgram(name: "mentormatch", sense: .maximize)
         let served = program.addVariable(name: "served", lowerBound: 0, isInteger: isMixedInteger)
         let remoteServed = program.addVariable(name: "remote_served", lowerBound: 0, isInteger: isMixedInteger)
@@ -97,6 +107,17 @@ public struct MatchingProgram: Sendable {
             program.addConstraint(name: Self.name("side_min_served", ids: [place], indices: [placeIndex]), terms: terms, lowerBound: Double(minimum))
         }
 
+        func keptCount(_ name: String, of isCounted: (Candidate) -> Bool, atLeast least: Int?) -> VariableID {
+            let kept = program.addVariable(name: name, lowerBound: Double(least ?? 0), isInteger: true)
+            let counted = graph.candidates.indices.filter { isCounted(graph.candidates[$0]) }.map { Term(pairs[$0], 1) }
+            program.addConstraint(name: name + "_count", terms: counted + [Term(kept, -1)], lowerBound: 0, upperBound: 0)
+            return kept
+        }
+        keptCurrentVariable = ranksCurrent
+            ? keptCount("kept_current", of: { continuity?.isCurrent($0) == true }, atLeast: continuity?.minimumKept) : nil
+        keptPreviousVariable = ranksPrevious
+            ? keptCount("kept_previous", of: { continuity?.isPrevious($0) == true }, atLeast: nil) : nil
+
         self.program = program
         pairVariables = pairs
         servedVariable = served
@@ -110,14 +131,21 @@ public struct MatchingProgram: Sendable {
         case .served: servedVariable
         case .remoteServed: remoteServedVariable
         case .mentorsUsed: mentorsUsedVariable
+        case .keptCurrent: keptCurrentVariable
+        case .keptPrevious: keptPreviousVariable
         case .fit: nil
         }
     }
 
+    /// The tiers this programme ranks, in lexicographic order: the continuity tiers only when the run has them.
+    public var tiers: [ObjectiveTier] {
+        ObjectiveTier.allCases.filter { $0 == .fit || variable(of: $0) != nil }
+    }
+
     /// Sets the objective to a weighted sum of tiers.
     mutating func setObjective(_ weights: [ObjectiveTier: Double], fitPoints: [Int]) {
-        for tier in [ObjectiveTier.served, .remoteServed, .mentorsUsed] {
-            program.setObjectiveCoefficient(weights[tier] ?? 0, for: variable(of: tier)!)
+        for tier in tiers where tier != .fit {
+            if let variable = variable(of: tier) { program.setObjectiveCoefficient(weights[tier] ?? 0, for: variable) }
         }
         let fitWeight = weights[.fit] ?? 0
         for (variable, points) in zip(pairVariables, fitPoints) {
@@ -133,16 +161,23 @@ public struct MatchingProgram: Sendable {
     /// weight exceeds the largest swing all lower tiers together can make.
     public func auditProgram(graph: CandidateGraph) -> LinearProgram {
         let fitPoints = graph.candidates.map(\.fit.points)
-        let scales = TierScales(graph: graph)
-        let mentorsWithCandidates = graph.candidatesOfMentor.filter { !$0.isEmpty }.count
-        let mentorsUsedWeight = Double(scales.mentorsUsed)
-        let remoteWeight = mentorsUsedWeight * Double(mentorsWithCandidates + 1)
-        let servedWeight = remoteWeight * Double(scales.served)
+        // Each tier's weight is one more than the largest total of all lower tiers weighted, from fit upwards.
+        let largest: [ObjectiveTier: Double] = [
+            .fit: Double(graph.largestFitTotal),
+            .keptPrevious: Double(program.variables.count),
+            .mentorsUsed: Double(graph.candidatesOfMentor.filter { !$0.isEmpty }.count),
+            .remoteServed: Double(TierScales(graph: graph).served - 1),
+            .keptCurrent: Double(graph.rules.input.mentees.count),
+        ]
+        var weights: [ObjectiveTier: Double] = [:]
+        var below = 0.0
+        for tier in tiers.reversed() {
+            let weight = below + 1
+            weights[tier] = weight
+            below += weight * (largest[tier] ?? 0)
+        }
         var audit = self
-        audit.setObjective(
-            [.served: servedWeight, .remoteServed: remoteWeight, .mentorsUsed: mentorsUsedWeight, .fit: 1],
-            fitPoints: fitPoints
-        )
+        audit.setObjective(weights, fitPoints: fitPoints)
         return audit.program
     }
 

@@ -9,12 +9,14 @@ public struct MatchedPair: Sendable, Hashable, Codable {
     public var score: FitScore
     /// The coordinator locked this pair.
     public var locked: Bool
+    /// The pair is meeting now (a current pair kept).
+    public var current: Bool
 
     enum CodingKeys: String, CodingKey {
         case mentorID = "mentor_id"
         case menteeID = "mentee_id"
         case distanceKm = "distance_km"
-        case score, locked
+        case score, locked, current
     }
 }
 
@@ -81,10 +83,17 @@ public struct FullCandidate: Sendable, Hashable, Codable {
     public var mentorID: String
     public var capacity: Int
     public var serves: [String]
+    /// Of `serves`: young people locked to this mentor by the coordinator.
+    public var locked: [String]
+    /// Of `serves`: young people in a current pair with this mentor that the run keeps.
+    public var current: [String]
+
+    /// Every place is taken by a lock or a kept current pair: serving someone else here means breaking one.
+    public var isHeld: Bool { locked.count + current.count >= serves.count }
 
     enum CodingKeys: String, CodingKey {
         case mentorID = "mentor_id"
-        case capacity, serves
+        case capacity, serves, locked, current
     }
 }
 
@@ -188,9 +197,12 @@ public struct MatchingResult: Sendable, Hashable, Codable {
     public var summary: MatchingSummary
     public var solver: SolverReport
     public var timings: StageTimings
+    /// What became of each current pair, and every new pair (empty when the run had no current pairs).
+    public var changes: [PairChange]
+    public var continuity: ContinuitySummary
 
     enum CodingKeys: String, CodingKey {
-        case pairs, unmatched, alternatives, summary, solver, timings
+        case pairs, unmatched, alternatives, summary, solver, timings, changes, continuity
         case mentorLoads = "mentor_loads"
     }
 }

@@ -43,6 +43,12 @@ struct NetworkSolve {
     static func supports(_ policy: Policy) -> Bool {
         switch policy.objective.method {
         case .lexicographic:
+            // max_changes and a remote share are two counts that bound served from above: not one search.
+            if policy.continuity.mode == .minimalChange, policy.continuity.maxChanges != nil,
+                policy.sideConstraints.minimumRemoteShare != nil
+            {
+                return false
+            }
             return policy.sideConstraints.minimumRemoteShare.map { shareNumerator($0) != nil } ?? true
         case .weighted:
             return policy.sideConstraints.isEmpty && weightedCosts(policy.objective.tierWeights) != nil
@@ -63,15 +69,22 @@ struct NetworkSolve {
         return (Int64(scaled[0]), Int64(scaled[1]), Int64(scaled[2]), Int64(scaled[3]))
     }
 
-    func run(graph: CandidateGraph, policy: Policy) throws(MatchingError) -> Outcome {
+    func run(graph: CandidateGraph, policy: Policy, continuity: ContinuityPlan) throws(MatchingError) -> Outcome {
         let started = Date()
-        let parts = MatchingPart.parts(of: graph, minimumCandidates: minimumCandidatesPerPart)
-        let networks = ConcurrentChunks.map(count: parts.count) { MatchingNetwork(graph: graph, part: parts[$0]) }
+        let parts = continuity.couplesParts
+            ? [MatchingPart(wholeGraphOf: graph)]
+            : MatchingPart.parts(of: graph, minimumCandidates: minimumCandidatesPerPart)
+        let networks = ConcurrentChunks.map(count: parts.count) {
+            MatchingNetwork(graph: graph, part: parts[$0], continuity: continuity)
+        }
         let modelSeconds = Date().timeIntervalSince(started)
-        let scales = TierScales(graph: graph)
+        let scales = TierScales(graph: graph, previousSuggestions: continuity.previousPairs.count)
         let fitPoints = graph.candidates.map(\.fit.points)
         let outcomes = ConcurrentChunks.map(count: parts.count) { [self] index -> Result<FlowRun, MatchingError> in
-            var run = FlowRun(solver: solver, keepsNetworks: keepsNetworks, model: networks[index], scales: scales)
+            var run = FlowRun(
+                solver: solver, keepsNetworks: keepsNetworks, model: networks[index], scales: scales,
+                minimumKept: continuity.minimumKept
+            )
             do throws(MatchingError) {
                 try run.solveTiers(policy: policy, fitPoints: fitPoints)
                 return .success(run)
@@ -165,6 +178,8 @@ private struct FlowRun {
     let keepsNetworks: Bool
     var model: MatchingNetwork
     let scales: TierScales
+    /// `max_changes` as the fewest eligible current pairs to keep (the part is the whole graph then).
+    let minimumKept: Int?
     var steps: [SolveStep] = []
     var stages: [FlowStage] = []
     /// The graph's candidates in the optimal matching of this part.
@@ -185,14 +200,49 @@ private struct FlowRun {
         case .lexicographic:
             let (served, remote) = try maximiseServed(policy: policy)
             model.fix(model.servedArc, at: served)
-            model.fix(model.remoteServedArc, at: remote)
-            model.setCosts(mentorsUsed: -scales.mentorsUsed, fitPoint: -1, fitPoints: fitPoints)
-            guard let flows = try solve("mentors_used+fit") else {
-                throw .solverFailed("the second flow lost the totals the first proved feasible")
+            if model.hasContinuityTiers {
+                finalFlows = try solveContinuityTiers(served: served, remote: remote, policy: policy, fitPoints: fitPoints)
+            } else {
+                model.fix(model.remoteServedArc, at: remote)
+                model.setCosts(mentorsUsed: -scales.mentorsUsed, fitPoint: -1, fitPoints: fitPoints)
+                guard let flows = try solve("mentors_used+fit") else { throw Self.lostTotals }
+                finalFlows = flows
             }
-            finalFlows = flows
         }
         chosen = model.chosenCandidates(finalFlows)
+    }
+
+    static let lostTotals = MatchingError.solverFailed("a later flow lost the totals an earlier one proved feasible")
+
+    /// The tiers after served when current pairs (minimal_change) or previous suggestions are ranked: served is
+    /// fixed; kept current pairs, then remote served (flow 1); mentors used with kept pairs above it (flow 2); then
+    /// previous suggestions and fit with kept pairs above both (flow 3). A tier that is not one arc stays on top of
+    /// the later costs with a weight larger than everything below it, so no later flow can trade it away.
+    private mutating func solveContinuityTiers(
+        served: Int, remote: Int, policy: Policy, fitPoints: [Int]
+    ) throws(MatchingError) -> [Int32] {
+        let remoteArc = model.remoteServedArc
+        var remote = remote
+        if !model.currentArcs.isEmpty {
+            if let share = policy.sideConstraints.minimumRemoteShare, let numerator = NetworkSolve.shareNumerator(share) {
+                // remote ≥ p/q × served, with served fixed: a lower bound on the remote arc.
+                let least = (numerator * Int64(served) + NetworkSolve.shareDenominator - 1) / NetworkSolve.shareDenominator
+                model.network.setBounds(ofArc: remoteArc, lower: Int(least), upper: Int(model.network.uppers[remoteArc]))
+            }
+            model.setCosts(remoteServed: -1, keptCurrent: -scales.served, fitPoints: fitPoints)
+            guard let flows = try solve("kept_current+remote_served") else { throw Self.lostTotals }
+            remote = Int(flows[remoteArc])
+        }
+        model.fix(remoteArc, at: remote)
+        model.setCosts(mentorsUsed: -1, keptCurrent: -scales.keptCurrentOverMentors, fitPoints: fitPoints)
+        guard let mentorsFlows = try solve("kept_current+mentors_used") else { throw Self.lostTotals }
+        model.fix(model.mentorsUsedArc, at: Int(mentorsFlows[model.mentorsUsedArc]))
+        model.setCosts(
+            keptCurrent: -scales.keptCurrentOverPrevious, keptPrevious: -scales.mentorsUsed, fitPoint: -1,
+            fitPoints: fitPoints
+        )
+        guard let flows = try solve("kept_current+kept_previous+fit") else { throw Self.lostTotals }
+        return flows
     }
 
     /// The optimal flows of the network as it stands, or `nil` when it has no feasible flow.
@@ -233,6 +283,9 @@ private struct FlowRun {
         model.setCosts(served: -scales.served, remoteServed: -1, fitPoints: [])
         guard let best = try solve("served+remote_served") else { throw .sideConstraintsUnmet }
         let unconstrained = (served: Int(best[servedArc]), remote: Int(best[remoteArc]))
+        if let minimumKept, !model.currentArcs.isEmpty {
+            return (try largestServed(keeping: minimumKept, unconstrained: unconstrained.served), unconstrained.remote)
+        }
         guard let share = policy.sideConstraints.minimumRemoteShare,
             let numerator = NetworkSolve.shareNumerator(share)
         else { return unconstrained }
@@ -258,6 +311,38 @@ private struct FlowRun {
             if meetsShare(middle, remote) { feasible = (middle, remote) } else { infeasibleServed = middle }
         }
         model.network.setBounds(ofArc: servedArc, lower: servedBounds.lower, upper: servedBounds.upper)
+        return feasible
+    }
+
+    /// The most young people served by an answer that keeps at least `minimumKept` current pairs (`max_changes`).
+    ///
+    /// The most current pairs kept with S served, K(S), is concave in S (a parametric min-cost flow), so the S
+    /// with K(S) ≥ minimumKept form an interval: the flow keeping the most pairs finds a point inside, and a
+    /// binary search between it and the unconstrained maximum finds the largest.
+    mutating func largestServed(keeping minimumKept: Int, unconstrained: Int) throws(MatchingError) -> Int {
+        let servedArc = model.servedArc
+        let servedBounds = (lower: Int(model.network.lowers[servedArc]), upper: Int(model.network.uppers[servedArc]))
+        defer { model.network.setBounds(ofArc: servedArc, lower: servedBounds.lower, upper: servedBounds.upper) }
+        func mostKept(serving served: Int) throws(MatchingError) -> Int? {
+            model.fix(servedArc, at: served)
+            model.setCosts(keptCurrent: -1, fitPoints: [])
+            return try solve("kept_current_at_\(served)").map { model.count(of: model.currentArcs, in: $0) }
+        }
+        guard let keptAtMost = try mostKept(serving: unconstrained) else { throw FlowRun.lostTotals }
+        if keptAtMost >= minimumKept { return unconstrained }
+        model.network.setBounds(ofArc: servedArc, lower: servedBounds.lower, upper: servedBounds.upper)
+        model.setCosts(served: -1, keptCurrent: -Int64(model.part.menteeIndices.count + 1), fitPoints: [])
+        guard let peak = try solve("kept_current+served") else { throw .sideConstraintsUnmet }
+        guard model.count(of: model.currentArcs, in: peak) >= minimumKept else { throw .sideConstraintsUnmet }
+        var feasible = Int(peak[servedArc])
+        var infeasible = unconstrained
+        while infeasible - feasible > 1 {
+            let middle = (feasible + infeasible) / 2
+            guard let kept = try mostKept(serving: middle) else {
+                throw .solverFailed("a served total between two feasible ones was infeasible")
+            }
+            if kept >= minimumKept { feasible = middle } else { infeasible = middle }
+        }
         return feasible
     }
 }

@@ -6,6 +6,7 @@ struct ResultAssembler {
     let graph: CandidateGraph
     /// Indices into `graph.candidates` of the pairs in the solution.
     let chosen: [Int]
+    let continuity: ContinuityPlan
 
     /// How many near-misses an unmatched young person's reason lists.
     static let nearMissCount = 3
@@ -23,7 +24,8 @@ struct ResultAssembler {
             let candidate = graph.candidates[index]
             return MatchedPair(
                 mentorID: input.mentors[candidate.mentorIndex].id, menteeID: input.mentees[candidate.menteeIndex].id,
-                distanceKm: candidate.distanceKm, score: candidate.fit, locked: candidate.isLocked
+                distanceKm: candidate.distanceKm, score: candidate.fit, locked: continuity.isCoordinatorLock(candidate),
+                current: continuity.isCurrent(candidate)
             )
         }.sorted { ($0.mentorID, $0.menteeID) < ($1.mentorID, $1.menteeID) }
 
@@ -55,14 +57,17 @@ struct ResultAssembler {
         // Explaining a young person without a candidate checks every mentor: spread them over the cores.
         let unmatchedIndices = input.mentees.indices.filter { mentorOfMentee[$0] == nil }
         let chunkCount = min(unmatchedIndices.count, 64)
-        let unmatched = ConcurrentChunks.map(count: chunkCount) { [self, menteesOfMentor] chunk in
+        let heldOfMentee = chosenHeld(mentorOfMentee)
+        let unmatched = ConcurrentChunks.map(count: chunkCount) { [self, menteesOfMentor, heldOfMentee] chunk in
             unmatchedIndices[(chunk * unmatchedIndices.count / chunkCount)..<((chunk + 1) * unmatchedIndices.count / chunkCount)]
                 .map { menteeIndex in
                     if graph.candidatesOfMentee[menteeIndex].isEmpty { return explainNoCandidate(menteeIndex) }
                     let withRoom = rankedCandidates(of: menteeIndex).map { graph.candidates[$0].mentorIndex }
                         .filter { hasRoom[$0] }
                     return withRoom.isEmpty
-                        ? explainFullCandidates(menteeIndex, menteesOfMentor: menteesOfMentor)
+                        ? explainFullCandidates(
+                            menteeIndex, menteesOfMentor: menteesOfMentor, held: heldOfMentee, status: report.status
+                        )
                         : explainHeldBack(menteeIndex, mentorsWithRoom: withRoom, status: report.status)
                 }
         }.flatMap { $0 }
@@ -83,11 +88,26 @@ struct ResultAssembler {
             meanScore: pairs.isEmpty ? 0 : pairs.reduce(0) { $0 + $1.score.total } / Double(pairs.count),
             candidatePairs: graph.candidates.count, tiers: tiers
         )
+        let (changes, continuitySummary) = ContinuityReport(graph: graph, continuity: continuity)
+            .changes(chosen: chosen, mentorOfMentee: mentorOfMentee)
         return MatchingResult(
             pairs: pairs, unmatched: unmatched, alternatives: alternatives, mentorLoads: loads, summary: summary,
-            solver: report, timings: StageTimings()
+            solver: report, timings: StageTimings(), changes: changes, continuity: continuitySummary
         )
     }
+
+    /// What holds each served young person in place: a coordinator's lock, a kept current pair, or nothing.
+    private func chosenHeld(_ mentorOfMentee: [Int?]) -> [HeldBy?] {
+        mentorOfMentee.map { candidateIndex in
+            guard let candidateIndex else { return nil }
+            let candidate = graph.candidates[candidateIndex]
+            if continuity.isCoordinatorLock(candidate) { return .lock }
+            if continuity.isCurrent(candidate) { return .currentPair }
+            return nil
+        }
+    }
+
+    enum HeldBy { case lock, currentPair }
 
     /// A young person's candidates, best fit first, then nearest, then by mentor id.
     func rankedCandidates(of menteeIndex: Int) -> [Int] {
@@ -184,25 +204,65 @@ struct ResultAssembler {
     }
 
     /// Every candidate is full (otherwise the optimum would have served this young person too).
-    func explainFullCandidates(_ menteeIndex: Int, menteesOfMentor: [[Int]]) -> UnmatchedMentee {
+    ///
+    /// The claim is what optimality under the rules in force proves: every assignment that also serves this young
+    /// person and keeps the locks (and, under `keep`, the current pairs) ranks no higher. A candidate whose every
+    /// place is held by locks or kept current pairs is named as such: serving the young person there means breaking
+    /// one of those.
+    func explainFullCandidates(
+        _ menteeIndex: Int, menteesOfMentor: [[Int]], held: [HeldBy?], status: TerminationReason
+    ) -> UnmatchedMentee {
         let input = graph.rules.input
         let full = rankedCandidates(of: menteeIndex).map { graph.candidates[$0].mentorIndex }.map { mentorIndex in
-            FullCandidate(
+            let serves = menteesOfMentor[mentorIndex].sorted { input.mentees[$0].id < input.mentees[$1].id }
+            return FullCandidate(
                 mentorID: input.mentors[mentorIndex].id, capacity: graph.capacity(mentorIndex: mentorIndex),
-                serves: menteesOfMentor[mentorIndex].map { input.mentees[$0].id }.sorted()
+                serves: serves.map { input.mentees[$0].id },
+                locked: serves.filter { held[$0] == .lock }.map { input.mentees[$0].id },
+                current: serves.filter { held[$0] == .currentPair }.map { input.mentees[$0].id }
             )
         }
-        let listed = full.prefix(Self.nearMissCount).map { "\($0.mentorID) serves \($0.serves.joined(separator: ", "))" }
+        let listed = full.prefix(Self.nearMissCount).map(Self.describe)
         let more = full.count > Self.nearMissCount ? "; and \(full.count - Self.nearMissCount) more" : ""
         let count = full.count
-        let reason = (count == 1 ? "the only candidate mentor is full: " : "all \(count) candidate mentors are full: ")
-            + listed.joined(separator: "; ")
-            + more + ". Moving anyone would serve fewer young people, fewer from remote places, or fit worse overall; "
-            + "to serve this young person, raise a candidate's capacity or recruit a mentor nearby"
+        let heldCount = full.count(where: \.isHeld)
+        let anyHeld = full.contains { !$0.locked.isEmpty || !$0.current.isEmpty }
+        var reason = (count == 1 ? "the only candidate mentor is full: " : "all \(count) candidate mentors are full: ")
+            + listed.joined(separator: "; ") + more + ". "
+        if heldCount == count {
+            reason += "Serving this young person means breaking one of those locks or current pairs"
+        } else if status != .optimal {
+            reason += "The solver stopped (\(status.rawValue)) before it proved that no better assignment serves them"
+        } else {
+            reason += "Every assignment that also serves this young person"
+                + (anyHeld ? ", keeping the locks and current pairs in force," : "") + " ranks no higher: "
+                + tierWording + (heldCount > 0 ? " (or breaks a lock or current pair)" : "")
+        }
+        reason += "; to serve them, raise a candidate's capacity or recruit a mentor nearby"
+            + (anyHeld ? ", or release a lock or current pair" : "")
         return UnmatchedMentee(
             menteeID: input.mentees[menteeIndex].id, kind: .candidatesFull, reason: reason, blockingRule: nil,
             nearMisses: [], relaxations: [], fullCandidates: full
         )
+    }
+
+    /// "M009's places are held: locked M009–Y0021, current pair M009–Y0019", or "M012 serves Y0003, Y0007 (locked
+    /// M012–Y0003)".
+    static func describe(_ full: FullCandidate) -> String {
+        let held = full.locked.map { "locked \(full.mentorID)–\($0)" } + full.current.map { "current pair \(full.mentorID)–\($0)" }
+        if full.isHeld { return "\(full.mentorID)'s places are held: " + held.joined(separator: ", ") }
+        let serves = "\(full.mentorID) serves \(full.serves.joined(separator: ", "))"
+        return held.isEmpty ? serves : serves + " (\(held.joined(separator: ", ")))"
+    }
+
+    /// The tiers an assignment that serves one more young person here could lose, in the order the run ranks them.
+    private var tierWording: String {
+        var tiers = ["it serves fewer young people"]
+        if continuity.ranksCurrentPairs { tiers.append("keeps fewer current pairs") }
+        tiers += ["serves fewer from remote places", "uses fewer mentors"]
+        if continuity.ranksPreviousSuggestions { tiers.append("keeps fewer earlier suggestions") }
+        tiers.append("or fits no better overall")
+        return tiers.joined(separator: ", ")
     }
 
     /// A candidate has room, so serving this young person would raise the first tier: in an optimal assignment only

@@ -36,13 +36,20 @@ struct TierScales {
     let served: Int64
     /// F + 1, F the largest possible fit total: one more mentor used outweighs every fit point.
     let mentorsUsed: Int64
+    /// U + 1, U the mentors with a candidate: one more current pair kept outweighs every mentor used.
+    let keptCurrentOverMentors: Int64
+    /// (P + 1)(F + 1), P the previous suggestions: one more current pair kept outweighs every previous suggestion
+    /// and fit point together; a previous suggestion kept weighs F + 1 (`mentorsUsed`), more than every fit point.
+    let keptCurrentOverPrevious: Int64
 
-    init(graph: CandidateGraph) {
+    init(graph: CandidateGraph, previousSuggestions: Int = 0) {
         let remote = graph.candidatesOfMentee.indices.count {
             !graph.candidatesOfMentee[$0].isEmpty && graph.rules.isRemote(menteeIndex: $0)
         }
         served = Int64(remote + 1)
         mentorsUsed = Int64(graph.largestFitTotal + 1)
+        keptCurrentOverMentors = Int64(graph.candidatesOfMentor.count { !$0.isEmpty } + 1)
+        keptCurrentOverPrevious = Int64(previousSuggestions + 1) * mentorsUsed
     }
 }
 
@@ -121,7 +128,7 @@ struct TieredSolve {
 
         switch objective.method {
         case .lexicographic:
-            for tier in ObjectiveTier.allCases {
+            for tier in model.tiers {
                 let solution = try solveStep(tier.rawValue, [tier: 1])
                 lastSolution = solution
                 // The fit tier is last and has no arc to hold; a step short of optimal ends the run with its point.

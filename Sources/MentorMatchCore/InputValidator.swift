@@ -22,6 +22,7 @@ public enum InputValidator {
         validation.checkMentees()
         validation.checkPlaces()
         validation.checkPairRules()
+        validation.checkContinuity()
         validation.issues += issues(in: policy, source: sources.policy)
         validation.checkPolicyPlaces()
         return validation.issues

@@ -30,11 +30,37 @@ public struct MatchingInput: Sendable, Hashable, Codable {
     public var mentees: [Mentee]
     public var places: [Place]
     public var pairRules: [PairRule]
+    /// The pairs meeting now; what happens to them is `Policy.continuity`.
+    public var currentPairs: [CurrentPair]
+    /// Suggestions of an earlier run not yet confirmed: among optimal answers, the run keeps the most of them.
+    public var previousSuggestions: [SuggestedPair]
 
-    public init(mentors: [Mentor], mentees: [Mentee], places: [Place], pairRules: [PairRule] = []) {
+    public init(
+        mentors: [Mentor], mentees: [Mentee], places: [Place], pairRules: [PairRule] = [],
+        currentPairs: [CurrentPair] = [], previousSuggestions: [SuggestedPair] = []
+    ) {
         self.mentors = mentors
         self.mentees = mentees
         self.places = places
         self.pairRules = pairRules
+        self.currentPairs = currentPairs
+        self.previousSuggestions = previousSuggestions
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case mentors, mentees, places
+        case pairRules = "pair_rules"
+        case currentPairs = "current_pairs"
+        case previousSuggestions = "previous_suggestions"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        mentors = try container.decode([Mentor].self, forKey: .mentors)
+        mentees = try container.decode([Mentee].self, forKey: .mentees)
+        places = try container.decode([Place].self, forKey: .places)
+        pairRules = try container.decodeIfPresent([PairRule].self, forKey: .pairRules) ?? []
+        currentPairs = try container.decodeIfPresent([CurrentPair].self, forKey: .currentPairs) ?? []
+        previousSuggestions = try container.decodeIfPresent([SuggestedPair].self, forKey: .previousSuggestions) ?? []
     }
 }

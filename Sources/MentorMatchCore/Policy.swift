@@ -31,6 +31,8 @@ public struct Policy: Sendable, Hashable, Codable {
     public var referenceDate: LocalDate?
     /// Meeting calendars (`mentormatch schedule`); the matching itself does not read it.
     public var schedule = SchedulePolicy()
+    /// What happens to the pairs that are meeting now (`MatchingInput.currentPairs`).
+    public var continuity = ContinuityPolicy()
 
     public init() {}
 
@@ -61,6 +63,7 @@ public struct Policy: Sendable, Hashable, Codable {
         case timeLimitSeconds = "time_limit_seconds"
         case referenceDate = "reference_date"
         case schedule
+        case continuity
     }
 
     /// Every key the policy file may hold, for rejecting typos.
@@ -68,7 +71,7 @@ public struct Policy: Sendable, Hashable, Codable {
         [CodingKeys.minimumMentorAge, .minimumMenteeAge, .maximumMenteeAge, .minimumAgeGap, .maximumCapacity,
          .maximumTravelKm, .meetingMinutes, .requireSharedLanguage, .requireSpecialisations,
          .enforceHardGenderPreferences, .objective, .sideConstraints, .alternativesPerMentee, .timeLimitSeconds,
-         .referenceDate, .schedule].map(\.rawValue)
+         .referenceDate, .schedule, .continuity].map(\.rawValue)
     )
 
     public init(from decoder: any Decoder) throws {
@@ -96,6 +99,7 @@ public struct Policy: Sendable, Hashable, Codable {
         timeLimitSeconds = try container.decodeIfPresent(Double.self, forKey: .timeLimitSeconds) ?? defaults.timeLimitSeconds
         referenceDate = try container.decodeIfPresent(LocalDate.self, forKey: .referenceDate)
         schedule = try container.decodeIfPresent(SchedulePolicy.self, forKey: .schedule) ?? defaults.schedule
+        continuity = try container.decodeIfPresent(ContinuityPolicy.self, forKey: .continuity) ?? defaults.continuity
     }
 }
 

@@ -51,18 +51,25 @@ public struct SourceMap: Sendable, Hashable {
     public var pairRules: RecordSource
     /// The policy file name, or `policy`.
     public var policy: String
+    /// The pairs meeting now (`--current`) and earlier suggestions (`--previous`).
+    public var currentPairs: RecordSource
+    public var previousSuggestions: RecordSource
 
     public init(
         mentors: RecordSource = RecordSource(name: "mentors"),
         mentees: RecordSource = RecordSource(name: "mentees"),
         places: RecordSource = RecordSource(name: "places"),
         pairRules: RecordSource = RecordSource(name: "locks"),
-        policy: String = "policy"
+        policy: String = "policy",
+        currentPairs: RecordSource = RecordSource(name: "current pairs"),
+        previousSuggestions: RecordSource = RecordSource(name: "previous suggestions")
     ) {
         self.mentors = mentors
         self.mentees = mentees
         self.places = places
         self.pairRules = pairRules
         self.policy = policy
+        self.currentPairs = currentPairs
+        self.previousSuggestions = previousSuggestions
     }
 }
