@@ -68,11 +68,9 @@ public struct ContinuityPlan: Sendable {
         }
         let referenceDate = input.referenceDate(policy: policy)
         var lockedMentorOfMentee: [String: String] = [:]
-        var placesTaken: [String: Int] = [:]
-        for rule in input.pairRules where rule.kind == .lock {
-            lockedMentorOfMentee[rule.menteeID] = rule.mentorID
-            placesTaken[rule.mentorID, default: 0] += 1
-        }
+        for rule in input.pairRules where rule.kind == .lock { lockedMentorOfMentee[rule.menteeID] = rule.mentorID }
+        // A lock repeated in the file takes one place.
+        let placesTaken = Dictionary(grouping: lockedMentorOfMentee.values, by: { $0 }).mapValues(\.count)
         let wording = RuleWording(rules: rules)
         var standings = input.currentPairs.map { pair -> Standing in
             guard let mentor = mentorIndex[pair.mentorID] else {

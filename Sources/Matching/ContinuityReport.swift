@@ -49,10 +49,13 @@ struct ContinuityReport {
             let mentor = input.mentors[candidate.mentorIndex].id
             let mentee = input.mentees[candidate.menteeIndex].id
             let earlier = currentMentorOfMentee[mentee]
-            if earlier?.mentorID == mentor { continue }
+            if let earlier, earlier.mentorID == mentor, earlier.change == .kept { continue }
             guard !continuity.entries.isEmpty else { break }
-            let reason = earlier.map { "after the current pair with \($0.mentorID) was \($0.change.rawValue)" }
-                ?? "not in a current pair"
+            let reason = earlier.map { earlier in
+                earlier.mentorID == mentor
+                    ? "matched again after the current pair was \(earlier.change.rawValue)"
+                    : "after the current pair with \(earlier.mentorID) was \(earlier.change.rawValue)"
+            } ?? "not in a current pair"
             changes.append(PairChange(mentorID: mentor, menteeID: mentee, change: .new, reason: reason))
         }
         for change in changes {

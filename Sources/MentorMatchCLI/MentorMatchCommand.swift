@@ -44,9 +44,16 @@ struct InputOptions: ParsableArguments {
     var policy: String?
     @Option(help: "Locked and forbidden pairs CSV: mentor_id,mentee_id,rule (lock or forbid).")
     var locks: String?
+    @Option(help: "Pairs meeting now: mentor_id,mentee_id (optional since, until); last month's pairs.csv as it is. The policy's continuity section says what happens to them (default: keep).")
+    var current: String?
+    @Option(help: "Suggestions not yet confirmed (a pairs.csv): among equally good answers, the run keeps the most of them.")
+    var previous: String?
 
     var files: InputFiles {
-        InputFiles(mentors: mentors, mentees: mentees, places: places, locks: locks, policy: policy)
+        InputFiles(
+            mentors: mentors, mentees: mentees, places: places, locks: locks, policy: policy, current: current,
+            previous: previous
+        )
     }
 }
 

@@ -12,6 +12,7 @@ enum TerminalReport {
                 + "mentors used \(summary.mentorsUsed) of \(summary.mentors), idle \(summary.idleMentors); "
                 + "mean travel \(fixed(summary.meanTravelKm, 1)) km; mean score \(fixed(summary.meanScore, 3))"
         )
+        if let headline = continuityHeadline(result.continuity) { lines.append(headline) }
         lines.append(
             "Solver: \(result.solver.solver), \(result.solver.method), \(result.solver.status.rawValue); "
                 + "\(summary.candidatePairs) candidate pairs; solve \(fixed(result.timings.solve, 3)) s"
@@ -37,6 +38,25 @@ enum TerminalReport {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `Current pairs: 30 kept, 0 broken; 3 new pairs`, with ended and released pairs and previous suggestions when
+    /// there are any; `nil` for a run without either file.
+    static func continuityHeadline(_ counts: ContinuitySummary) -> String? {
+        var parts: [String] = []
+        if counts.currentPairs > 0 {
+            var current = "Current pairs: \(counts.kept) kept, \(counts.broken + counts.moved) broken"
+            if counts.moved > 0 { current += " (\(counts.moved) moved to another mentor)" }
+            if counts.ended > 0 { current += ", \(counts.ended) ended" }
+            if counts.released > 0 { current += ", \(counts.released) released" }
+            parts.append(current + "; " + counted(counts.new, "new pair"))
+        }
+        if counts.previousSuggestions > 0 {
+            parts.append("previous suggestions: \(counts.previousKept) of \(counts.previousSuggestions) kept")
+        }
+        guard !parts.isEmpty else { return nil }
+        let line = parts.joined(separator: "; ")
+        return line.prefix(1).uppercased() + line.dropFirst()
     }
 
     static func render(_ explanation: MenteeExplanation) -> String {

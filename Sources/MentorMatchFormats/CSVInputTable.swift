@@ -12,6 +12,8 @@ struct CSVColumns {
     /// The column whose value names the record (its id), so that references to an unreadable row are not
     /// reported again as unknown.
     var keyColumn: String?
+    /// Other columns are read past rather than reported (last month's `pairs.csv` read as the current pairs).
+    var ignoresOtherColumns = false
 
     var expected: String {
         required.joined(separator: ",") + (optional.isEmpty ? "" : " (optional: \(optional.joined(separator: ", ")))")
@@ -93,7 +95,7 @@ enum CSVInputTable {
         }
         let known = Set(columns.required + columns.optional)
         // An unknown column is most often a misspelt optional one, which would otherwise be ignored silently.
-        let unknown = header.filter { !$0.isEmpty && !known.contains($0) }
+        let unknown = columns.ignoresOtherColumns ? [] : header.filter { !$0.isEmpty && !known.contains($0) }
         if !unknown.isEmpty {
             let hints = unknown.map { name in
                 NameMatching.closest(to: name, among: (columns.required + columns.optional).sorted())
@@ -106,7 +108,7 @@ enum CSVInputTable {
             ))
         }
         // Spreadsheets export empty trailing columns with empty names; they are ignored unless they hold values.
-        if let firstUnnamedValueLine {
+        if let firstUnnamedValueLine, !columns.ignoresOtherColumns {
             issues.append(InputIssue(
                 source: source, line: firstUnnamedValueLine, problem: "the row has a value in a column without a name",
                 fix: "name the column in the header, or move the value into its own column"

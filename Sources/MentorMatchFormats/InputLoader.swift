@@ -10,13 +10,22 @@ public struct InputFiles: Sendable, Hashable {
     public var locks: String?
     /// A `.json`, `.yaml` or `.yml` policy; without one the programmes' defaults apply.
     public var policy: String?
+    /// The pairs meeting now (`mentor_id,mentee_id[,since,until]`; last month's `pairs.csv` as it is).
+    public var current: String?
+    /// Suggestions of an earlier run not yet confirmed (a `pairs.csv`).
+    public var previous: String?
 
-    public init(mentors: String, mentees: String, places: String, locks: String? = nil, policy: String? = nil) {
+    public init(
+        mentors: String, mentees: String, places: String, locks: String? = nil, policy: String? = nil,
+        current: String? = nil, previous: String? = nil
+    ) {
         self.mentors = mentors
         self.mentees = mentees
         self.places = places
         self.locks = locks
         self.policy = policy
+        self.current = current
+        self.previous = previous
     }
 }
 
@@ -47,6 +56,8 @@ public enum InputLoader {
         let mentees = read(files.mentees, issues: &issues, with: MenteesCSV.read)
         let places = read(files.places, issues: &issues, with: PlacesCSV.read)
         let rules = files.locks.map { read($0, issues: &issues, with: PairRulesCSV.read) }
+        let current = files.current.map { read($0, issues: &issues, with: CurrentPairsCSV.read) }
+        let previous = files.previous.map { read($0, issues: &issues, with: CurrentPairsCSV.readSuggestions) }
         var parsedPolicy: PolicyFile.Parsed?
         if let policyPath = files.policy, let data = contents(of: policyPath, issues: &issues) {
             parsedPolicy = PolicyFile.parse(data, source: policyPath)
@@ -55,16 +66,20 @@ public enum InputLoader {
         let policy = parsedPolicy?.policy ?? Policy()
         let sourceMap = SourceMap(
             mentors: mentors.source, mentees: mentees.source, places: places.source,
-            pairRules: rules?.source ?? RecordSource(name: "locks"), policy: files.policy ?? "policy"
+            pairRules: rules?.source ?? RecordSource(name: "locks"), policy: files.policy ?? "policy",
+            currentPairs: current?.source ?? RecordSource(name: "current pairs"),
+            previousSuggestions: previous?.source ?? RecordSource(name: "previous suggestions")
         )
         let input = MatchingInput(
             mentors: mentors.records, mentees: mentees.records, places: places.records,
-            pairRules: rules?.records ?? []
+            pairRules: rules?.records ?? [], currentPairs: current?.records ?? [],
+            previousSuggestions: previous?.records ?? []
         )
         let contentIssues = InputValidator.issues(in: input, policy: policy, sources: sourceMap)
         issues += parsedPolicy?.locating(contentIssues) ?? contentIssues
         guard issues.isEmpty else {
-            let fileOrder = [files.mentors, files.mentees, files.places, files.locks, files.policy].compactMap { $0 }
+            let fileOrder = [files.mentors, files.mentees, files.places, files.locks, files.policy, files.current, files.previous]
+                .compactMap { $0 }
             throw InputError(issues: ordered(issues, fileOrder: fileOrder))
         }
         return LoadedInput(input: input, policy: policy, sourceMap: sourceMap)

@@ -9,8 +9,9 @@ import MentorMatchCore
 public enum ResultFiles {
     public static let pairsHeader = [
         "mentor_id", "mentee_id", "distance_km", "score", "travel", "interests", "gender_preference", "priority",
-        "waiting", "locked",
+        "waiting", "locked", "current",
     ]
+    public static let changesHeader = ["mentor_id", "mentee_id", "change", "reason"]
     public static let unmatchedHeader = ["mentee_id", "reason", "kind", "blocking_rule"]
     public static let alternativesHeader = ["mentee_id", "rank", "mentor_id", "score", "distance_km", "has_room", "assigned_mentor_id"]
 
@@ -21,7 +22,7 @@ public enum ResultFiles {
                 let score = pair.score
                 return [pair.mentorID, pair.menteeID, decimal(pair.distanceKm, 2), decimal(score.total, 3)]
                     + [score.travel, score.interests, score.genderPreference, score.priority, score.waiting].map { decimal($0, 3) }
-                    + [pair.locked ? "yes" : "no"]
+                    + [pair.locked ? "yes" : "no", pair.current ? "yes" : "no"]
             }
         )
     }
@@ -47,6 +48,14 @@ public enum ResultFiles {
         )
     }
 
+    /// What became of each current pair and every new pair (`mentormatch match --current`).
+    public static func changesCSV(_ result: MatchingResult) -> String {
+        CSVWriter.text(
+            header: changesHeader,
+            rows: result.changes.map { [$0.mentorID, $0.menteeID, $0.change.rawValue, $0.reason] }
+        )
+    }
+
     /// Pretty-printed with sorted keys.
     public static func json(_ value: some Encodable) -> Data {
         let encoder = JSONOutput.encoder()
@@ -61,12 +70,15 @@ public enum ResultFiles {
 
     /// The three CSV files by name: what `timings.writing` measures, since `result.json` holds the timings and so
     /// is encoded last, once.
+    /// `changes.csv` is written when the run had current pairs.
     public static func csvFiles(_ result: MatchingResult) -> [String: Data] {
-        [
+        var files = [
             "pairs.csv": Data(pairsCSV(result).utf8),
             "unmatched.csv": Data(unmatchedCSV(result).utf8),
             "alternatives.csv": Data(alternativesCSV(result).utf8),
         ]
+        if result.continuity.currentPairs > 0 { files["changes.csv"] = Data(changesCSV(result).utf8) }
+        return files
     }
 
     private static func decimal(_ value: Double, _ decimals: Int) -> String { DecimalText.fixed(value, decimals: decimals) }

@@ -22,6 +22,44 @@ public struct RandomInstance: Sendable {
         return RandomInstance(input: input, policy: policy)
     }
 
+    /// A tiny instance as ``small(seed:)`` with a month behind it: current pairs (most of them allowed pairs, some
+    /// breaking a rule, naming someone who left, or ended), now and then previous suggestions, and a continuity mode
+    /// (keep, minimal_change with or without max_changes, none).
+    public static func nextMonth(seed: UInt64) -> RandomInstance {
+        var instance = small(seed: seed)
+        var random = SplitMix64(seed: seed ^ 0x6D6F_6E74_6832)
+        var input = instance.input
+        guard !input.mentees.isEmpty else { return instance }
+        let checker = SolutionChecker(input: input, policy: instance.policy)
+        var placesLeft = input.mentors.indices.map { checker.capacity(mentorIndex: $0) + (random.chance(0.2) ? 1 : 0) }
+        for mentee in random.shuffled(Array(input.mentees.indices)) where random.chance(0.7) {
+            let allowed = checker.allowedMentorIndices(menteeIndex: mentee).filter { placesLeft[$0] > 0 }
+            let mentor = !allowed.isEmpty && random.chance(0.85) ? random.pick(allowed) : random.pick(Array(input.mentors.indices))
+            guard placesLeft[mentor] > 0 else { continue }
+            placesLeft[mentor] -= 1
+            let since = LocalDate(year: 2024, month: random.int(in: 1...5), day: random.int(in: 1...28))
+            let until = random.chance(0.2) ? LocalDate(year: random.pick([2024, 2026]), month: 6, day: 30) : nil
+            input.currentPairs.append(
+                CurrentPair(mentorID: input.mentors[mentor].id, menteeID: input.mentees[mentee].id, since: since, until: until)
+            )
+        }
+        if random.chance(0.15) { input.currentPairs.append(CurrentPair(mentorID: "m-left", menteeID: random.pick(input.mentees).id)) }
+        if random.chance(0.5) {
+            for mentee in input.mentees where random.chance(0.5) {
+                input.previousSuggestions.append(SuggestedPair(mentorID: random.pick(input.mentors).id, menteeID: mentee.id))
+            }
+        }
+        // A pair naming someone who left must not also list their young person twice.
+        var seen: Set<String> = []
+        input.currentPairs = input.currentPairs.filter { seen.insert($0.menteeID).inserted }
+        instance.policy.continuity = random.pick([
+            ContinuityPolicy(mode: .keep), ContinuityPolicy(mode: .minimalChange),
+            ContinuityPolicy(mode: .minimalChange, maxChanges: random.int(in: 0...2)), ContinuityPolicy(mode: .none),
+        ])
+        instance.input = input
+        return instance
+    }
+
     /// An instance of a programme's size (Liepāja: 13 youth workers for 68 young people), for checks that do not
     /// need brute force: 30 mentors, 80 young people, a few pair rules, no side constraints.
     public static func medium(seed: UInt64) -> RandomInstance {

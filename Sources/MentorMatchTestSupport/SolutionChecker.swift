@@ -355,6 +355,7 @@ extension SolutionChecker {
         problems += loadViolations(result, menteesOfMentor: menteesOfMentor)
         problems += unmatchedViolations(result, mentorOfMentee: mentorOfMentee, menteesOfMentor: menteesOfMentor)
         problems += alternativeViolations(result, mentorOfMentee: mentorOfMentee, loads: loads)
+        problems += continuityViolations(of: result)
 
         let summary = result.summary
         let tiers = tiers(of: pairs)
