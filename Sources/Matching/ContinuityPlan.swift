@@ -2,7 +2,7 @@ import MentorMatchCore
 
 /// What a run does with each pair meeting now and each earlier suggestion, decided before solving.
 ///
-/// A current pair is *eligible* while both people are in the input, its `until` is not before the reference date,
+/// A current pair is *eligible* while its `until` is not before the reference date, both people are in the input,
 /// it breaks no hard rule, the coordinator has not forbidden it or locked the young person elsewhere, and the mentor's
 /// capacity holds it next to the coordinator's locks (the longest-running pairs first). Other pairs are `ended` or
 /// `released`, each with its reason. Under `keep` the eligible pairs are held like locks; under `minimal_change`
@@ -73,14 +73,15 @@ public struct ContinuityPlan: Sendable {
         let placesTaken = Dictionary(grouping: lockedMentorOfMentee.values, by: { $0 }).mapValues(\.count)
         let wording = RuleWording(rules: rules)
         var standings = input.currentPairs.map { pair -> Standing in
+            // A pair whose period is over has ended, whether or not its people are still in the files.
+            if let until = pair.until, let referenceDate, until < referenceDate {
+                return .ended("the pair's period ended on \(until), before the reference date \(referenceDate)")
+            }
             guard let mentor = mentorIndex[pair.mentorID] else {
                 return .released("\(pair.mentorID) is no longer in the mentors file")
             }
             guard let mentee = menteeIndex[pair.menteeID] else {
                 return .released("\(pair.menteeID) is no longer on the list of young people")
-            }
-            if let until = pair.until, let referenceDate, until < referenceDate {
-                return .ended("the pair's period ended on \(until), before the reference date \(referenceDate)")
             }
             if let lockedMentor = lockedMentorOfMentee[pair.menteeID], lockedMentor != pair.mentorID {
                 return .released("the coordinator locked \(pair.menteeID) to \(lockedMentor)")

@@ -25,7 +25,13 @@ struct ContinuityReport {
             let reason: String
             switch entry.standing {
             case .ended(let why): (change, reason) = (.ended, why)
-            case .released(let why): (change, reason) = (.released, why)
+            case .released(let why):
+                // Under `none` nothing is held, but a pair the run makes again still goes on meeting.
+                if continuity.mode == .none, mentorID(ofMentee: pair.menteeID) == pair.mentorID {
+                    (change, reason) = (.kept, "matched again (continuity none: current pairs are not held)")
+                } else {
+                    (change, reason) = (.released, why)
+                }
             case .eligible:
                 let assigned = mentorID(ofMentee: pair.menteeID)
                 if assigned == pair.mentorID {

@@ -229,17 +229,19 @@ struct ResultAssembler {
         let anyHeld = full.contains { !$0.locked.isEmpty || !$0.current.isEmpty }
         var reason = (count == 1 ? "the only candidate mentor is full: " : "all \(count) candidate mentors are full: ")
             + listed.joined(separator: "; ") + more + ". "
+        let holders = full.contains { !$0.locked.isEmpty }
+            ? (full.contains { !$0.current.isEmpty } ? "locks or current pairs" : "locks") : "current pairs"
         if heldCount == count {
-            reason += "Serving this young person means breaking one of those locks or current pairs"
+            reason += "Serving this young person means breaking one of those \(holders)"
         } else if status != .optimal {
             reason += "The solver stopped (\(status.rawValue)) before it proved that no better assignment serves them"
         } else {
             reason += "Every assignment that also serves this young person"
-                + (anyHeld ? ", keeping the locks and current pairs in force," : "") + " ranks no higher: "
-                + tierWording + (heldCount > 0 ? " (or breaks a lock or current pair)" : "")
+                + (anyHeld ? ", keeping the \(holders) in force," : "") + " ranks no higher: "
+                + tierWording + (heldCount > 0 ? " (or breaks one of those \(holders))" : "")
         }
         reason += "; to serve them, raise a candidate's capacity or recruit a mentor nearby"
-            + (anyHeld ? ", or release a lock or current pair" : "")
+            + (anyHeld ? ", or release one of those \(holders)" : "")
         return UnmatchedMentee(
             menteeID: input.mentees[menteeIndex].id, kind: .candidatesFull, reason: reason, blockingRule: nil,
             nearMisses: [], relaxations: [], fullCandidates: full

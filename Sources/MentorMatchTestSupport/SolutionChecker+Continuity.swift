@@ -9,19 +9,20 @@ extension SolutionChecker {
         case eligible, ended, released
     }
 
-    /// The standing of each current pair, in input order: released when a person is gone, the coordinator locked the
+    /// The standing of each current pair, in input order: ended when `until` is before the reference date; released
+    /// when a person is gone, the coordinator locked the
     /// young person elsewhere, a hard rule is broken (forbids included) or the mentor's capacity, after the locks, is
-    /// taken by longer-running pairs; ended when `until` is before the reference date. Mode `none` releases all.
+    /// taken by longer-running pairs. Mode `none` releases all.
     public func currentStandings() -> [CurrentStanding] {
         guard policy.continuity.mode != .none else { return input.currentPairs.map { _ in .released } }
         let reference = policy.referenceDate ?? input.mentees.compactMap(\.waitingSince).max()
         var lockedMentor: [String: String] = [:]
         for lock in lockedPairs { lockedMentor[lock.menteeID] = lock.mentorID }
         var standings = input.currentPairs.map { pair -> CurrentStanding in
+            if let until = pair.until, let reference, until < reference { return .ended }
             guard let mentor = mentorIndex(of: pair.mentorID), let mentee = menteeIndex(of: pair.menteeID) else {
                 return .released
             }
-            if let until = pair.until, let reference, until < reference { return .ended }
             if let locked = lockedMentor[pair.menteeID], locked != pair.mentorID { return .released }
             return isAllowed(mentorIndex: mentor, menteeIndex: mentee) ? .eligible : .released
         }
@@ -84,7 +85,9 @@ extension SolutionChecker {
             let name = "current pair \(pair.mentorID)–\(pair.menteeID)"
             switch standing {
             case .ended: expected.append(.ended)
-            case .released: expected.append(.released)
+            case .released:
+                let again = mode == .none && assigned[pair.menteeID] == pair.mentorID
+                expected.append(again ? .kept : .released)
             case .eligible:
                 if assigned[pair.menteeID] == pair.mentorID {
                     expected.append(.kept)
@@ -108,7 +111,9 @@ extension SolutionChecker {
             ? [] : result.pairs.map { Pairing(mentorID: $0.mentorID, menteeID: $0.menteeID) }.filter { !keptPairs.contains($0) }.sorted()
         let reportedNew = result.changes.filter { $0.change == .new }.map { Pairing(mentorID: $0.mentorID, menteeID: $0.menteeID) }.sorted()
         if newPairs != reportedNew { problems.append("new pairs reported \(reportedNew), expected \(newPairs)") }
-        for pair in result.pairs where pair.current != keptPairs.contains(Pairing(mentorID: pair.mentorID, menteeID: pair.menteeID)) {
+        // `current` marks the pairs the continuity rules kept; under `none` a pair made again is not one of them.
+        for pair in result.pairs
+        where pair.current != (mode != .none && keptPairs.contains(Pairing(mentorID: pair.mentorID, menteeID: pair.menteeID))) {
             problems.append("pair \(pair.mentorID)–\(pair.menteeID) reports current \(pair.current)")
         }
         let counts = result.continuity
