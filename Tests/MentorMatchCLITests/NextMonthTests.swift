@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+/// Ogre month two (`Scenarios/ogre-2024/next-month`): the first run's pairs meet from 1 March, three referrals
+/// arrive (Y0036–Y0038), M008 leaves, the pair M010–Y0005 ends on 31 March and Y0005 leaves the list.
+@Suite("mentormatch match --current: the next month")
+struct NextMonthTests {
+    static let ogre = Scenario.ogre
+    static func nextMonth(_ file: String) -> String { ogre.directory.appendingPathComponent("next-month/\(file)").path }
+
+    static func monthTwoArguments(policy: String = nextMonth("policy.yaml"), current: String = nextMonth("current.csv")) -> [String] {
+        ["match", "--mentors", nextMonth("mentors.csv"), "--mentees", nextMonth("mentees.csv"), "--places", ogre.path("places.csv"),
+         "--policy", policy, "--current", current, "--out", "out"]
+    }
+
+    /// `mentee_id → mentor_id` of a pairs.csv.
+    static func mentors(_ data: Data) throws -> [String: String] {
+        let pairs = try CSVFile(data, source: "pairs.csv")
+        return Dictionary(uniqueKeysWithValues: zip(try pairs.column("mentee_id"), try pairs.column("mentor_id")))
+    }
+
+    static func changes(_ data: Data) throws -> [[String]] { try CSVFile(data, source: "changes.csv").rows }
+
+    @Test("keep: 27 pairs kept as they were, M008's two released, M010–Y0005 ended, one new pair; nobody moved")
+    func keep() async throws {
+        try await withTemporaryDirectory("next-month") { directory in
+            let run = try await CLI.run(Self.monthTwoArguments(), in: directory.url)
+            try #require(run.exitCode == 0, "\(run)")
+            let lines = run.stdout.split(separator: "\n").map(String.init)
+            #expect(lines[0].hasPrefix("Served 28 of 37 young people (remote places: 8 of 12)"), "\(run)")
+            #expect(lines[1] == "Current pairs: 27 kept, 0 broken, 1 ended, 2 released; 1 new pair", "\(run)")
+            #expect(directory.entries("out").contains("changes.csv"))
+            let changes = try Self.changes(try directory.read("out/changes.csv"))
+            #expect(changes.count == 31)
+            #expect(changes.count { $0[2] == "kept" } == 27)
+            #expect(changes.filter { $0[2] == "released" }.map { [$0[0], $0[1], $0[3]] } == [
+                ["M008", "Y0025", "M008 is no longer in the mentors file"],
+                ["M008", "Y0029", "M008 is no longer in the mentors file"],
+            ])
+            #expect(changes.filter { $0[2] == "ended" }.map { [$0[0], $0[1]] } == [["M010", "Y0005"]])
+            #expect(changes.filter { $0[2] == "new" }.map { [$0[0], $0[1]] } == [["M010", "Y0036"]])
+            #expect(!changes.contains { ["broken", "moved"].contains($0[2]) })
+            // Every pair that could go on meeting has the same mentor as in March.
+            let march = try Self.mentors(try Data(contentsOf: URL(fileURLWithPath: Self.nextMonth("current.csv"))))
+            let april = try Self.mentors(try directory.read("out/pairs.csv"))
+            let continuing = march.filter { $0.value != "M008" && $0.key != "Y0005" }
+            #expect(continuing.count == 27)
+            #expect(continuing.allSatisfy { april[$0.key] == $0.value })
+            let result = try jsonObject(try directory.read("out/result.json"))
+            let continuity = try #require(result["continuity"] as? [String: Any])
+            #expect(continuity["kept"] as? Int == 27)
+            #expect(continuity["mode"] as? String == "keep")
+            #expect((result["changes"] as? [Any])?.count == 31)
+        }
+    }
+
+    @Test("today's behaviour (continuity none) reshuffles: 20 of 30 kept, 4 young people with another mentor, 3 without one")
+    func none() async throws {
+        try await withTemporaryDirectory("next-month") { directory in
+            let policy = try String(contentsOfFile: Self.nextMonth("policy.yaml"), encoding: .utf8)
+                .replacingOccurrences(of: "  mode: keep ", with: "  mode: none ")
+            try directory.write(policy, to: "policy.yaml")
+            let run = try await CLI.run(Self.monthTwoArguments(policy: "policy.yaml"), in: directory.url)
+            try #require(run.exitCode == 0, "\(run)")
+            #expect(run.stdout.contains("Served 28 of 37 young people (remote places: 10 of 12)"), "\(run)")
+            #expect(run.stdout.contains("Current pairs: 20 kept, 0 broken, 10 released; 8 new pairs"), "\(run)")
+            let march = try Self.mentors(try Data(contentsOf: URL(fileURLWithPath: Self.nextMonth("current.csv"))))
+            let april = try Self.mentors(try directory.read("out/pairs.csv"))
+            let continuing = march.filter { $0.value != "M008" && $0.key != "Y0005" }
+            #expect(continuing.count { april[$0.key] != nil && april[$0.key] != $0.value } == 4)
+            #expect(continuing.count { april[$0.key] == nil } == 3)
+        }
+    }
+
+    @Test("last month's pairs.csv is read as it is: its other columns are ignored; the pair of Y0005 is released")
+    func pairsFileAsIs() async throws {
+        try await withTemporaryDirectory("next-month") { directory in
+            let march = try await CLI.run(["match"] + Self.ogre.inputArguments + ["--out", "march"], in: directory.url)
+            try #require(march.exitCode == 0, "\(march)")
+            let run = try await CLI.run(Self.monthTwoArguments(current: "march/pairs.csv"), in: directory.url)
+            try #require(run.exitCode == 0, "\(run)")
+            #expect(run.stdout.contains("Current pairs: 27 kept, 0 broken, 3 released; 1 new pair"), "\(run)")
+            let changes = try Self.changes(try directory.read("out/changes.csv"))
+            #expect(changes.contains(["M010", "Y0005", "released", "Y0005 is no longer on the list of young people"]))
+        }
+    }
+
+    @Test("a current pairs file that lists a young person twice or a date that is not one is refused with its line")
+    func badCurrentFile() async throws {
+        try await withTemporaryDirectory("next-month") { directory in
+            try directory.write("mentor_id,mentee_id,since,until\nM001,Y0001,01.03.2024,\nM002,Y0001,,\nM003,Y0014,2024-13-01,\n", to: "current.csv")
+            let run = try await CLI.run(Self.monthTwoArguments(current: "current.csv"), in: directory.url)
+            #expect(run.exitCode == 1, "\(run)")
+            #expect(run.stderr.contains("current.csv, line 3"), "\(run)")
+            #expect(run.stderr.contains("Y0001 meets two mentors, M001 (line 2) and M002"), "\(run)")
+            #expect(run.stderr.contains("current.csv, line 4"), "\(run)")
+            #expect(run.stderr.contains("since '2024-13-01' is not a date"), "\(run)")
+            #expect(!directory.entries(".").contains("out"), "a refused run wrote output")
+        }
+    }
+
+    @Test("every March pair locked (the issue's case): Y0036 is told the locks hold its candidates' places, which a run without the locks shows is the whole story")
+    func lockedMarch() async throws {
+        try await withTemporaryDirectory("next-month") { directory in
+            let march = try await CLI.run(["match"] + Self.ogre.inputArguments + ["--out", "march"], in: directory.url)
+            try #require(march.exitCode == 0, "\(march)")
+            let pairs = try CSVFile(try directory.read("march/pairs.csv"), source: "pairs.csv")
+            let locks = zip(try pairs.column("mentor_id"), try pairs.column("mentee_id")).map { "\($0),\($1),lock" }
+            try directory.write((["mentor_id,mentee_id,rule"] + locks).joined(separator: "\n") + "\n", to: "locks.csv")
+            let referrals = try String(contentsOfFile: Self.nextMonth("mentees.csv"), encoding: .utf8)
+                .split(separator: "\n").suffix(3).joined(separator: "\n")
+            let mentees = try String(contentsOfFile: Self.ogre.path("mentees.csv"), encoding: .utf8) + referrals + "\n"
+            try directory.write(mentees, to: "mentees.csv")
+            var arguments = Self.ogre.inputArguments
+            arguments[3] = "mentees.csv"
+            let locked = try await CLI.run(["match"] + arguments + ["--locks", "locks.csv", "--out", "locked"], in: directory.url)
+            try #require(locked.exitCode == 0, "\(locked)")
+            #expect(locked.stdout.contains("remote places: 8 of 12"), "\(locked)")
+            let reason = try #require(locked.stdout.split(separator: "\n").first { $0.hasPrefix("  Y0036: ") })
+            #expect(reason.contains("M001's places are held: locked M001–Y0001, locked M001–Y0004, locked M001–Y0035"))
+            #expect(reason.contains("Serving this young person means breaking one of those locks"))
+            #expect(!reason.contains("Moving anyone would serve fewer"))
+            // The old sentence was false: without the locks the run serves more young people from remote places.
+            let free = try await CLI.run(["match"] + arguments + ["--out", "free"], in: directory.url)
+            #expect(free.stdout.contains("remote places: 10 of 12"), "\(free)")
+            // And the claim now made is checked: one more lock on M001 cannot hold.
+            try directory.write((["mentor_id,mentee_id,rule"] + locks + ["M001,Y0036,lock"]).joined(separator: "\n") + "\n", to: "locks.csv")
+            let forced = try await CLI.run(["match"] + arguments + ["--locks", "locks.csv", "--out", "forced"], in: directory.url)
+            #expect(forced.exitCode == 1, "\(forced)")
+            #expect(forced.stderr.contains("M001 has more locked young people than its capacity of 3"), "\(forced)")
+        }
+    }
+}
