@@ -100,6 +100,17 @@ public struct MentorMatcher: Sendable {
         }
     }
 
+    /// The ranked ways to fit one young person into the matching of everyone else (`mentormatch suggest`); `nil`
+    /// when no young person has the id.
+    public func suggestions(for menteeID: String, _ loaded: LoadedInput) throws(MentorMatchError) -> PlacementSuggestions? {
+        _ = try prepare(loaded)  // the input problems of `match`, named by file and line
+        do {
+            return try engine.suggestions(for: menteeID, loaded.input, policy: loaded.policy, sources: loaded.sourceMap)
+        } catch {
+            throw .matchingFailed(error)
+        }
+    }
+
     /// Reads the files of a run, every problem in every file reported at once.
     public func load(_ files: InputFiles) throws(MentorMatchError) -> LoadedInput {
         do {

@@ -13,7 +13,7 @@ struct MentorMatchCommand: ParsableCommand {
             """,
         subcommands: [
             MatchCommand.self, ValidateCommand.self, ExplainCommand.self, GenerateCommand.self, PlanCommand.self,
-            RecruitCommand.self, ScheduleCommand.self,
+            RecruitCommand.self, ScheduleCommand.self, SuggestCommand.self,
         ]
     )
 

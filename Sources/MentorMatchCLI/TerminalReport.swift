@@ -59,6 +59,41 @@ enum TerminalReport {
         return line.prefix(1).uppercased() + line.dropFirst()
     }
 
+    /// The ways to fit one young person in, best first, each with what else changes.
+    static func render(_ placement: PlacementSuggestions) -> String {
+        if let assigned = placement.assignedMentorID {
+            return "\(placement.menteeID) is already matched with \(assigned); nothing to suggest.\n"
+        }
+        var lines: [String] = []
+        if placement.suggestions.isEmpty {
+            lines.append("No way to fit \(placement.menteeID) in without breaking a lock or current pair; see "
+                + "`mentormatch explain --mentee \(placement.menteeID)`.")
+        } else {
+            lines.append("Ways to fit \(placement.menteeID) in, best first:")
+        }
+        for way in placement.suggestions {
+            let head = "\(way.rank). \(way.mentorID) (score \(fixed(way.score, 3)), \(fixed(way.distanceKm, 1)) km)"
+            if let displaced = way.displaced {
+                lines.append("  \(head): \(displaced.menteeID) (score \(fixed(displaced.score, 3)), not yet confirmed) "
+                    + "gives up \(way.mentorID) and is left without a mentor; total fit \(signed(way.fitChange))")
+            } else if way.moves.isEmpty {
+                lines.append("  \(head): a free place; nothing else changes")
+            } else {
+                lines.append("  \(head) after \(counted(way.moves.count, "move")); total fit \(signed(way.fitChange)):")
+                for move in way.moves {
+                    lines.append("       move \(move.menteeID) from \(move.fromMentorID) to \(move.toMentorID) "
+                        + "(score \(fixed(move.scoreBefore, 3)) → \(fixed(move.scoreAfter, 3)))")
+                }
+            }
+        }
+        if !placement.blockedMentorIDs.isEmpty {
+            lines.append("Held by locks or current pairs: \(placement.blockedMentorIDs.joined(separator: ", "))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func signed(_ value: Double) -> String { (value >= 0 ? "+" : "") + fixed(value, 3) }
+
     static func render(_ explanation: MenteeExplanation) -> String {
         var lines = [
             "Young person \(explanation.menteeID) in \(explanation.place)\(explanation.isRemote ? " (remote)" : "")",

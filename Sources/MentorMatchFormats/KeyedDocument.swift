@@ -15,6 +15,7 @@ struct KeySchema {
         ]),
         "side_constraints": KeySchema(allowed: SideConstraints.fileKeys),
         "schedule": KeySchema(allowed: SchedulePolicy.fileKeys),
+        "continuity": KeySchema(allowed: ContinuityPolicy.fileKeys),
     ])
 
     /// One issue per unknown key, at any depth, naming its path, a likely intended key and the allowed keys.

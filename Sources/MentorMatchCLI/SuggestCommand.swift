@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import MentorMatch
+
+struct SuggestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "suggest",
+        abstract: "List the ranked ways to fit one young person in: a mentor with a free place, or the shortest chain of moves of unconfirmed suggestions that makes room.",
+        discussion: "Everyone else is matched first, as match would; their pairs are the unconfirmed suggestions. Locked pairs and the current pairs the continuity rules keep never move. When no place can be freed, the ways in which a less well fitting suggestion gives way are listed last."
+    )
+
+    @OptionGroup var input: InputOptions
+    @Option(help: "The young person's id.")
+    var mentee: String
+    @Option(help: "What to print: a readable list, or JSON for programs.")
+    var format: OutputFormat = .table
+
+    func run() throws {
+        do throws(MentorMatchError) {
+            let matcher = MentorMatcher()
+            guard let suggestions = try matcher.suggestions(for: mentee, try matcher.load(input.files)) else {
+                throw MentorMatchError.invalidInput(
+                    InputError(issues: [
+                        InputIssue(
+                            source: input.mentees, field: "id", problem: "no young person has id '\(mentee)'",
+                            fix: "use an id from the id column of \(input.mentees)"
+                        )
+                    ])
+                )
+            }
+            switch format {
+            case .table: print(TerminalReport.render(suggestions), terminator: "")
+            case .json: FileHandle.standardOutput.write(ResultFiles.json(suggestions))
+            }
+        } catch {
+            throw fail(error)
+        }
+    }
+}
