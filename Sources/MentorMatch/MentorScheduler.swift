@@ -98,6 +98,7 @@ public struct MentorScheduler: Sendable {
             calendar = byMonths
         }
         var pairs = records.pairs ?? []
+        if let given = records.pairs { try checkPairs(given, loaded: loaded, policy: policy, source: records.sources.pairs) }
         if records.pairs == nil {
             pairs = try matcher.solve(matcher.prepare(loaded)).pairs.map { PairToSchedule(mentorID: $0.mentorID, menteeID: $0.menteeID) }
         }
@@ -112,5 +113,21 @@ public struct MentorScheduler: Sendable {
         } catch {
             throw .matchingFailed(.solverFailed(error.description))
         }
+    }
+
+    /// Pairs given with `--pairs` must be pairs the matching could make: each is checked as a lock would be (every
+    /// hard rule, the coordinator's forbids, one mentor per young person, the mentor's capacity), with the same
+    /// messages, naming the line of the pairs file.
+    private func checkPairs(
+        _ pairs: [PairToSchedule], loaded: LoadedInput, policy: Policy, source: RecordSource
+    ) throws(MentorMatchError) {
+        var asLocks = loaded.input
+        asLocks.pairRules = pairs.map { PairRule(mentorID: $0.mentorID, menteeID: $0.menteeID, kind: .lock) }
+            + loaded.input.pairRules.filter { $0.kind == .forbid }
+        asLocks.currentPairs = []
+        asLocks.previousSuggestions = []
+        var sources = loaded.sourceMap
+        sources.pairRules = source
+        _ = try matcher.prepare(asLocks, policy: policy, sources: sources)
     }
 }
