@@ -20,14 +20,7 @@ struct ExplainCommand: ParsableCommand {
             let preparation = try matcher.prepare(try matcher.load(input.files))
             let result = try matcher.solve(preparation)
             guard let explanation = preparation.explain(menteeID: mentee, in: result) else {
-                throw MentorMatchError.invalidInput(
-                    InputError(issues: [
-                        InputIssue(
-                            source: input.mentees, field: "id", problem: "no young person has id '\(mentee)'",
-                            fix: "use an id from the id column of \(input.mentees)"
-                        )
-                    ])
-                )
+                throw unknownMentee(mentee, in: input.mentees)
             }
             switch format {
             case .table: print(TerminalReport.render(explanation), terminator: "")

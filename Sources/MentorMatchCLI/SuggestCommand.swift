@@ -19,14 +19,7 @@ struct SuggestCommand: ParsableCommand {
         do throws(MentorMatchError) {
             let matcher = MentorMatcher()
             guard let suggestions = try matcher.suggestions(for: mentee, try matcher.load(input.files)) else {
-                throw MentorMatchError.invalidInput(
-                    InputError(issues: [
-                        InputIssue(
-                            source: input.mentees, field: "id", problem: "no young person has id '\(mentee)'",
-                            fix: "use an id from the id column of \(input.mentees)"
-                        )
-                    ])
-                )
+                throw unknownMentee(mentee, in: input.mentees)
             }
             switch format {
             case .table: print(TerminalReport.render(suggestions), terminator: "")
