@@ -130,4 +130,62 @@ struct NextMonthTests {
             #expect(forced.stderr.contains("M001 has more locked young people than its capacity of 3"), "\(forced)")
         }
     }
+
+    @Test("GLPK solves month two to the same pairs and changes as LEMON")
+    func glpkAgrees() async throws {
+        try await withTemporaryDirectory("next-month") { directory in
+            let lemon = try await CLI.run(Self.monthTwoArguments(), in: directory.url)
+            try #require(lemon.exitCode == 0, "\(lemon)")
+            let lemonFiles = (try directory.read("out/pairs.csv"), try directory.read("out/changes.csv"))
+            let glpk = try await CLI.run(Self.monthTwoArguments() + ["--solver", "glpk"], in: directory.url)
+            try #require(glpk.exitCode == 0, "\(glpk)")
+            #expect(try directory.read("out/pairs.csv") == lemonFiles.0)
+            #expect(try directory.read("out/changes.csv") == lemonFiles.1)
+        }
+    }
+
+    @Test("suggest for the April referral Y0037: the only way is that Y0036's unconfirmed pair with M010 gives way")
+    func suggestUrgentCase() async throws {
+        try await withTemporaryDirectory("next-month") { directory in
+            var arguments = Self.monthTwoArguments()
+            arguments[0] = "suggest"
+            arguments.removeLast(2)
+            let run = try await CLI.run(arguments + ["--mentee", "Y0037"], in: directory.url)
+            try #require(run.exitCode == 0, "\(run)")
+            #expect(run.stdout == """
+                Ways to fit Y0037 in, best first:
+                  1. M010 (score 0.390, 15.9 km): Y0036 (score 0.426, not yet confirmed) gives up M010 and is left without a mentor; total fit -0.036
+                Held by locks or current pairs: M002, M003, M004, M005, M006, M009, M011
+
+                """, "\(run)")
+            let held = try await CLI.run(arguments + ["--mentee", "Y0038"], in: directory.url)
+            #expect(held.stdout.hasPrefix("No way to fit Y0038 in without breaking a lock or current pair"), "\(held)")
+            let unknown = try await CLI.run(arguments + ["--mentee", "Y9999"], in: directory.url)
+            #expect(unknown.exitCode == 1, "\(unknown)")
+            #expect(unknown.stderr.contains("no young person has id 'Y9999'"), "\(unknown)")
+        }
+    }
+
+    @Test("the continuity section is checked: unknown keys, max_changes outside minimal_change, minimal_change with a weighted objective")
+    func continuityPolicyChecked() async throws {
+        try await withTemporaryDirectory("next-month") { directory in
+            let base = try String(contentsOfFile: Self.nextMonth("policy.yaml"), encoding: .utf8)
+            try directory.write(base.replacingOccurrences(of: "  mode: keep ", with: "  mode: keep\n  max_chnages: 2 "), to: "typo.yaml")
+            let typo = try await CLI.run(Self.monthTwoArguments(policy: "typo.yaml"), in: directory.url)
+            #expect(typo.exitCode == 1, "\(typo)")
+            #expect(typo.stderr.contains("unknown key max_chnages (did you mean max_changes?)"), "\(typo)")
+            try directory.write(base.replacingOccurrences(of: "  # max_changes: 2 ", with: "  max_changes: 2 "), to: "keep.yaml")
+            let keep = try await CLI.run(Self.monthTwoArguments(policy: "keep.yaml"), in: directory.url)
+            #expect(keep.exitCode == 1, "\(keep)")
+            #expect(keep.stderr.contains("max_changes applies only to mode minimal_change, but the mode is keep"), "\(keep)")
+            try directory.write(
+                base.replacingOccurrences(of: "  mode: keep ", with: "  mode: minimal_change ")
+                    .replacingOccurrences(of: "method: lexicographic", with: "method: weighted"),
+                to: "weighted.yaml"
+            )
+            let weighted = try await CLI.run(Self.monthTwoArguments(policy: "weighted.yaml"), in: directory.url)
+            #expect(weighted.exitCode == 1, "\(weighted)")
+            #expect(weighted.stderr.contains("minimal_change ranks current pairs as a tier of the lexicographic objective"), "\(weighted)")
+        }
+    }
 }
