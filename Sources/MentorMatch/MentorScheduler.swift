@@ -19,11 +19,15 @@ public struct ScheduleSetup: Sendable, Hashable {
     public var length: ProgrammeLength
     /// Applied to the policy's `schedule:` section (command-line options over the file).
     public var adjustments: ScheduleAdjustments
+    /// `schedule --from`: the running programme's earlier schedule, re-planned from a date.
+    public var continuation: ScheduleContinuation?
 
     public init(
         input: InputFiles, pairs: String?, unavailable: String? = nil, supervisorSlots: String? = nil, start: LocalDate,
-        length: ProgrammeLength, adjustments: ScheduleAdjustments = ScheduleAdjustments()
+        length: ProgrammeLength, adjustments: ScheduleAdjustments = ScheduleAdjustments(),
+        continuation: ScheduleContinuation? = nil
     ) {
+        self.continuation = continuation
         self.input = input
         self.pairs = pairs
         self.unavailable = unavailable
@@ -31,6 +35,41 @@ public struct ScheduleSetup: Sendable, Hashable {
         self.start = start
         self.length = length
         self.adjustments = adjustments
+    }
+}
+
+/// Re-planning a running programme from a date: sessions before it stay as they were; pairs that are unchanged keep
+/// every session (their series, weekday and time) from it on; only new pairs get new sessions, around those. The
+/// supervision groups stay as they were planned, less the mentors who have left; pairs that are gone lose their
+/// sessions from the date on (their calendars publish them as cancelled).
+public struct ScheduleContinuation: Sendable, Hashable {
+    public var from: LocalDate
+    public var previous: PreviousSchedule
+
+    public init(from: LocalDate, previous: PreviousSchedule) {
+        self.from = from
+        self.previous = previous
+    }
+
+    /// The sessions that stay: all before `from`, and those of pairs still scheduled from `from` on.
+    func fixedSessions(pairs: [PairToSchedule]) -> [ScheduledSession] {
+        let kept = Set(pairs.map { "\($0.mentorID)|\($0.menteeID)" })
+        return previous.sessions.filter { $0.date < from || kept.contains("\($0.mentorID)|\($0.menteeID)") }
+    }
+
+    /// The supervision groups as planned, without the mentors who have left from `from` on.
+    func supervision(mentorIDs: Set<String>) -> [SupervisionGroup] {
+        previous.supervision.compactMap { group in
+            guard group.slot.date >= from else { return group }
+            let staying = group.mentorIDs.filter(mentorIDs.contains)
+            return staying.isEmpty ? nil : SupervisionGroup(slot: group.slot, mentorIDs: staying)
+        }
+    }
+
+    /// The pairs without sessions in the earlier schedule: the only ones scheduled anew.
+    func newPairs(_ pairs: [PairToSchedule]) -> [PairToSchedule] {
+        let scheduled = Set(previous.sessions.map { "\($0.mentorID)|\($0.menteeID)" })
+        return pairs.filter { !scheduled.contains("\($0.mentorID)|\($0.menteeID)") }
     }
 }
 
@@ -102,12 +141,32 @@ public struct MentorScheduler: Sendable {
         if records.pairs == nil {
             pairs = try matcher.solve(matcher.prepare(loaded)).pairs.map { PairToSchedule(mentorID: $0.mentorID, menteeID: $0.menteeID) }
         }
-        let request = ScheduleRequest(
+        var request = ScheduleRequest(
             mentors: loaded.input.mentors, mentees: loaded.input.mentees, places: loaded.input.places, pairs: pairs,
             calendar: calendar, unavailable: records.unavailable, supervisorSlots: records.supervisorSlots,
             timeLimitSeconds: policy.timeLimitSeconds)
+        if let continuation = setup.continuation {
+            guard continuation.from >= calendar.start, continuation.from <= calendar.end else {
+                throw .invalidInput(InputError(issues: [InputIssue(
+                    source: "--from", problem: "\(continuation.from) is outside the programme \(calendar.start) – \(calendar.end)",
+                    fix: "give a date within the programme's --start and --end (or --months)")]))
+            }
+            request.fixedSessions = continuation.fixedSessions(pairs: pairs)
+            request.fixedSupervision = continuation.supervision(mentorIDs: Set(loaded.input.mentors.map(\.id)))
+            request.supervisorSlots = []
+            request.pairs = continuation.newPairs(pairs)
+            request.calendar = ProgrammeCalendar(start: continuation.from, end: calendar.end, rules: policy.schedule)
+        }
         do {
-            return try scheduler.schedule(request, sources: records.sources, calendarSource: "--start/--end")
+            var result = try scheduler.schedule(request, sources: records.sources, calendarSource: "--start/--end")
+            if setup.continuation != nil {
+                // The figures cover the whole programme, the kept sessions included.
+                result.start = calendar.start
+                result.months = SessionScheduler.summaries(
+                    months: calendar.months, sessions: result.sessions, shortfalls: result.shortfalls,
+                    supervision: result.supervision)
+            }
+            return result
         } catch .invalidInput(let error) {
             throw .invalidInput(error)
         } catch {

@@ -33,6 +33,8 @@ struct ScheduleCommand: ParsableCommand {
     var groupSize: Int?
     @Option(help: "Part of every calendar UID; keep it across re-runs (default: mentormatch-<start>).")
     var programmeID: String?
+    @Option(help: "Re-plan a running programme from this date, YYYY-MM-DD: the sessions.json in --out stays as it was before it, unchanged pairs keep their sessions, only new pairs get new ones.")
+    var from: LocalDate?
     @Option(help: "Directory for the files (created if missing; written all at once).")
     var out: String
     @Option(help: "What to print: a summary table, or sessions.json for programs.")
@@ -48,7 +50,10 @@ struct ScheduleCommand: ParsableCommand {
                 input: input.files, pairs: pairs, unavailable: unavailable, supervisorSlots: supervisorSlots, start: start,
                 length: end.map(ProgrammeLength.until) ?? .months(months ?? 0),
                 adjustments: ScheduleAdjustments(sessionsPerMonth: sessionsPerMonth, hoursPerMonth: hoursPerMonth,
-                                                 sessionMinutes: sessionMinutes, supervisionGroupSize: groupSize))
+                                                 sessionMinutes: sessionMinutes, supervisionGroupSize: groupSize),
+                continuation: try from.map { date throws(MentorMatchError) in
+                    ScheduleContinuation(from: date, previous: try Self.previousSchedule(in: URL(fileURLWithPath: out)))
+                })
             let result = try MentorScheduler().schedule(setup)
             let directory = URL(fileURLWithPath: out)
             let calendars = ScheduleCalendars.files(
@@ -66,6 +71,16 @@ struct ScheduleCommand: ParsableCommand {
             }
         } catch {
             throw fail(error)
+        }
+    }
+
+    /// The `sessions.json` of an earlier run into `directory`, for `--from`.
+    private static func previousSchedule(in directory: URL) throws(MentorMatchError) -> PreviousSchedule {
+        let path = directory.appendingPathComponent("sessions.json").path
+        do {
+            return try PreviousSchedule.load(path: path)
+        } catch {
+            throw .invalidInput(error)
         }
     }
 

@@ -114,3 +114,69 @@ private struct ScheduleDocument: Encodable {
         seconds = result.seconds
     }
 }
+
+/// A schedule written earlier (`sessions.json` in `--out`), read back for `schedule --from`.
+public struct PreviousSchedule: Sendable, Hashable {
+    public var start: LocalDate
+    public var end: LocalDate
+    public var sessions: [ScheduledSession]
+    public var supervision: [SupervisionGroup]
+
+    /// Reads the `sessions.json` at `path`; see ``read(_:source:)``.
+    public static func load(path: String) throws(InputError) -> PreviousSchedule {
+        try read(contentsOfFile(path), source: path)
+    }
+
+    /// Reads the programme, sessions and supervision groups of a `sessions.json`.
+    /// - Throws: ``InputError`` naming the file when it is not one `mentormatch schedule` wrote.
+    public static func read(_ data: Data, source: String) throws(InputError) -> PreviousSchedule {
+        struct Document: Decodable {
+            struct Programme: Decodable { var start: LocalDate; var end: LocalDate }
+            struct Session: Decodable {
+                var mentorID: String, menteeID: String, start: String, end: String, place: String
+                enum CodingKeys: String, CodingKey {
+                    case mentorID = "mentor_id", menteeID = "mentee_id", start, end, place
+                }
+            }
+            struct Group: Decodable {
+                var start: String, end: String, place: String?, mentorIDs: [String]
+                enum CodingKeys: String, CodingKey { case start, end, place, mentorIDs = "mentor_ids" }
+            }
+            var programme: Programme
+            var sessions: [Session]
+            var supervision: [Group]
+        }
+        let problem = InputError(issues: [InputIssue(
+            source: source, problem: "is not a sessions.json written by mentormatch schedule",
+            fix: "schedule --from re-plans the schedule in --out; run schedule without --from first, into the same --out"
+        )])
+        guard let document = try? JSONDecoder().decode(Document.self, from: data) else { throw problem }
+        /// `2024-03-04T17:30:00+02:00` as the local date and minute of the day.
+        func local(_ text: String) -> (date: LocalDate, minute: Int)? {
+            let characters = Array(text)
+            guard characters.count >= 16, let date = LocalDate(iso: String(characters[0..<10])),
+                let hours = Int(String(characters[11..<13])), let minutes = Int(String(characters[14..<16]))
+            else { return nil }
+            return (date, hours * 60 + minutes)
+        }
+        var sessions: [ScheduledSession] = []
+        for session in document.sessions {
+            guard let start = local(session.start), let end = local(session.end) else { throw problem }
+            sessions.append(ScheduledSession(
+                mentorID: session.mentorID, menteeID: session.menteeID, date: start.date, startMinute: start.minute,
+                endMinute: end.minute, place: session.place
+            ))
+        }
+        var supervision: [SupervisionGroup] = []
+        for group in document.supervision {
+            guard let start = local(group.start), let end = local(group.end) else { throw problem }
+            supervision.append(SupervisionGroup(
+                slot: SupervisorSlot(date: start.date, startMinute: start.minute, endMinute: end.minute, place: group.place),
+                mentorIDs: group.mentorIDs
+            ))
+        }
+        return PreviousSchedule(
+            start: document.programme.start, end: document.programme.end, sessions: sessions, supervision: supervision
+        )
+    }
+}

@@ -52,6 +52,10 @@ public struct ScheduleRequest: Sendable, Hashable {
     public var supervisorSlots: [SupervisorSlot]
     /// The limit for each mentor's integer programme.
     public var timeLimitSeconds: Double
+    /// Re-planning a running programme (`schedule --from`): sessions that stay as they were, and supervision groups
+    /// that stay; the pairs are then scheduled around them.
+    public var fixedSessions: [ScheduledSession] = []
+    public var fixedSupervision: [SupervisionGroup] = []
 
     public init(
         mentors: [Mentor], mentees: [Mentee], places: [Place], pairs: [PairToSchedule], calendar: ProgrammeCalendar,

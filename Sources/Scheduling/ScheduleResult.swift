@@ -57,6 +57,11 @@ public struct SupervisionGroup: Sendable, Hashable {
     public var slot: SupervisorSlot
     /// Sorted.
     public var mentorIDs: [String]
+
+    public init(slot: SupervisorSlot, mentorIDs: [String]) {
+        self.slot = slot
+        self.mentorIDs = mentorIDs
+    }
 }
 
 /// A mentor without supervision in a month, and why.

@@ -35,9 +35,15 @@ public struct SessionScheduler: Sendable {
         var sessions: [ScheduledSession] = []
         var shortfalls: [Shortfall] = []
         var solves: [MentorSolveReport] = []
-        let supervision = try SupervisionPlanner(solver: solver).plan(request: request, months: months, unavailable: unavailable)
-        let supervisionByMentor = Dictionary(grouping: supervision.groups.flatMap { group in group.mentorIDs.map { ($0, group.slot) } },
-                                             by: \.0).mapValues { $0.map(\.1) }
+        var supervision = try SupervisionPlanner(solver: solver).plan(request: request, months: months, unavailable: unavailable)
+        supervision.groups += request.fixedSupervision
+        var busyByMentor = Dictionary(grouping: supervision.groups.flatMap { group in group.mentorIDs.map { ($0, group.slot) } },
+                                      by: \.0).mapValues { $0.map { MentorBusyTime(slot: $0.1, point: $0.1.place.flatMap { placesByName[$0]?.coordinate }) } }
+        // Sessions that stay as they were keep their mentor busy, travel included.
+        for session in request.fixedSessions {
+            let slot = SupervisorSlot(date: session.date, startMinute: session.startMinute, endMinute: session.endMinute, place: session.place)
+            busyByMentor[session.mentorID, default: []].append(MentorBusyTime(slot: slot, point: placesByName[session.place]?.coordinate))
+        }
         for mentor in request.mentors.sorted(by: { $0.id < $1.id }) {
             guard let pairs = pairsByMentor[mentor.id] else { continue }
             let contexts = pairs.sorted { $0.menteeID < $1.menteeID }.map { pair in
@@ -49,16 +55,16 @@ public struct SessionScheduler: Sendable {
                     sharedWindows: mentor.availability.sharedWindows(with: mentee.availability),
                     unavailable: unavailable[mentor.id, default: []].union(unavailable[mentee.id, default: []]))
             }
-            let busy = supervisionByMentor[mentor.id, default: []].map { slot in
-                MentorBusyTime(slot: slot, point: slot.place.flatMap { placesByName[$0]?.coordinate })
-            }
+            let busy = busyByMentor[mentor.id, default: []]
             let outcome = try scheduleMentor(mentor, contexts: contexts, busy: busy, months: months, daysOff: daysOff,
                                              request: request)
             sessions += outcome.sessions
             shortfalls += outcome.shortfalls
             solves.append(outcome.report)
         }
+        sessions += request.fixedSessions
         sessions.sort()
+        supervision.groups.sort { ($0.slot.date, $0.slot.startMinute) < ($1.slot.date, $1.slot.startMinute) }
         return ScheduleResult(
             start: calendar.start, end: calendar.end, sessions: sessions, shortfalls: shortfalls,
             supervision: supervision.groups, supervisionAbsences: supervision.absences,
@@ -139,7 +145,7 @@ public struct SessionScheduler: Sendable {
         }
     }
 
-    static func summaries(
+    public static func summaries(
         months: [ProgrammeMonth], sessions: [ScheduledSession], shortfalls: [Shortfall], supervision: [SupervisionGroup]
     ) -> [MonthSummary] {
         months.map { month in
