@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// `schedule --from`: Ogre's March schedule re-planned from 1 April for month two (three referrals, M008 gone,
+/// M010–Y0005 ended, M010–Y0036 new).
+@Suite("mentormatch schedule --from: a running programme")
+struct ScheduleFromTests {
+    static func inputs(_ folder: String) -> [String] {
+        let directory = Scenario.ogre.directory.appendingPathComponent(folder).path
+        return ["--mentors", "\(directory)/mentors.csv", "--mentees", "\(directory)/mentees.csv",
+                "--places", Scenario.ogre.path("places.csv"), "--policy", "\(directory)/policy.yaml"]
+    }
+
+    @Test("sessions before the date and every session of an unchanged pair stay; only the new pair gets new ones")
+    func monthTwo() async throws {
+        try await withTemporaryDirectory("schedule-from") { directory in
+            let march = try await CLI.run(["match"] + Self.inputs(".") + ["--out", "march"], in: directory.url)
+            try #require(march.exitCode == 0, "\(march)")
+            let plan = ["--start", "2024-03-01", "--end", "2024-09-30", "--out", "schedule"]
+            let first = try await CLI.run(["schedule"] + Self.inputs(".") + ["--pairs", "march/pairs.csv"] + plan, in: directory.url)
+            try #require(first.exitCode == 0, "\(first)")
+            let before = try CSVFile(try directory.read("schedule/sessions.csv"), source: "sessions.csv").rows
+            var calendars: [String: Data] = [:]
+            for name in directory.entries("schedule/calendars") { calendars[name] = try directory.read("schedule/calendars/\(name)") }
+
+            let april = try await CLI.run(
+                ["match"] + Self.inputs("next-month") + ["--current", "march/pairs.csv", "--out", "april"], in: directory.url)
+            try #require(april.exitCode == 0, "\(april)")
+            let run = try await CLI.run(
+                ["schedule"] + Self.inputs("next-month") + ["--pairs", "april/pairs.csv", "--from", "2024-04-01"] + plan,
+                in: directory.url)
+            try #require(run.exitCode == 0, "\(run)")
+            let after = try CSVFile(try directory.read("schedule/sessions.csv"), source: "sessions.csv").rows
+
+            // March is kept as it was, the pairs that are gone included.
+            #expect(before.filter { $0[2] < "2024-04" } == after.filter { $0[2] < "2024-04" })
+            let gone: Set<String> = ["M008|Y0025", "M008|Y0029", "M010|Y0005"]
+            #expect(!after.contains { gone.contains("\($0[0])|\($0[1])") && $0[2] >= "2024-04" })
+            // Every other pair keeps every session; the new pair has sessions from April only.
+            #expect(before.filter { !gone.contains("\($0[0])|\($0[1])") } == after.filter { !($0[0] == "M010" && $0[1] == "Y0036") }
+                .filter { !gone.contains("\($0[0])|\($0[1])") })
+            let new = after.filter { $0[0] == "M010" && $0[1] == "Y0036" }
+            #expect(new.count == 12 && new.allSatisfy { $0[2] >= "2024-04-01" }, "\(new)")
+            // The calendars of the 27 unchanged pairs are byte for byte the same: same UID, SEQUENCE and DTSTAMP.
+            let changes = try CSVFile(try directory.read("april/changes.csv"), source: "changes.csv").rows
+            let kept = changes.filter { $0[2] == "kept" }
+            #expect(kept.count == 27)
+            for pair in kept {
+                let name = "pair-\(pair[0])-\(pair[1]).ics"
+                #expect(try directory.read("schedule/calendars/\(name)") == calendars[name], "\(name) changed")
+            }
+            #expect(directory.entries("schedule/calendars").contains("pair-M010-Y0036.ics"))
+            let ended = String(decoding: try directory.read("schedule/calendars/pair-M010-Y0005.ics"), as: UTF8.self)
+            #expect(ended.contains("STATUS:CANCELLED"))
+        }
+    }
+
+    @Test("--from without an earlier sessions.json in --out, or outside the programme, is refused")
+    func refused() async throws {
+        try await withTemporaryDirectory("schedule-from") { directory in
+            try directory.write("mentor_id,mentee_id\nM001,Y0001\n", to: "pairs.csv")
+            let plan = ["--pairs", "pairs.csv", "--start", "2024-03-01", "--months", "2", "--out", "schedule"]
+            let missing = try await CLI.run(["schedule"] + Self.inputs(".") + plan + ["--from", "2024-04-01"], in: directory.url)
+            #expect(missing.exitCode == 1, "\(missing)")
+            #expect(missing.stderr.contains("sessions.json"), "\(missing)")
+            let first = try await CLI.run(["schedule"] + Self.inputs(".") + plan, in: directory.url)
+            try #require(first.exitCode == 0, "\(first)")
+            let outside = try await CLI.run(["schedule"] + Self.inputs(".") + plan + ["--from", "2024-06-01"], in: directory.url)
+            #expect(outside.exitCode == 1, "\(outside)")
+            #expect(outside.stderr.contains("2024-06-01 is outside the programme 2024-03-01 – 2024-04-30"), "\(outside)")
+        }
+    }
+}
