@@ -164,10 +164,10 @@ public struct MatchingProgram: Sendable {
         // Each tier's weight is one more than the largest total of all lower tiers weighted, from fit upwards.
         let largest: [ObjectiveTier: Double] = [
             .fit: Double(graph.largestFitTotal),
-            .keptPrevious: Double(program.variables.count),
+            .keptPrevious: Double(graph.rules.input.previousSuggestions.count),
             .mentorsUsed: Double(graph.candidatesOfMentor.filter { !$0.isEmpty }.count),
             .remoteServed: Double(TierScales(graph: graph).served - 1),
-            .keptCurrent: Double(graph.rules.input.mentees.count),
+            .keptCurrent: Double(graph.rules.input.currentPairs.count),
         ]
         var weights: [ObjectiveTier: Double] = [:]
         var below = 0.0
