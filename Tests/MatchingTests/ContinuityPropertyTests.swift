@@ -1,3 +1,6 @@
+import GLPKBackend
+import LEMONBackend
+import LinearProgramming
 import Matching
 import MentorMatchCore
 import MentorMatchTestSupport
@@ -45,5 +48,32 @@ struct ContinuityPropertyTests {
                 Issue.record("seed \(seed): the engine failed with \(error); brute force: \(String(describing: optimum?.tiers))")
             }
         }
+    }
+
+    @Test("the --write-lp audit programme with its one weighted objective reaches the same tiers and continuity counts")
+    func auditProgrammeAgrees() throws {
+        let engine = MatchingEngine(solver: GLPKSolver(), flowSolver: LEMONNetworkSimplex())
+        var compared = 0
+        for seed in 0..<150 {
+            let instance = RandomInstance.nextMonth(seed: UInt64(seed))
+            guard instance.policy.sideConstraints.isEmpty,
+                let preparation = try? engine.prepare(instance.input, policy: instance.policy),
+                let result = try? engine.match(preparation)
+            else { continue }
+            let model = preparation.linearProgram()
+            let solution = try GLPKSolver().solve(model.auditProgram(graph: preparation.graph), options: SolveOptions(timeLimitSeconds: 30))
+            try #require(solution.termination == .optimal, "seed \(seed)")
+            let chosen = Set(model.pairVariables.indices.filter { solution.values[model.pairVariables[$0].index] > 0.5 })
+            let tiers = model.tiers.filter { $0 != .fit }.compactMap { tier in model.variable(of: tier).map { solution.values[$0.index].rounded() } }
+            let fit = chosen.reduce(0) { $0 + preparation.graph.candidates[$1].fit.points }
+            var expected = [Double(result.summary.served)]
+            if model.variable(of: .keptCurrent) != nil { expected.append(Double(result.continuity.kept)) }
+            expected += [Double(result.summary.servedRemote), Double(result.summary.mentorsUsed)]
+            if model.variable(of: .keptPrevious) != nil { expected.append(Double(result.continuity.previousKept)) }
+            #expect(tiers == expected, "seed \(seed)")
+            #expect(fit == result.summary.tiers.fitPoints, "seed \(seed)")
+            compared += 1
+        }
+        #expect(compared > 50)
     }
 }
