@@ -38,7 +38,7 @@ let package = Package(
         /// C code that runs a whole GLPK solve behind a setjmp guard, so a GLPK error returns instead of aborting.
         .target(name: "CGLPKGuard", dependencies: ["CGLPK"]),
         /// The GLPK backend: the only Swift module that sees GLPK.
-        .target(name: "GLPKBackend", dependencies: ["LinearProgramming", "CGLPKGuard"]),
+        .target(name: "GLPKBackend", dependencies: ["LinearProgramming", "CGLPK", "CGLPKGuard"]),
         /// Candidates, the matching programme, lexicographic objectives and explanations.
         .target(name: "Matching", dependencies: ["MentorMatchCore", "LinearProgramming", "NetworkFlow"]),
         /// What-if planning: scenario variants, the recruitment covering programme, applicant selection, simulation.
@@ -48,7 +48,9 @@ let package = Package(
         /// CSV, JSON and YAML input; CSV and JSON output; atomic writes.
         .target(
             name: "MentorMatchFormats",
-            dependencies: ["MentorMatchCore", "Matching", "Planning", "Scheduling", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "MentorMatchCore", "NetworkFlow", "Matching", "Planning", "Scheduling", .product(name: "Yams", package: "Yams"),
+            ]
         ),
         /// The library facade for integrators: load, match, explain, generate.
         .target(

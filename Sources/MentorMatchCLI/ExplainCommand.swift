@@ -31,7 +31,8 @@ struct ExplainCommand: ParsableCommand {
             }
             switch format {
             case .table: print(TerminalReport.render(explanation), terminator: "")
-            case .json: FileHandle.standardOutput.write(ResultFiles.json(explanation))
+            case .json:
+                FileHandle.standardOutput.write(try MentorMatchError.formatting { () throws(FormatError) in try ResultFiles.json(explanation, output: "the explanation") })
             }
         } catch {
             throw fail(error)
