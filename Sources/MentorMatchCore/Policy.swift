@@ -29,7 +29,8 @@ public struct Policy: Sendable, Hashable, Codable {
     /// The day waiting times are counted to; `nil` uses the latest `waiting_since` in the input, so that a run
     /// never depends on the clock.
     public var referenceDate: LocalDate?
-    /// Meeting calendars (`mentormatch schedule`); the matching itself does not read it.
+    /// Meeting calendars (`mentormatch schedule`). The matching reads only `matching_needs_room` (and, with it, the
+    /// session settings that size a mentor's room: see ``capacity(of:)``).
     public var schedule = SchedulePolicy()
 
     public init() {}
