@@ -3,7 +3,7 @@ SWIFT ?= swift
 SCENARIO ?= ogre-2024
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test compare-ci calendar-check
+.PHONY: deps build demo test compare-ci calendar-check package-check
 
 deps:
 	@if [ ! -f /usr/include/glpk.h ] || [ ! -f /usr/include/lemon/network_simplex.h ]; then \
@@ -24,10 +24,14 @@ demo: build
 
 # The whole suite, then the solver comparison at 1,000 young people so that it cannot rot (objectives must agree),
 # then the generated calendars parsed by a standard iCalendar consumer (Python) against sessions.json.
-test: deps
+test: deps package-check
 	$(SWIFT) test
 	$(MAKE) compare-ci
 	$(MAKE) calendar-check
+
+# Package.swift declares exactly the modules each Swift target imports.
+package-check:
+	Tests/PackageChecks/check_target_imports.py
 
 calendar-check: deps
 	$(SWIFT) build --product mentormatch

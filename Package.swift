@@ -52,7 +52,7 @@ let package = Package(
                 "MentorMatchCore", "NetworkFlow", "Matching", "Planning", "Scheduling", .product(name: "Yams", package: "Yams"),
             ]
         ),
-        /// The library facade for integrators: load, match, explain, generate.
+        /// The library facade for integrators: load, match, explain, plan, schedule.
         .target(
             name: "MentorMatch",
             dependencies: [
@@ -60,10 +60,20 @@ let package = Package(
                 "MentorMatchFormats", "Planning", "Scheduling",
             ]
         ),
+        /// Synthetic, pseudonymous populations calibrated to the programmes, and the Latvian gazetteer they draw
+        /// places from (a CSV derived from the shared reference data, compiled into the code).
+        .target(
+            name: "SyntheticPopulation",
+            dependencies: ["MentorMatchCore"],
+            exclude: ["Resources/derive_gazetteer.py"],
+            resources: [.embedInCode("Resources/gazetteer.csv")]
+        ),
         /// The thin `mentormatch` command.
         .executableTarget(
             name: "MentorMatchCLI",
-            dependencies: ["MentorMatch", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "MentorMatch", "SyntheticPopulation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
 
         // MARK: - Test support
@@ -94,14 +104,14 @@ let package = Package(
         .testTarget(
             name: "MatchingTests",
             dependencies: [
-                "Matching", "MentorMatchCore", "LinearProgramming", "GLPKBackend", "LEMONBackend", "MentorMatchTestSupport",
-                .product(name: "PropertyBased", package: "swift-property-based"),
+                "Matching", "MentorMatchCore", "LinearProgramming", "NetworkFlow", "GLPKBackend", "LEMONBackend",
+                "MentorMatchTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
             name: "PlanningTests",
             dependencies: [
-                "Planning", "Matching", "MentorMatchCore", "LinearProgramming", "GLPKBackend", "LEMONBackend",
+                "Planning", "Matching", "MentorMatchCore", "GLPKBackend", "LEMONBackend",
                 "MentorMatchTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
@@ -115,12 +125,13 @@ let package = Package(
         ),
         .testTarget(
             name: "MentorMatchFormatsTests",
-            dependencies: ["MentorMatchFormats", "MentorMatchCore", "Matching", "Planning", "Scheduling"]
+            dependencies: ["MentorMatchFormats", "MentorMatchCore", "Planning", "Scheduling"]
         ),
         .testTarget(
             name: "MentorMatchTests",
             dependencies: ["MentorMatch", "MentorMatchTestSupport"]
         ),
+        .testTarget(name: "SyntheticPopulationTests", dependencies: ["SyntheticPopulation", "MentorMatchCore"]),
         .testTarget(
             name: "MentorMatchCLITests",
             dependencies: ["MentorMatch", "MentorMatchTestSupport"]
@@ -138,7 +149,9 @@ if ProcessInfo.processInfo.environment["MENTORMATCH_BENCHMARKS"] != nil {
     package.targets.append(
         .executableTarget(
             name: "MentorMatchBenchmarks",
-            dependencies: ["MentorMatch", "LEMONBackend", .product(name: "Benchmark", package: "benchmark")],
+            dependencies: [
+                "MentorMatch", "SyntheticPopulation", "LEMONBackend", .product(name: "Benchmark", package: "benchmark"),
+            ],
             path: "Benchmarks/MentorMatchBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         )

@@ -1,5 +1,6 @@
 import Foundation
 import GLPKBackend
+import LinearProgramming
 import MentorMatchCore
 import MentorMatchTestSupport
 import PropertyBased
