@@ -3,7 +3,7 @@ SWIFT ?= swift
 SCENARIO ?= ogre-2024
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test compare-ci calendar-check package-check
+.PHONY: deps build demo test compare-ci calendar-check package-check docs
 
 deps:
 	@if [ ! -f /usr/include/glpk.h ] || [ ! -f /usr/include/lemon/network_simplex.h ]; then \
@@ -26,12 +26,17 @@ demo: build
 # then the generated calendars parsed by a standard iCalendar consumer (Python) against sessions.json.
 test: deps package-check
 	$(SWIFT) test
+	$(MAKE) docs
 	$(MAKE) compare-ci
 	$(MAKE) calendar-check
 
 # Package.swift declares exactly the modules each Swift target imports.
 package-check:
 	Tests/PackageChecks/check_target_imports.py
+
+# The MentorMatch library's DocC archive (.build/plugins/Swift-DocC/outputs/MentorMatch.doccarchive); a warning fails.
+docs:
+	$(SWIFT) package --disable-sandbox generate-documentation --target MentorMatch --warnings-as-errors
 
 calendar-check: deps
 	$(SWIFT) build --product mentormatch

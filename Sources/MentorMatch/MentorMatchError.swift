@@ -34,7 +34,7 @@ public enum MentorMatchError: Error, Sendable, Hashable, CustomStringConvertible
         }
     }
 
-    /// Runs `body`, reporting a ``FormatError`` as ``formatFailed(_:)``.
+    /// Runs `body`, reporting a `FormatError` (MentorMatchFormats) as ``formatFailed(_:)``.
     public static func formatting<Value>(_ body: () throws(FormatError) -> Value) throws(MentorMatchError) -> Value {
         do {
             return try body()

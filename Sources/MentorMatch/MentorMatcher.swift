@@ -52,7 +52,10 @@ public struct MentorMatcher: Sendable {
     }
 
     /// Checks the input and the locked pairs, and builds the candidate graph and programme without solving.
-    /// - Parameter sources: where the records came from, so that issues name files and lines.
+    /// - Parameters:
+    ///   - input: the people, places and pair rules.
+    ///   - policy: the rules and weights of the run.
+    ///   - sources: where the records came from, so that issues name files and lines.
     /// - Throws: ``MentorMatchError/invalidInput(_:)`` listing every problem.
     public func prepare(
         _ input: MatchingInput, policy: Policy, sources: SourceMap = SourceMap()

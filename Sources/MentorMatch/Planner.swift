@@ -46,7 +46,7 @@ public struct Planner: Sendable {
         }
     }
 
-    /// The recruitment question on loaded input: see ``RecruitmentProgramme/answer(maxRecruits:target:engine:)``.
+    /// The recruitment question on loaded input: see `RecruitmentProgramme.answer(maxRecruits:target:engine:)` (Planning).
     public func recruit(
         _ loaded: LoadedInput, profiles: [RecruitProfile], maxRecruits: Int?, target: CoverageTarget?,
         trainingCostPerRecruit: Double = 0
@@ -59,7 +59,7 @@ public struct Planner: Sendable {
         }
     }
 
-    /// Which `accept` applicants to take: see ``RecruitmentProgramme/selectApplicants(_:accept:input:policy:solver:engine:)``.
+    /// Which `accept` applicants to take: see `RecruitmentProgramme.selectApplicants(_:accept:input:policy:solver:engine:)` (Planning).
     public func selectApplicants(
         _ loaded: LoadedInput, applicants: [Applicant], accept: Int
     ) throws(MentorMatchError) -> ApplicantSelection {
