@@ -22,13 +22,14 @@ demo: build
 		--policy Scenarios/$(SCENARIO)/policy.yaml \
 		--out out/$(SCENARIO)
 
-# The whole suite, then the solver comparison at 1,000 young people so that it cannot rot (objectives must agree),
-# then the generated calendars parsed by a standard iCalendar consumer (Python) against sessions.json.
+# The imports check, the whole suite, then the solver comparison at 1,000 young people so that it cannot rot
+# (objectives must agree), the generated calendars parsed by a standard iCalendar consumer (Python) against
+# sessions.json, and the DocC archive of the library (a warning fails).
 test: deps package-check
 	$(SWIFT) test
-	$(MAKE) docs
 	$(MAKE) compare-ci
 	$(MAKE) calendar-check
+	$(MAKE) docs
 
 # Package.swift declares exactly the modules each Swift target imports.
 package-check:

@@ -47,7 +47,7 @@ public struct MentorMatcher: Sendable {
         do {
             return try CPLEXLPWriter.text(for: preparation.linearProgram().auditProgram(graph: preparation.graph))
         } catch {
-            throw .formatFailed(FormatError(output: "the LP file", problem: error.description))
+            throw .formatFailed(.programText(problem: error.description))
         }
     }
 

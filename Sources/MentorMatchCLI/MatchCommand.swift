@@ -61,6 +61,12 @@ struct MatchCommand: ParsableCommand {
     }
 }
 
+/// The file `name` of a set the library produced; its absence is a bug, not a user's problem.
+func file(_ name: String, in files: [String: Data]) throws(MentorMatchError) -> Data {
+    guard let data = files[name] else { throw .internalError("\(name) was not among the files produced") }
+    return data
+}
+
 /// Writes files atomically or throws ``MentorMatchError/outputFailed(_:)``.
 func write(_ files: [String: Data], to directory: URL) throws(MentorMatchError) {
     do {

@@ -14,7 +14,7 @@ enum JSONOutput {
         do {
             return try encoder().encode(value) + Data("\n".utf8)
         } catch {
-            throw FormatError(output: output, problem: "\(error)")
+            throw .unencodable(output: output, problem: "\(error)")
         }
     }
 }

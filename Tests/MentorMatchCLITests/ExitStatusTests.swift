@@ -22,33 +22,23 @@ struct ExitStatusTests {
         #expect(Self.codes(in: readme) == documented)
     }
 
-    @Test("--solver lemon with a policy that needs GLPK: exit 2, refused before anything is written")
-    func lemonRefusal() async throws {
-        try await withTemporaryDirectory("lemon") { directory in
-            try SmallProgramme.write(into: directory)
-            try directory.write("objective:\n  method: weighted\nside_constraints:\n  min_remote_share: 0.2\n", to: "policy.yaml")
-            let run = try await CLI.run(
-                ["match"] + SmallProgramme.inputArguments
-                    + ["--policy", "policy.yaml", "--solver", "lemon", "--out", "out", "--write-lp", "audit.lp"],
-                in: directory.url)
+    /// A weighted objective with a side constraint: only GLPK solves it.
+    static let weightedWithSideConstraint = "objective:\n  method: weighted\nside_constraints:\n  min_remote_share: 0.2\n"
+
+    @Test("a solver that refuses the policy: exit 2 with one message, before anything is written", arguments: [
+        (["--solver", "lemon", "--write-lp", "audit.lp"], "the lemon solver"),
+        (["--export-flow", "flows"], "exporting the flows"),
+    ])
+    func refusal(_ options: [String], request: String) async throws {
+        try await withTemporaryDirectory("refusal") { directory in
+            try SmallProgramme.write(into: directory, replacing: ["policy.yaml": Data(Self.weightedWithSideConstraint.utf8)])
+            let arguments = ["match"] + SmallProgramme.inputArguments + ["--policy", "policy.yaml", "--out", "out"] + options
+            let run = try await CLI.run(arguments, in: directory.url)
             #expect(run.exitCode == 2, "\(run)")
-            #expect(run.stderr == "error: the lemon solver needs the flow formulation, and this policy needs GLPK (a weighted "
+            #expect(run.stderr == "error: \(request) needs the flow formulation, and this policy needs GLPK (a weighted "
                 + "objective with side constraints, fractional weights, or a min_remote_share finer than one millionth); "
                 + "solve it with the auto or glpk solver\n", "\(run)")
             #expect(directory.entries("") == ["mentees.csv", "mentors.csv", "places.csv", "policy.yaml"])
-        }
-    }
-
-    @Test("--export-flow with a policy GLPK must solve: exit 2")
-    func exportRefusal() async throws {
-        try await withTemporaryDirectory("export") { directory in
-            try SmallProgramme.write(into: directory)
-            try directory.write("objective:\n  method: weighted\nside_constraints:\n  min_remote_share: 0.2\n", to: "policy.yaml")
-            let run = try await CLI.run(
-                ["match"] + SmallProgramme.inputArguments + ["--policy", "policy.yaml", "--export-flow", "flows", "--out", "out"],
-                in: directory.url)
-            #expect(run.exitCode == 2, "\(run)")
-            #expect(run.stderr.hasPrefix("error: exporting the flows needs the flow formulation"), "\(run)")
         }
     }
 }

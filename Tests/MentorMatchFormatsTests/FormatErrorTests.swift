@@ -15,7 +15,7 @@ struct FormatErrorTests {
             _ = try PlanFiles.json(Figures(share: .nan), output: output)
         } catch {
             #expect(error.output == output)
-            #expect(error.description.hasPrefix("cannot produce \(output): "))
+            #expect(error.description.hasPrefix("cannot encode \(output): "))
         }
     }
 
