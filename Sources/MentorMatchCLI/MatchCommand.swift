@@ -62,7 +62,7 @@ struct MatchCommand: ParsableCommand {
 }
 
 /// The file `name` of a set the library produced; its absence is a bug, not a user's problem.
-func file(_ name: String, in files: [String: Data]) throws(MentorMatchError) -> Data {
+func producedFile(_ name: String, in files: [String: Data]) throws(MentorMatchError) -> Data {
     guard let data = files[name] else { throw .internalError("\(name) was not among the files produced") }
     return data
 }

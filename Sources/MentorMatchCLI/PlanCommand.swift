@@ -37,7 +37,7 @@ struct PlanCommand: ParsableCommand {
             try write(files, to: URL(fileURLWithPath: out))
             switch format {
             case .table: print(PlanTerminalReport.render(report, files: files.keys.sorted(), out: out), terminator: "")
-            case .json: FileHandle.standardOutput.write(try file("plan.json", in: files))
+            case .json: FileHandle.standardOutput.write(try producedFile("plan.json", in: files))
             }
         } catch {
             throw fail(error)

@@ -62,7 +62,7 @@ struct ScheduleCommand: ParsableCommand {
             }
             switch format {
             case .table: print(ScheduleReport.render(result, calendarFiles: calendars.count), terminator: "")
-            case .json: FileHandle.standardOutput.write(try file("sessions.json", in: files))
+            case .json: FileHandle.standardOutput.write(try producedFile("sessions.json", in: files))
             }
         } catch {
             throw fail(error)
