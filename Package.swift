@@ -51,7 +51,8 @@ let package = Package(
         .target(
             name: "MentorMatchFormats",
             dependencies: [
-                "MentorMatchCore", "NetworkFlow", "Matching", "Planning", "Scheduling", .product(name: "Yams", package: "Yams"),
+                "MentorMatchCore", "NetworkFlow", "Matching", "Planning", "Scheduling",
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         /// The library facade for integrators: load, match, explain, plan, schedule.

@@ -35,7 +35,9 @@ public struct MentorMatcher: Sendable {
     /// Refuses, before anything is solved, what this matcher cannot do with the prepared policy: LEMON alone a
     /// policy that needs GLPK, or keeping flow stages (`--export-flow`) when the policy is not solved as flows.
     /// - Throws: ``MentorMatchError/solverRefused(_:)``.
-    public func checkSolvable(_ preparation: MatchingEngine.Preparation, keepingFlowStages: Bool = false) throws(MentorMatchError) {
+    public func checkSolvable(
+        _ preparation: MatchingEngine.Preparation, keepingFlowStages: Bool = false
+    ) throws(MentorMatchError) {
         guard !engine.solvesAsFlow(preparation.policy) else { return }
         if choice == .lemon { throw .solverRefused(SolverRefusal(solver: choice, request: "the lemon solver")) }
         if keepingFlowStages { throw .solverRefused(SolverRefusal(solver: choice, request: "exporting the flows")) }
