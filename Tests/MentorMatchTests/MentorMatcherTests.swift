@@ -46,4 +46,15 @@ struct MentorMatcherTests {
         let result = try MentorMatcher(.lemon).match(instance.input, policy: policy)
         #expect(result.solver.solver.lowercased().contains("lemon"), "\(result.solver)")
     }
+
+    @Test("a planner with the lemon matcher refuses a variant whose policy needs GLPK")
+    func plannerRefuses() {
+        let instance = Self.needsGLPK()
+        let scenario = Scenario(name: "what-if", base: instance.input, policy: instance.policy, cost: CostModel(),
+                                variants: [ScenarioVariant(name: "weighted", policy: instance.policy)])
+        #expect(throws: MentorMatchError.solverRefused(
+            SolverRefusal(solver: .lemon, request: "the lemon solver (variant 'weighted')"))) {
+            try Planner(matcher: MentorMatcher(.lemon)).plan(scenario, simulate: false)
+        }
+    }
 }
