@@ -27,7 +27,8 @@ public struct Planner: Sendable {
     /// - Throws: ``MentorMatchError/solverRefused(_:)`` when the matcher is ``MentorMatcher/SolverChoice/lemon`` and a
     ///   variant's policy needs GLPK; ``MentorMatchError/planningFailed(_:)`` otherwise.
     public func plan(_ scenario: Scenario, simulate: Bool) throws(MentorMatchError) -> PlanReport {
-        if matcher.choice == .lemon, let variant = scenario.variants.first(where: { !matcher.engine.solvesAsFlow($0.policy) }) {
+        if matcher.choice == .lemon,
+           let variant = scenario.variants.first(where: { !matcher.engine.solvesAsFlow($0.policy) }) {
             throw .solverRefused(SolverRefusal(solver: .lemon, request: "the lemon solver (variant '\(variant.name)')"))
         }
         let clock = Date()
