@@ -23,7 +23,11 @@ struct SuggestCommand: ParsableCommand {
             }
             switch format {
             case .table: print(TerminalReport.render(suggestions), terminator: "")
-            case .json: FileHandle.standardOutput.write(ResultFiles.json(suggestions))
+            case .json:
+                let json = try MentorMatchError.formatting { () throws(FormatError) in
+                    try ResultFiles.json(suggestions, output: "the suggestions")
+                }
+                FileHandle.standardOutput.write(json)
             }
         } catch {
             throw fail(error)

@@ -14,7 +14,7 @@ enum TerminalReport {
         )
         if let headline = continuityHeadline(result.continuity) { lines.append(headline) }
         lines.append(
-            "Solver: \(result.solver.solver), \(result.solver.method), \(result.solver.status.rawValue); "
+            "Solver: \(result.solver.solver), \(result.solver.method.rawValue), \(result.solver.status.rawValue); "
                 + "\(summary.candidatePairs) candidate pairs; solve \(fixed(result.timings.solve, 3)) s"
         )
         lines.append("")

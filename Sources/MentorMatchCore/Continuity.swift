@@ -62,12 +62,11 @@ public struct ContinuityPolicy: Sendable, Hashable, Codable {
         self.maxChanges = maxChanges
     }
 
-    enum CodingKeys: String, CodingKey {
+    /// The policy file's keys of this section (see ``PolicyKeyTable``).
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case mode
         case maxChanges = "max_changes"
     }
-
-    public static let fileKeys: Set<String> = ["mode", "max_changes"]
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
