@@ -17,14 +17,17 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         do throws(MentorMatchError) {
             let matcher = MentorMatcher()
-            let preparation = try matcher.prepare(try matcher.load(input.files))
+            let loaded = try matcher.load(input.files)
+            printWarnings(loaded)
+            let preparation = try matcher.prepare(loaded)
             let result = try matcher.solve(preparation)
             guard let explanation = preparation.explain(menteeID: mentee, in: result) else {
                 throw MentorMatchError.invalidInput(
                     InputError(issues: [
                         InputIssue(
-                            source: input.mentees, field: "id", problem: "no young person has id '\(mentee)'",
-                            fix: "use an id from the id column of \(input.mentees)"
+                            source: loaded.sourceMap.mentees.described, field: "id",
+                            problem: "no young person has id '\(mentee)'",
+                            fix: "use an id of \(loaded.sourceMap.mentees.described)"
                         )
                     ])
                 )

@@ -29,6 +29,7 @@ struct MatchCommand: ParsableCommand {
             let matcher = MentorMatcher(solver)
             var clock = Date()
             let loaded = try matcher.load(input.files)
+            printWarnings(loaded)
             let readingSeconds = seconds(since: clock)
             let preparation = try matcher.prepare(loaded)
             if solver == .lemon || exportFlow != nil, !matcher.engine.solvesAsFlow(preparation.policy) {

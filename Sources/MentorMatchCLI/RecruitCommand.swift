@@ -52,7 +52,8 @@ struct RecruitCommand: ParsableCommand {
         do throws(MentorMatchError) {
             let planner = Planner()
             let loaded = try planner.matcher.load(input.files)
-            let title = URL(fileURLWithPath: input.mentors).deletingLastPathComponent().lastPathComponent
+            printWarnings(loaded)
+            let title = URL(fileURLWithPath: input.mentors ?? input.input ?? "").deletingLastPathComponent().lastPathComponent
             let lines: [String]
             let files: [String: Data]
             if let applicants, let accept {

@@ -2,16 +2,57 @@ import Foundation
 import MentorMatchCore
 
 /// The paths of one run's input files, as the user gave them (they name the files in issues).
+///
+/// Either the three CSV files or one JSON ``InputDocument`` (then `mentors`, `mentees` and `places` are empty).
 public struct InputFiles: Sendable, Hashable {
     public var mentors: String
     public var mentees: String
     public var places: String
+    /// A JSON input document with mentors, mentees, places and optionally pair rules and a policy.
+    public var document: String?
     /// The locks file (`mentor_id,mentee_id,rule`), if any.
     public var locks: String?
-    /// A `.json`, `.yaml` or `.yml` policy; without one the programmes' defaults apply.
+    /// A `.json`, `.yaml` or `.yml` policy; without one the programmes' defaults apply (or the document's policy).
     public var policy: String?
 
     public init(mentors: String, mentees: String, places: String, locks: String? = nil, policy: String? = nil) {
+        self.mentors = mentors
+        self.mentees = mentees
+        self.places = places
+        self.locks = locks
+        self.policy = policy
+    }
+
+    /// A JSON input document; a locks file adds to its `pair_rules`, a policy file replaces its `policy`.
+    public init(document: String, locks: String? = nil, policy: String? = nil) {
+        self.init(mentors: "", mentees: "", places: "", locks: locks, policy: policy)
+        self.document = document
+    }
+}
+
+/// One input file's bytes and the name issues give it (the file name, or an upload's name).
+public struct InputBytes: Sendable, Hashable {
+    public var data: Data
+    public var source: String
+
+    public init(_ data: Data, source: String) {
+        self.data = data
+        self.source = source
+    }
+}
+
+/// A run's input as bytes, such as a server's uploads: the three CSV files, optional locks and policy.
+public struct InputContents: Sendable, Hashable {
+    public var mentors: InputBytes
+    public var mentees: InputBytes
+    public var places: InputBytes
+    public var locks: InputBytes?
+    /// JSON or YAML; the source's extension (`.json`, `.yaml`, `.yml`) or the content decides.
+    public var policy: InputBytes?
+
+    public init(
+        mentors: InputBytes, mentees: InputBytes, places: InputBytes, locks: InputBytes? = nil, policy: InputBytes? = nil
+    ) {
         self.mentors = mentors
         self.mentees = mentees
         self.places = places
@@ -26,15 +67,18 @@ public struct LoadedInput: Sendable, Hashable {
     public var policy: Policy
     /// File names and the line of every record, for explaining results by line.
     public var sourceMap: SourceMap
+    /// What was read but deserves a look, such as a place written in another letter case (read as the listed one).
+    public var warnings: [InputIssue]
 
-    public init(input: MatchingInput, policy: Policy, sourceMap: SourceMap) {
+    public init(input: MatchingInput, policy: Policy, sourceMap: SourceMap, warnings: [InputIssue] = []) {
         self.input = input
         self.policy = policy
         self.sourceMap = sourceMap
+        self.warnings = warnings
     }
 }
 
-/// Reads a run's CSV files and policy, and checks them together.
+/// Reads a run's CSV files (or JSON document) and policy, from paths or from bytes, and checks them together.
 public enum InputLoader {
     /// Reads every file, collects the problems of all of them, then checks the records against each other and the
     /// policy with ``InputValidator``.
@@ -43,41 +87,115 @@ public enum InputLoader {
     /// - Throws: One ``InputError`` with every problem in every file; a missing or unreadable file is one of them.
     public static func load(_ files: InputFiles) throws(InputError) -> LoadedInput {
         var issues: [InputIssue] = []
-        let mentors = read(files.mentors, issues: &issues, with: MentorsCSV.read)
-        let mentees = read(files.mentees, issues: &issues, with: MenteesCSV.read)
-        let places = read(files.places, issues: &issues, with: PlacesCSV.read)
-        let rules = files.locks.map { read($0, issues: &issues, with: PairRulesCSV.read) }
+        if let document = files.document {
+            let data = contents(of: document, issues: &issues)
+            let locks = files.locks.flatMap { path in contents(of: path, issues: &issues).map { InputBytes($0, source: path) } }
+            let policy = files.policy.flatMap { path in contents(of: path, issues: &issues).map { InputBytes($0, source: path) } }
+            guard let data, issues.isEmpty else { throw InputError(issues: issues) }
+            return try loadDocument(InputBytes(data, source: document), locks: locks, policy: policy)
+        }
+        func part(_ path: String) -> Part { Part(source: path, data: contents(of: path, issues: &issues)) }
+        return try load(
+            mentors: part(files.mentors), mentees: part(files.mentees), places: part(files.places),
+            locks: files.locks.map(part), policy: files.policy.map(part), issues: issues
+        )
+    }
+
+    /// Reads the bytes of every file as ``load(_:)-(InputFiles)`` reads files, naming each by its `source`.
+    public static func load(_ contents: InputContents) throws(InputError) -> LoadedInput {
+        try load(
+            mentors: Part(contents.mentors), mentees: Part(contents.mentees), places: Part(contents.places),
+            locks: contents.locks.map(Part.init), policy: contents.policy.map(Part.init), issues: []
+        )
+    }
+
+    /// Reads a JSON ``InputDocument``; `locks` (CSV) add to its pair rules, `policy` replaces its policy.
+    public static func loadDocument(
+        _ document: InputBytes, locks: InputBytes? = nil, policy: InputBytes? = nil
+    ) throws(InputError) -> LoadedInput {
+        var issues: [InputIssue] = []
+        let rules = locks.map { PairRulesCSV.read($0.data, source: $0.source) }
+        let parsedPolicy = policy.map { PolicyFile.parse($0.data, source: $0.source) }
+        issues += (rules?.issues ?? []) + (parsedPolicy?.issues ?? [])
+        var read: InputDocument.Read?
+        do {
+            read = try InputDocument.read(document.data, source: document.source)
+        } catch {
+            issues = error.issues + issues
+        }
+        guard var read, issues.isEmpty else { throw InputError(issues: issues) }
+        if let rules {
+            read.document.input.pairRules += rules.records
+            read.sourceMap.pairRules = rules.source
+        }
+        if let parsedPolicy, let policy {
+            read.document.policy = parsedPolicy.policy
+            read.sourceMap.policy = policy.source
+        }
+        let warnings = PlaceSpelling.resolveCase(in: &read.document.input, sources: read.sourceMap)
+        let contentIssues = InputValidator.issues(in: read.document.input, policy: read.document.policy,
+                                                  sources: read.sourceMap)
+        guard contentIssues.isEmpty else {
+            throw InputError(issues: parsedPolicy?.locating(contentIssues) ?? contentIssues)
+        }
+        return LoadedInput(input: read.document.input, policy: read.document.policy, sourceMap: read.sourceMap,
+                           warnings: warnings)
+    }
+
+    /// One file of the input: its name, and its bytes unless it could not be read (its issue is reported already).
+    private struct Part {
+        var source: String
+        var data: Data?
+
+        init(source: String, data: Data?) {
+            self.source = source
+            self.data = data
+        }
+
+        init(_ bytes: InputBytes) { self.init(source: bytes.source, data: bytes.data) }
+    }
+
+    private static func load(
+        mentors mentorPart: Part, mentees menteePart: Part, places placePart: Part, locks lockPart: Part?,
+        policy policyPart: Part?, issues readIssues: [InputIssue]
+    ) throws(InputError) -> LoadedInput {
+        var issues = readIssues
+        let mentors = read(mentorPart, issues: &issues, with: MentorsCSV.read)
+        let mentees = read(menteePart, issues: &issues, with: MenteesCSV.read)
+        let places = read(placePart, issues: &issues, with: PlacesCSV.read)
+        let rules = lockPart.map { read($0, issues: &issues, with: PairRulesCSV.read) }
         var parsedPolicy: PolicyFile.Parsed?
-        if let policyPath = files.policy, let data = contents(of: policyPath, issues: &issues) {
-            parsedPolicy = PolicyFile.parse(data, source: policyPath)
+        if let policyPart, let data = policyPart.data {
+            parsedPolicy = PolicyFile.parse(data, source: policyPart.source)
             issues += parsedPolicy?.issues ?? []
         }
         let policy = parsedPolicy?.policy ?? Policy()
         let sourceMap = SourceMap(
             mentors: mentors.source, mentees: mentees.source, places: places.source,
-            pairRules: rules?.source ?? RecordSource(name: "locks"), policy: files.policy ?? "policy"
+            pairRules: rules?.source ?? RecordSource(name: "locks"), policy: policyPart?.source ?? "policy"
         )
-        let input = MatchingInput(
+        var input = MatchingInput(
             mentors: mentors.records, mentees: mentees.records, places: places.records,
             pairRules: rules?.records ?? []
         )
+        let warnings = PlaceSpelling.resolveCase(in: &input, sources: sourceMap)
         let contentIssues = InputValidator.issues(in: input, policy: policy, sources: sourceMap)
         issues += parsedPolicy?.locating(contentIssues) ?? contentIssues
         guard issues.isEmpty else {
-            let fileOrder = [files.mentors, files.mentees, files.places, files.locks, files.policy].compactMap { $0 }
+            let fileOrder = [mentorPart, menteePart, placePart, lockPart, policyPart].compactMap { $0?.source }
             throw InputError(issues: ordered(issues, fileOrder: fileOrder))
         }
-        return LoadedInput(input: input, policy: policy, sourceMap: sourceMap)
+        return LoadedInput(input: input, policy: policy, sourceMap: sourceMap, warnings: warnings)
     }
 
     private static func read<Record>(
-        _ path: String, issues: inout [InputIssue], with reader: (Data, String) -> ParsedRecords<Record>
+        _ part: Part, issues: inout [InputIssue], with reader: (Data, String) -> ParsedRecords<Record>
     ) -> ParsedRecords<Record> {
-        guard let data = contents(of: path, issues: &issues) else {
+        guard let data = part.data else {
             // A file that cannot be read has no records and no lines; its other issues would only repeat this one.
-            return ParsedRecords(records: [], source: RecordSource(name: path, lines: [], isUnread: true), issues: [])
+            return ParsedRecords(records: [], source: RecordSource(name: part.source, lines: [], isUnread: true), issues: [])
         }
-        let parsed = reader(data, path)
+        let parsed = reader(data, part.source)
         issues += parsed.issues
         return parsed
     }
@@ -100,3 +218,4 @@ public enum InputLoader {
         }.map(\.element)
     }
 }
+
