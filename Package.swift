@@ -48,7 +48,10 @@ let package = Package(
         /// CSV, JSON and YAML input; CSV and JSON output; atomic writes.
         .target(
             name: "MentorMatchFormats",
-            dependencies: ["MentorMatchCore", "Matching", "Planning", "Scheduling", .product(name: "Yams", package: "Yams")]
+            dependencies: ["MentorMatchCore", "Matching", "Planning", "Scheduling", .product(name: "Yams", package: "Yams")],
+            // The JSON Schemas of the input document and the JSON outputs: published next to the code that reads and
+            // writes them, checked by `make test` (Tests/SchemaCheck), not compiled.
+            exclude: ["Schemas"]
         ),
         /// The library facade for integrators: load, match, explain, generate.
         .target(

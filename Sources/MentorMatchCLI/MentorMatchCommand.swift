@@ -11,6 +11,7 @@ struct MentorMatchCommand: ParsableCommand {
             Exit codes: 0 success, 1 invalid input (every problem is listed), 2 usage error, \
             3 no assignment possible (side constraints or solver), 4 output could not be written.
             """,
+        version: "mentormatch \(MentorMatchVersion.current)",
         subcommands: [
             MatchCommand.self, ValidateCommand.self, ExplainCommand.self, GenerateCommand.self, PlanCommand.self,
             RecruitCommand.self, ScheduleCommand.self,

@@ -35,7 +35,7 @@ public struct Mentor: Sendable, Hashable, Codable, Identifiable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, age, gender, location, capacity, availability, specialisations, languages, interests
+        case id, age, gender, place, lat, lon, capacity, availability, specialisations, languages, interests
         case maxTravelKm = "max_travel_km"
     }
 }
@@ -79,8 +79,9 @@ public struct Mentee: Sendable, Hashable, Codable, Identifiable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, age, gender, location, availability, needs, languages, interests, priority
-        case mentorGenderPreference = "mentor_gender_preference"
+        case id, age, gender, place, lat, lon, availability, needs, languages, interests, priority
+        case mentorGender = "mentor_gender"
+        case genderPreference = "gender_preference"
         case waitingSince = "waiting_since"
     }
 

@@ -43,6 +43,41 @@ public struct VariantOutcome: Sendable, Hashable, Encodable {
         case dominatedBy = "dominated_by"
     }
 
+    /// Maps keyed by data (needs, places) are written as arrays of objects, so that every JSON key is a name.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(mentors, forKey: .mentors)
+        try container.encode(recruits, forKey: .recruits)
+        try container.encode(mentees, forKey: .mentees)
+        try container.encode(served, forKey: .served)
+        try container.encode(remoteMentees, forKey: .remoteMentees)
+        try container.encode(servedRemote, forKey: .servedRemote)
+        try container.encode(unmatched, forKey: .unmatched)
+        try container.encode(unmatchedByNeed.sorted { $0.key < $1.key }.map { NeedCount(need: $0.key, count: $0.value) },
+                             forKey: .unmatchedByNeed)
+        try container.encode(unmatchedByPlace.sorted { $0.key < $1.key }.map { PlaceCount(place: $0.key, count: $0.value) },
+                             forKey: .unmatchedByPlace)
+        try container.encode(idleMentors, forKey: .idleMentors)
+        try container.encode(meanTravelKm, forKey: .meanTravelKm)
+        try container.encode(mentorLoad, forKey: .mentorLoad)
+        try container.encode(cost, forKey: .cost)
+        try container.encodeIfPresent(costPerServed, forKey: .costPerServed)
+        try container.encode(demandByPlace, forKey: .demandByPlace)
+        try container.encode(dominatedBy, forKey: .dominatedBy)
+        try container.encode(seconds, forKey: .seconds)
+    }
+
+    private struct NeedCount: Encodable {
+        var need: String
+        var count: Int
+    }
+
+    private struct PlaceCount: Encodable {
+        var place: String
+        var count: Int
+    }
+
     /// Reads the figures off a matching result.
     public init(
         name: String, input: MatchingInput, policy: Policy, result: MatchingResult, recruits: Int, costModel: CostModel,
