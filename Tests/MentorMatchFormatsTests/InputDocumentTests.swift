@@ -122,4 +122,34 @@ struct InputDocumentTests {
             #"doc.json, mentors[1].languages: languages must be an array of strings, such as ["lv", "ru"] (or the text "lv; ru"). Fix: correct mentors[1].languages"#,
         ])
     }
+
+    @Test func loadsUploadsFromBytesAsFromFiles() throws {
+        let fromFiles = try loadFixtures().get()
+        let contents = InputContents(
+            mentors: InputBytes(Data(MentorsCSV.text(fromFiles.input.mentors).utf8), source: "upload mentors"),
+            mentees: InputBytes(Data(MenteesCSV.text(fromFiles.input.mentees).utf8), source: "upload mentees"),
+            places: InputBytes(Data(PlacesCSV.text(fromFiles.input.places).utf8), source: "upload places"),
+            locks: InputBytes(Data(PairRulesCSV.text(fromFiles.input.pairRules).utf8), source: "upload locks"),
+            policy: InputBytes(try InputDocument(input: MatchingInput(mentors: [], mentees: [], places: []),
+                                                 policy: fromFiles.policy).encoded(), source: "upload policy")
+        )
+        // The policy bytes are a whole document here, so they are refused by name: the source has no extension and
+        // the content is JSON, whose top-level keys must be policy keys.
+        #expect(throws: InputError.self) { try InputLoader.load(contents) }
+        var policyOnly = contents
+        policyOnly.policy = InputBytes(Data(PolicyFile.yamlText(fromFiles.policy).utf8), source: "upload policy")
+        let fromBytes = try InputLoader.load(policyOnly)
+        #expect(fromBytes.input == fromFiles.input)
+        #expect(fromBytes.policy == fromFiles.policy)
+        #expect(fromBytes.sourceMap.mentors.name == "upload mentors")
+
+        var broken = policyOnly
+        broken.mentors = InputBytes(Data("id,age\nM01,abc\n".utf8), source: "upload mentors")
+        #expect(throws: InputError.self) { try InputLoader.load(broken) }
+        do {
+            _ = try InputLoader.load(broken)
+        } catch {
+            #expect(error.issues.first?.source == "upload mentors")
+        }
+    }
 }

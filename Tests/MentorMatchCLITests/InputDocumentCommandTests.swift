@@ -1,0 +1,101 @@
+import Foundation
+import MentorMatch
+import Testing
+
+@Suite("mentormatch --input, --version, dates and place spellings")
+struct InputDocumentCommandTests {
+    @Test("match --input reads the scenario as one JSON document and writes the same files as from the CSV files",
+          arguments: Scenario.all)
+    func documentMatchesLikeTheCSVFiles(_ scenario: Scenario) async throws {
+        try await withTemporaryDirectory("input-\(scenario.name)") { directory in
+            let loaded = try MentorMatcher().load(InputFiles(
+                mentors: scenario.path("mentors.csv"), mentees: scenario.path("mentees.csv"),
+                places: scenario.path("places.csv"), policy: scenario.path("policy.yaml")))
+            try directory.write(InputDocument(input: loaded.input, policy: loaded.policy).encoded(), to: "doc.json")
+            let fromCSV = try await CLI.run(["match"] + scenario.inputArguments + ["--out", "csv"], in: directory.url)
+            let fromJSON = try await CLI.run(["match", "--input", "doc.json", "--out", "json"], in: directory.url)
+            try #require(fromCSV.exitCode == 0 && fromJSON.exitCode == 0, "\(fromCSV)\n\(fromJSON)")
+            for file in ["pairs.csv", "unmatched.csv", "alternatives.csv"] {
+                #expect(try directory.read("csv/\(file)") == directory.read("json/\(file)"), "\(file) differs")
+            }
+            #expect(fromJSON.stdout.hasPrefix("Served \(scenario.served) of \(scenario.mentees) young people"))
+        }
+    }
+
+    @Test("--input with the CSV options is a usage error; without either too")
+    func inputAndCSVTogetherIsAUsageError() async throws {
+        try await withTemporaryDirectory("input-usage") { directory in
+            try SmallProgramme.write(into: directory)
+            let both = try await CLI.run(["match", "--input", "doc.json"] + SmallProgramme.inputArguments + ["--out", "out"],
+                                         in: directory.url)
+            #expect(both.exitCode == 2, "\(both)")
+            #expect(both.stderr.contains("give either --input (a JSON document) or --mentors, --mentees and --places, not both"))
+            let neither = try await CLI.run(["validate", "--mentors", "mentors.csv"], in: directory.url)
+            #expect(neither.exitCode == 2, "\(neither)")
+            #expect(directory.entries("out").isEmpty)
+        }
+    }
+
+    @Test("a bad document: exit 1, every problem by its JSON path, no files")
+    func badDocumentNamesJSONPaths() async throws {
+        try await withTemporaryDirectory("input-bad") { directory in
+            try directory.write(#"""
+                {"mentors": [{"id": "M01", "age": 34, "gender": "female", "place": "Ogre", "capacity": "two",
+                              "availability": "Mon 16:00-18:00", "languages": ["lv"], "max_travel_km": 20}],
+                 "mentees": [{"id": "Y01", "age": 15, "gender": "male", "place": "Ogre", "availability": "Mon 16:00-18:00",
+                              "languages": ["lv"], "waiting_since": "31.02.2024"}],
+                 "places": [{"place": "Ogre", "lat": 56.8162, "lon": 24.61401, "remote": false}]}
+                """#, to: "doc.json")
+            let run = try await CLI.run(["match", "--input", "doc.json", "--out", "out"], in: directory.url)
+            #expect(run.exitCode == 1, "\(run)")
+            #expect(run.stderr.contains("doc.json, mentors[0].capacity: capacity must be a whole JSON number, such as 2"), "\(run)")
+            #expect(run.stderr.contains("doc.json, mentees[0].waiting_since: waiting_since '31.02.2024' is not a date"), "\(run)")
+            #expect(directory.entries("out").isEmpty)
+        }
+    }
+
+    @Test("--version prints the version")
+    func version() async throws {
+        try await withTemporaryDirectory("version") { directory in
+            let run = try await CLI.run(["--version"], in: directory.url)
+            #expect(run.exitCode == 0, "\(run)")
+            #expect(run.stdout == "mentormatch \(MentorMatchVersion.current)\n")
+        }
+    }
+
+    @Test("dd.mm.yyyy dates read as ISO ones: waiting_since and --start give the same run")
+    func latvianExcelDates() async throws {
+        try await withTemporaryDirectory("dates") { directory in
+            let iso = SmallProgramme.mentees.replacingOccurrences(of: "needs,languages\n", with: "needs,languages,waiting_since\n")
+                .replacingOccurrences(of: ",lv\nY02", with: ",lv,2024-02-14\nY02")
+            try SmallProgramme.write(into: directory, replacing: ["mentees.csv": Data(iso.utf8)])
+            let isoRun = try await CLI.run(["match"] + SmallProgramme.inputArguments + ["--out", "iso"], in: directory.url)
+            try directory.write(iso.replacingOccurrences(of: "2024-02-14", with: "14.02.2024"), to: "mentees.csv")
+            let latvianRun = try await CLI.run(["match"] + SmallProgramme.inputArguments + ["--out", "lv"], in: directory.url)
+            try #require(isoRun.exitCode == 0 && latvianRun.exitCode == 0, "\(isoRun)\n\(latvianRun)")
+            #expect(try directory.read("iso/pairs.csv") == directory.read("lv/pairs.csv"))
+            let schedule = try await CLI.run(["schedule"] + SmallProgramme.inputArguments
+                + ["--start", "01.03.2024", "--months", "1", "--out", "schedule"], in: directory.url)
+            #expect(schedule.exitCode == 0, "\(schedule)")
+            #expect(schedule.stdout.contains("2024-03-01 – 2024-03-31"), "\(schedule)")
+        }
+    }
+
+    @Test("a place in another letter case is read as the listed one, with a warning")
+    func placeInAnotherLetterCase() async throws {
+        try await withTemporaryDirectory("place-case") { directory in
+            let mentees = SmallProgramme.mentees.replacingOccurrences(of: "Y01,15,male,Ogre", with: "Y01,15,male,OGRE")
+            try SmallProgramme.write(into: directory, replacing: ["mentees.csv": Data(mentees.utf8)])
+            let run = try await CLI.run(["match"] + SmallProgramme.inputArguments + ["--out", "out"], in: directory.url)
+            #expect(run.exitCode == 0, "\(run)")
+            #expect(run.stdout.hasPrefix("Served 3 of 4 young people"), "\(run)")
+            #expect(run.stderr == "warning: mentees.csv, line 2, column place: place 'OGRE' differs from 'Ogre' in "
+                + "places.csv only in letter case; read as Ogre. Fix: write 'Ogre' to silence this warning\n")
+            // Diacritics are not letter case: Suntazi stays an error with a suggestion.
+            try directory.write(SmallProgramme.mentees.replacingOccurrences(of: "Suntaži", with: "Suntazi"), to: "mentees.csv")
+            let refused = try await CLI.run(["match"] + SmallProgramme.inputArguments + ["--out", "out2"], in: directory.url)
+            #expect(refused.exitCode == 1, "\(refused)")
+            #expect(refused.stderr.contains("unknown place 'Suntazi' (did you mean Suntaži?)"), "\(refused)")
+        }
+    }
+}
