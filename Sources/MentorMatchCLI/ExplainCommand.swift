@@ -33,7 +33,7 @@ struct ExplainCommand: ParsableCommand {
                 )
             }
             switch format {
-            case .table: print(TerminalReport.render(explanation), terminator: "")
+            case .table: print(TerminalLayout.fitted(TerminalReport.render(explanation)), terminator: "")
             case .json: FileHandle.standardOutput.write(ResultFiles.json(explanation))
             }
         } catch {

@@ -61,7 +61,7 @@ struct MatchCommand: ParsableCommand {
             files["result.json"] = ResultFiles.json(result)
             try write(files, to: URL(fileURLWithPath: out))
             switch format {
-            case .table: print(TerminalReport.render(result), terminator: "")
+            case .table: print(TerminalLayout.fitted(TerminalReport.render(result)), terminator: "")
             case .json: FileHandle.standardOutput.write(files["result.json"]!)
             }
         } catch {

@@ -77,7 +77,7 @@ struct RecruitCommand: ParsableCommand {
                 return  // validate() requires --profiles or --applicants with --accept
             }
             try write(files, to: URL(fileURLWithPath: out))
-            print((lines + ["", "Wrote \(files.keys.sorted().joined(separator: ", ")) to \(out)"]).joined(separator: "\n"))
+            print(TerminalLayout.fitted((lines + ["", "Wrote \(files.keys.sorted().joined(separator: ", ")) to \(out)"]).joined(separator: "\n")))
         } catch {
             throw fail(error)
         }

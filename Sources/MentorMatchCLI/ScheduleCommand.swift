@@ -61,7 +61,7 @@ struct ScheduleCommand: ParsableCommand {
                 throw MentorMatchError.outputFailed(error)
             }
             switch format {
-            case .table: print(ScheduleReport.render(result, calendarFiles: calendars.count), terminator: "")
+            case .table: print(TerminalLayout.fitted(ScheduleReport.render(result, calendarFiles: calendars.count)), terminator: "")
             case .json: FileHandle.standardOutput.write(files["sessions.json"]!)
             }
         } catch {

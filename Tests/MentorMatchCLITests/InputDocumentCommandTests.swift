@@ -99,3 +99,33 @@ struct InputDocumentCommandTests {
         }
     }
 }
+
+@Suite("terminal output fits 80 columns when not a terminal")
+struct TerminalWidthTests {
+    @Test("match, explain, plan and schedule print no line over 80 characters; --format json is not wrapped")
+    func outputFitsEightyColumns() async throws {
+        try await withTemporaryDirectory("width") { directory in
+            let ogre = Scenario.ogre
+            let runs = [
+                ["match"] + ogre.inputArguments + ["--out", "match"],
+                ["explain"] + ogre.inputArguments + ["--mentee", "Y0023"],
+                ["plan", ogre.path("plan.yaml"), "--out", "plan"],
+                ["schedule"] + ogre.inputArguments + ["--pairs", "match/pairs.csv", "--start", "2024-03-01", "--months", "2",
+                                                     "--out", "schedule"],
+            ]
+            for arguments in runs {
+                let run = try await CLI.run(arguments, in: directory.url)
+                try #require(run.exitCode == 0, "\(run)")
+                let wide = run.stdout.split(separator: "\n").filter { $0.count > 80 }
+                #expect(wide.isEmpty, "\(arguments[0]): \(wide)")
+            }
+            // A reason is wrapped with its continuation lines under the reason, and keeps every word.
+            let match = try await CLI.run(["match"] + ogre.inputArguments + ["--out", "match"], in: directory.url)
+            let reasons = match.stdout.components(separatedBy: "Unmatched (5):\n").last ?? ""
+            #expect(reasons.contains("\n         "), "\(match)")
+            let json = try await CLI.run(["match"] + ogre.inputArguments + ["--out", "match", "--format", "json"],
+                                         in: directory.url)
+            #expect(try json.stdoutData == directory.read("match/result.json"))
+        }
+    }
+}
