@@ -80,10 +80,13 @@ public struct MentorMatcher: Sendable {
         try solve(prepare(input, policy: policy, sources: sources))
     }
 
-    /// Solves a prepared matching.
+    /// Solves a prepared matching, and prices each side constraint of the policy (one more solve per constraint),
+    /// so that a constraint that costs young people says so.
     public func solve(_ preparation: MatchingEngine.Preparation) throws(MentorMatchError) -> MatchingResult {
         do {
-            return try engine.match(preparation)
+            var result = try engine.match(preparation)
+            result.sideConstraintPrices = try engine.sideConstraintPrices(preparation, result: result)
+            return result
         } catch {
             throw .matchingFailed(error)
         }
@@ -94,7 +97,9 @@ public struct MentorMatcher: Sendable {
         _ preparation: MatchingEngine.Preparation
     ) throws(MentorMatchError) -> (result: MatchingResult, stages: [FlowStage]) {
         do {
-            return try engine.matchKeepingFlowStages(preparation)
+            var solved = try engine.matchKeepingFlowStages(preparation)
+            solved.result.sideConstraintPrices = try engine.sideConstraintPrices(preparation, result: solved.result)
+            return solved
         } catch {
             throw .matchingFailed(error)
         }

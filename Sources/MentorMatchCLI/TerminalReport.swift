@@ -12,6 +12,9 @@ enum TerminalReport {
                 + "mentors used \(summary.mentorsUsed) of \(summary.mentors), idle \(summary.idleMentors); "
                 + "mean travel \(fixed(summary.meanTravelKm, 1)) km; mean score \(fixed(summary.meanScore, 3))"
         )
+        for price in result.sideConstraintPrices where price.isBinding {
+            lines.append("Side constraint \(price.sentence)")
+        }
         lines.append(
             "Solver: \(result.solver.solver), \(result.solver.method), \(result.solver.status.rawValue); "
                 + "\(summary.candidatePairs) candidate pairs; solve \(fixed(result.timings.solve, 3)) s"

@@ -129,3 +129,46 @@ struct TerminalWidthTests {
         }
     }
 }
+
+@Suite("the price of side constraints")
+struct SideConstraintPriceTests {
+    @Test("min_remote_share 0.9 in Ogre: the headline says it costs 22 young people, result.json has the figures")
+    func bindingConstraintSaysWhatItCosts() async throws {
+        try await withTemporaryDirectory("price") { directory in
+            let ogre = Scenario.ogre
+            let policy = try String(contentsOfFile: ogre.path("policy.yaml"), encoding: .utf8)
+                .replacingOccurrences(of: "  # min_remote_share: 0.3", with: "  min_remote_share: 0.9")
+                .replacingOccurrences(of: "min_served_per_place: {}", with: "min_served_per_place: {Suntaži: 1}")
+            try directory.write(policy, to: "policy.yaml")
+            let arguments = ["--mentors", ogre.path("mentors.csv"), "--mentees", ogre.path("mentees.csv"),
+                             "--places", ogre.path("places.csv"), "--policy", "policy.yaml"]
+            let run = try await CLI.run(["match"] + arguments + ["--out", "out"], in: directory.url)
+            try #require(run.exitCode == 0, "\(run)")
+            let words = run.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(words.hasPrefix("Served 8 of 35 young people"), "\(run)")
+            #expect(words.contains("Side constraint min_remote_share 0.9 costs 22 young people: 8 served with it, 30 "
+                + "without; idle mentors 7 with it, 0 without"), "\(run)")
+            // Serving one young person in Suntaži costs nobody, so the headline does not mention it.
+            #expect(!words.contains("min_served_per_place"), "\(run)")
+            let result = try jsonObject(try directory.read("out/result.json"))
+            let prices = try #require(result["side_constraint_prices"] as? [[String: Any]])
+            #expect(prices.map { $0["constraint"] as? String } == ["min_remote_share 0.9", "min_served_per_place Suntaži 1"])
+            #expect(prices.first?["served_with"] as? Int == 8)
+            #expect(prices.first?["served_without"] as? Int == 30)
+            #expect(prices.first?["idle_mentors_with"] as? Int == 7)
+            #expect(prices.last?["served_with"] as? Int == prices.last?["served_without"] as? Int)
+        }
+    }
+
+    @Test("without side constraints there is nothing to price")
+    func noConstraintsNoPrices() async throws {
+        try await withTemporaryDirectory("no-price") { directory in
+            try SmallProgramme.write(into: directory)
+            let run = try await CLI.run(["match"] + SmallProgramme.inputArguments + ["--out", "out"], in: directory.url)
+            try #require(run.exitCode == 0, "\(run)")
+            #expect(!run.stdout.contains("Side constraint"))
+            let result = try jsonObject(try directory.read("out/result.json"))
+            #expect((result["side_constraint_prices"] as? [Any])?.isEmpty == true)
+        }
+    }
+}
