@@ -106,9 +106,10 @@ public struct MentorMatcher: Sendable {
     }
 
     /// Reads the files of a run, every problem in every file reported at once.
-    public func load(_ files: InputFiles) throws(MentorMatchError) -> LoadedInput {
+    /// - Parameter skippingInvalidRows: Set invalid CSV rows aside (``LoadedInput/rejected``) and load the rest.
+    public func load(_ files: InputFiles, skippingInvalidRows: Bool = false) throws(MentorMatchError) -> LoadedInput {
         do {
-            return try InputLoader.load(files)
+            return try InputLoader.load(files, skippingInvalidRows: skippingInvalidRows)
         } catch {
             throw .invalidInput(error)
         }

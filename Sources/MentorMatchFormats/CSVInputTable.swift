@@ -34,6 +34,7 @@ enum CSVInputTable {
         var records: [Record] = []
         var lines: [Int] = []
         var unreadKeys: Set<String> = []
+        var invalidRows: [Int: String] = [:]
         var rowIssues: [InputIssue] = []
         let (delimiter, readIssues) = CSVReader.scan(data, source: source, header: { names, line in
             header = names
@@ -51,8 +52,10 @@ enum CSVInputTable {
             if let built = build(&row), row.issues.isEmpty {
                 records.append(built)
                 lines.append(line)
-            } else if let keyColumn = columns.keyColumn, !row.text(keyColumn).isEmpty {
-                unreadKeys.insert(row.text(keyColumn))
+            } else {
+                let key = columns.keyColumn.map { row.text($0) } ?? ""
+                invalidRows[line] = key
+                if !key.isEmpty { unreadKeys.insert(key) }
             }
             rowIssues += row.issues
         }
@@ -73,6 +76,7 @@ enum CSVInputTable {
         parsed.records = records
         parsed.issues += rowIssues
         parsed.source = RecordSource(name: source, lines: lines, unreadKeys: unreadKeys)
+        parsed.invalidRows = invalidRows
         return parsed
     }
 

@@ -69,6 +69,8 @@ public struct LoadedInput: Sendable, Hashable {
     public var sourceMap: SourceMap
     /// What was read but deserves a look, such as a place written in another letter case (read as the listed one).
     public var warnings: [InputIssue]
+    /// Rows set aside as invalid when loading with `skippingInvalidRows` (none otherwise), in file and line order.
+    public var rejected: [RejectedRow] = []
 
     public init(input: MatchingInput, policy: Policy, sourceMap: SourceMap, warnings: [InputIssue] = []) {
         self.input = input
@@ -78,14 +80,34 @@ public struct LoadedInput: Sendable, Hashable {
     }
 }
 
+/// A row of an input file set aside because it is invalid, with every problem found in it.
+public struct RejectedRow: Sendable, Hashable {
+    public var source: String
+    public var line: Int
+    /// The row's id (or place name), empty when it has none.
+    public var key: String
+    public var issues: [InputIssue]
+
+    public init(source: String, line: Int, key: String, issues: [InputIssue]) {
+        self.source = source
+        self.line = line
+        self.key = key
+        self.issues = issues
+    }
+}
+
 /// Reads a run's CSV files (or JSON document) and policy, from paths or from bytes, and checks them together.
 public enum InputLoader {
     /// Reads every file, collects the problems of all of them, then checks the records against each other and the
     /// policy with ``InputValidator``.
     ///
     /// Issues are ordered by file (mentors, mentees, places, locks, policy), then by line.
+    /// - Parameter skippingInvalidRows: Set aside every CSV row that has a problem of its own (a bad value, a
+    ///   duplicate id, an unknown place, a lock that breaks a rule), and rows left invalid by that (people of a place
+    ///   set aside), and load the rest; ``LoadedInput/rejected`` lists them. Problems of a whole file or of the
+    ///   policy still stop the load.
     /// - Throws: One ``InputError`` with every problem in every file; a missing or unreadable file is one of them.
-    public static func load(_ files: InputFiles) throws(InputError) -> LoadedInput {
+    public static func load(_ files: InputFiles, skippingInvalidRows: Bool = false) throws(InputError) -> LoadedInput {
         var issues: [InputIssue] = []
         if let document = files.document {
             let data = contents(of: document, issues: &issues)
@@ -97,15 +119,17 @@ public enum InputLoader {
         func part(_ path: String) -> Part { Part(source: path, data: contents(of: path, issues: &issues)) }
         return try load(
             mentors: part(files.mentors), mentees: part(files.mentees), places: part(files.places),
-            locks: files.locks.map(part), policy: files.policy.map(part), issues: issues
+            locks: files.locks.map(part), policy: files.policy.map(part), issues: issues,
+            skippingInvalidRows: skippingInvalidRows
         )
     }
 
-    /// Reads the bytes of every file as ``load(_:)-(InputFiles)`` reads files, naming each by its `source`.
-    public static func load(_ contents: InputContents) throws(InputError) -> LoadedInput {
+    /// Reads the bytes of every file as ``load(_:skippingInvalidRows:)`` reads files, naming each by its `source`.
+    public static func load(_ contents: InputContents, skippingInvalidRows: Bool = false) throws(InputError) -> LoadedInput {
         try load(
             mentors: Part(contents.mentors), mentees: Part(contents.mentees), places: Part(contents.places),
-            locks: contents.locks.map(Part.init), policy: contents.policy.map(Part.init), issues: []
+            locks: contents.locks.map(Part.init), policy: contents.policy.map(Part.init), issues: [],
+            skippingInvalidRows: skippingInvalidRows
         )
     }
 
@@ -157,35 +181,71 @@ public enum InputLoader {
 
     private static func load(
         mentors mentorPart: Part, mentees menteePart: Part, places placePart: Part, locks lockPart: Part?,
-        policy policyPart: Part?, issues readIssues: [InputIssue]
+        policy policyPart: Part?, issues readIssues: [InputIssue], skippingInvalidRows: Bool
     ) throws(InputError) -> LoadedInput {
         var issues = readIssues
-        let mentors = read(mentorPart, issues: &issues, with: MentorsCSV.read)
-        let mentees = read(menteePart, issues: &issues, with: MenteesCSV.read)
-        let places = read(placePart, issues: &issues, with: PlacesCSV.read)
-        let rules = lockPart.map { read($0, issues: &issues, with: PairRulesCSV.read) }
+        var mentors = read(mentorPart, issues: &issues, with: MentorsCSV.read)
+        var mentees = read(menteePart, issues: &issues, with: MenteesCSV.read)
+        var places = read(placePart, issues: &issues, with: PlacesCSV.read)
+        var rules = lockPart.map { read($0, issues: &issues, with: PairRulesCSV.read) }
         var parsedPolicy: PolicyFile.Parsed?
         if let policyPart, let data = policyPart.data {
             parsedPolicy = PolicyFile.parse(data, source: policyPart.source)
             issues += parsedPolicy?.issues ?? []
         }
         let policy = parsedPolicy?.policy ?? Policy()
-        let sourceMap = SourceMap(
-            mentors: mentors.source, mentees: mentees.source, places: places.source,
-            pairRules: rules?.source ?? RecordSource(name: "locks"), policy: policyPart?.source ?? "policy"
-        )
-        var input = MatchingInput(
-            mentors: mentors.records, mentees: mentees.records, places: places.records,
-            pairRules: rules?.records ?? []
-        )
-        let warnings = PlaceSpelling.resolveCase(in: &input, sources: sourceMap)
-        let contentIssues = InputValidator.issues(in: input, policy: policy, sources: sourceMap)
-        issues += parsedPolicy?.locating(contentIssues) ?? contentIssues
-        guard issues.isEmpty else {
-            let fileOrder = [mentorPart, menteePart, placePart, lockPart, policyPart].compactMap { $0?.source }
-            throw InputError(issues: ordered(issues, fileOrder: fileOrder))
+        let fileOrder = [mentorPart, menteePart, placePart, lockPart, policyPart].compactMap { $0?.source }
+        var rejected: [RejectedRow] = []
+        var warnings: [InputIssue] = []
+        // Each round sets aside at least one row, so the rounds end; setting rows aside can leave others invalid
+        // (the people of a place set aside), which the next round finds.
+        while true {
+            let sourceMap = SourceMap(
+                mentors: mentors.source, mentees: mentees.source, places: places.source,
+                pairRules: rules?.source ?? RecordSource(name: "locks"), policy: policyPart?.source ?? "policy"
+            )
+            var input = MatchingInput(
+                mentors: mentors.records, mentees: mentees.records, places: places.records,
+                pairRules: rules?.records ?? []
+            )
+            warnings = PlaceSpelling.resolveCase(in: &input, sources: sourceMap)
+            let contentIssues = InputValidator.issues(in: input, policy: policy, sources: sourceMap)
+            issues += parsedPolicy?.locating(contentIssues) ?? contentIssues
+            if issues.isEmpty {
+                var loaded = LoadedInput(input: input, policy: policy, sourceMap: sourceMap, warnings: warnings)
+                loaded.rejected = rejected.sorted {
+                    (fileOrder.firstIndex(of: $0.source) ?? 0, $0.line) < (fileOrder.firstIndex(of: $1.source) ?? 0, $1.line)
+                }
+                return loaded
+            }
+            guard skippingInvalidRows,
+                let rows = rowsToSetAside(issues, files: [mentors.rows, mentees.rows, places.rows, rules?.rows].compactMap { $0 })
+            else {
+                throw InputError(issues: ordered(issues, fileOrder: fileOrder))
+            }
+            rejected += rows
+            let lines = Dictionary(grouping: rows, by: \.source).mapValues { Set($0.map(\.line)) }
+            mentors.setAside(lines[mentors.source.name] ?? [])
+            mentees.setAside(lines[mentees.source.name] ?? [])
+            places.setAside(lines[places.source.name] ?? [])
+            let rulesSource = rules?.source.name ?? ""
+            rules?.setAside(lines[rulesSource] ?? [])
+            issues = []
         }
-        return LoadedInput(input: input, policy: policy, sourceMap: sourceMap, warnings: warnings)
+    }
+
+    /// The rows that the issues are about, each with its issues; `nil` when an issue is not about one row of a
+    /// CSV file (a missing column, an unreadable file, the policy), which no skipping can mend.
+    private static func rowsToSetAside(_ issues: [InputIssue], files: [RowIndex]) -> [RejectedRow]? {
+        var rows: [String: RejectedRow] = [:]
+        for issue in issues {
+            guard let line = issue.line, let file = files.first(where: { $0.source == issue.source }),
+                let key = file.key(atLine: line)
+            else { return nil }
+            rows["\(issue.source)\u{0}\(line)", default: RejectedRow(source: issue.source, line: line, key: key, issues: [])]
+                .issues.append(issue)
+        }
+        return Array(rows.values)
     }
 
     private static func read<Record>(
@@ -219,3 +279,43 @@ public enum InputLoader {
     }
 }
 
+
+/// Which lines of a CSV file hold rows, and the id of each, for setting invalid rows aside.
+private struct RowIndex {
+    var source: String
+    /// The key (id or place) of each readable row, by line.
+    var keys: [Int: String]
+    /// The keys of rows that could not be read for a problem of their own, by line.
+    var invalidRows: [Int: String]
+
+    /// The row's key, or `nil` when the line holds no row.
+    func key(atLine line: Int) -> String? { keys[line] ?? invalidRows[line] }
+}
+
+extension ParsedRecords {
+    fileprivate var rows: RowIndex {
+        let keys = zip(source.lines ?? [], records).map { line, record in (line, Self.key(of: record)) }
+        return RowIndex(source: source.name, keys: Dictionary(keys, uniquingKeysWith: { first, _ in first }),
+                        invalidRows: invalidRows)
+    }
+
+    private static func key(of record: Record) -> String {
+        switch record {
+        case let mentor as Mentor: mentor.id
+        case let mentee as Mentee: mentee.id
+        case let place as Place: place.name
+        case let rule as PairRule: "\(rule.mentorID)–\(rule.menteeID)"
+        default: ""
+        }
+    }
+
+    /// Drops the records at `lines`; references to them are reported from now on (they are not unread rows, whose
+    /// own problems excuse references, but rows set aside).
+    fileprivate mutating func setAside(_ lines: Set<Int>) {
+        let kept = zip(source.lines ?? [], records).filter { !lines.contains($0.0) }
+        records = kept.map(\.1)
+        source.lines = kept.map(\.0)
+        source.unreadKeys = []
+        for line in lines { invalidRows[line] = nil }
+    }
+}

@@ -172,3 +172,59 @@ struct SideConstraintPriceTests {
         }
     }
 }
+
+@Suite("mentormatch match --skip-invalid")
+struct SkipInvalidTests {
+    /// M03's capacity is 7, Y02's age is not a number, and Mazozoli's latitude is not a number, which leaves Y04
+    /// (in Mazozoli) with an unknown place once Mazozoli is set aside.
+    static func writeBadProgramme(into directory: TemporaryDirectory) throws {
+        let mentors = SmallProgramme.mentors.replacingOccurrences(of: "M03,28,female,Ikšķile,2", with: "M03,28,female,Ikšķile,7")
+        let mentees = SmallProgramme.mentees.replacingOccurrences(of: "Y02,17,", with: "Y02,seventeen,")
+        let places = SmallProgramme.places.replacingOccurrences(of: "Mazozoli,56.92524", with: "Mazozoli,north")
+        try SmallProgramme.write(into: directory, replacing: [
+            "mentors.csv": Data(mentors.utf8), "mentees.csv": Data(mentees.utf8), "places.csv": Data(places.utf8),
+        ])
+    }
+
+    @Test("invalid rows go to rejected.csv with their problems, the rest is matched, the headline says so")
+    func setsInvalidRowsAside() async throws {
+        try await withTemporaryDirectory("skip") { directory in
+            try Self.writeBadProgramme(into: directory)
+            let refused = try await CLI.run(["match"] + SmallProgramme.inputArguments + ["--out", "refused"], in: directory.url)
+            #expect(refused.exitCode == 1, "\(refused)")
+            #expect(refused.stderr.hasPrefix("error: 3 problems in the input:"), "\(refused)")
+            #expect(directory.entries("refused").isEmpty)
+
+            let run = try await CLI.run(["match"] + SmallProgramme.inputArguments + ["--out", "out", "--skip-invalid"],
+                                        in: directory.url)
+            try #require(run.exitCode == 0, "\(run)")
+            let words = run.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(words.hasPrefix("Set aside 4 invalid rows (rejected.csv): 1 of mentors.csv, 2 of mentees.csv, "
+                + "1 of places.csv; matched the rest Served 1 of 2 young people"), "\(run)")
+            #expect(directory.entries("out") == ["alternatives.csv", "pairs.csv", "rejected.csv", "result.json", "unmatched.csv"])
+            #expect(try directory.text("out/rejected.csv") == """
+                file,line,id,problems
+                mentors.csv,4,M03,"capacity: capacity 7 is above the maximum of 3. Fix: set capacity to 1, 2 or 3 (the programmes' rule: one to three young people per mentor)"
+                mentees.csv,3,Y02,"age: age 'seventeen' is not a whole number. Fix: enter the age in whole years, such as 16"
+                mentees.csv,5,Y04,"place: unknown place 'Mazozoli'. Fix: use a place listed in places.csv, or add 'Mazozoli' there"
+                places.csv,5,Mazozoli,"lat: lat 'north' is not a number. Fix: enter the latitude in decimal degrees, such as 56.8165"
+
+                """)
+            let pairs = try CSVFile(try directory.read("out/pairs.csv"), source: "pairs.csv")
+            #expect(try pairs.column("mentee_id") == ["Y01"])
+        }
+    }
+
+    @Test("a problem of a whole file is not a row to set aside: still refused")
+    func fileProblemsStillRefuse() async throws {
+        try await withTemporaryDirectory("skip-file") { directory in
+            let mentors = SmallProgramme.mentors.replacingOccurrences(of: "max_travel_km\n", with: "max_travel\n")
+            try SmallProgramme.write(into: directory, replacing: ["mentors.csv": Data(mentors.utf8)])
+            let run = try await CLI.run(["match"] + SmallProgramme.inputArguments + ["--out", "out", "--skip-invalid"],
+                                        in: directory.url)
+            #expect(run.exitCode == 1, "\(run)")
+            #expect(run.stderr.contains("missing column max_travel_km"), "\(run)")
+            #expect(directory.entries("out").isEmpty)
+        }
+    }
+}
