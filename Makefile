@@ -3,7 +3,7 @@ SWIFT ?= swift
 SCENARIO ?= ogre-2024
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test compare-ci calendar-check schema-check install
+.PHONY: deps build demo test compare-ci calendar-check package-check docs schema-check install
 
 # Everything the build and the test scripts need on a fresh Debian: GLPK and LEMON headers, Python with venv (the
 # calendar, schema and benchmark checks install their pinned PyPI packages into virtual environments), and GNU time
@@ -27,15 +27,25 @@ demo: build
 		--policy Scenarios/$(SCENARIO)/policy.yaml \
 		--out out/$(SCENARIO)
 
-# The whole suite, then the solver comparison at 1,000 young people so that it cannot rot (objectives must agree),
-# then the generated calendars parsed by a standard iCalendar consumer (Python) against sessions.json.
-# The CLI tests copy the JSON files they write into .build/test-output, which schema-check validates afterwards.
-test: deps
+# The imports check, the whole suite, then the solver comparison at 1,000 young people so that it cannot rot
+# (objectives must agree), the generated calendars parsed by a standard iCalendar consumer (Python) against
+# sessions.json, and the DocC archive of the library (a warning fails). The CLI tests copy the JSON files they write
+# into .build/test-output, which schema-check validates afterwards.
+test: deps package-check
 	rm -rf .build/test-output
 	$(SWIFT) test
 	$(MAKE) schema-check
 	$(MAKE) compare-ci
 	$(MAKE) calendar-check
+	$(MAKE) docs
+
+# Package.swift declares exactly the modules each Swift target imports.
+package-check:
+	Tests/PackageChecks/check_target_imports.py
+
+# The MentorMatch library's DocC archive (.build/plugins/Swift-DocC/outputs/MentorMatch.doccarchive); a warning fails.
+docs:
+	$(SWIFT) package --disable-sandbox generate-documentation --target MentorMatch --warnings-as-errors
 
 schema-check: deps
 	$(SWIFT) build --product mentormatch

@@ -16,7 +16,7 @@ enum TerminalReport {
             lines.append("Side constraint \(price.sentence)")
         }
         lines.append(
-            "Solver: \(result.solver.solver), \(result.solver.method), \(result.solver.status.rawValue); "
+            "Solver: \(result.solver.solver), \(result.solver.method.rawValue), \(result.solver.status.rawValue); "
                 + "\(summary.candidatePairs) candidate pairs; solve \(fixed(result.timings.solve, 3)) s"
         )
         lines.append("")
