@@ -200,9 +200,13 @@ public struct MatchingResult: Sendable, Hashable, Codable {
     /// What became of each current pair, and every new pair (empty when the run had no current pairs).
     public var changes: [PairChange]
     public var continuity: ContinuitySummary
+    /// What each side constraint of the policy costs (empty without side constraints, or when not asked for:
+    /// ``MatchingEngine/sideConstraintPrices(_:result:)`` solves once more per constraint).
+    public var sideConstraintPrices: [SideConstraintPrice] = []
 
     enum CodingKeys: String, CodingKey {
         case pairs, unmatched, alternatives, summary, solver, timings, changes, continuity
         case mentorLoads = "mentor_loads"
+        case sideConstraintPrices = "side_constraint_prices"
     }
 }

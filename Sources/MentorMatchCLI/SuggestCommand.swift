@@ -18,8 +18,9 @@ struct SuggestCommand: ParsableCommand {
     func run() throws {
         do throws(MentorMatchError) {
             let matcher = MentorMatcher()
-            guard let suggestions = try matcher.suggestions(for: mentee, try matcher.load(input.files)) else {
-                throw unknownMentee(mentee, in: input.mentees)
+            let loaded = try matcher.load(input.files)
+            guard let suggestions = try matcher.suggestions(for: mentee, loaded) else {
+                throw unknownMentee(mentee, in: loaded.sourceMap.mentees.described)
             }
             switch format {
             case .table: print(TerminalReport.render(suggestions), terminator: "")
