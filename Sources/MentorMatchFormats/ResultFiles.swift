@@ -47,11 +47,10 @@ public enum ResultFiles {
         )
     }
 
-    /// Pretty-printed with sorted keys.
+    /// Pretty-printed with sorted keys, followed by a line end.
     public static func json(_ value: some Encodable) -> Data {
-        let encoder = JSONOutput.encoder()
         // Encoding plain Codable values with finite numbers cannot fail; a failure is a programming error.
-        do { return try encoder.encode(value) + Data("\n".utf8) } catch { preconditionFailure("JSON encoding failed: \(error)") }
+        do { return try JSONOutput.data(value) } catch { preconditionFailure("JSON encoding failed: \(error)") }
     }
 
     /// Every result file by name, for ``AtomicOutput/write(_:to:)``.
