@@ -69,7 +69,7 @@ struct NetworkSolve {
         let networks = ConcurrentChunks.map(count: parts.count) { MatchingNetwork(graph: graph, part: parts[$0]) }
         let modelSeconds = Date().timeIntervalSince(started)
         let scales = TierScales(graph: graph)
-        let fitPoints = graph.candidates.map(\.fit.points)
+        let fitPoints = graph.candidates.map(\.fitPoints)
         let outcomes = ConcurrentChunks.map(count: parts.count) { [self] index -> Result<FlowRun, MatchingError> in
             var run = FlowRun(solver: solver, keepsNetworks: keepsNetworks, model: networks[index], scales: scales)
             do throws(MatchingError) {
