@@ -30,10 +30,13 @@ struct PrettyJSONEncoder {
 }
 
 /// A growable byte buffer whose storage becomes a `Data` without a copy.
+///
+/// Its state is only ever touched by one encoding on one thread, so the run-time exclusivity checks that every
+/// access to a class's stored property would otherwise pay are switched off (they cost more than the writing).
 final class JSONByteBuffer {
-    private(set) var base: UnsafeMutablePointer<UInt8>
-    private(set) var count = 0
-    private var capacity: Int
+    @exclusivity(unchecked) private(set) var base: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private(set) var count = 0
+    @exclusivity(unchecked) private var capacity: Int
 
     init(capacity: Int = 1 << 16) {
         self.capacity = capacity
@@ -107,6 +110,14 @@ private struct IndexKey: CodingKey {
     init?(stringValue: String) { nil }
 }
 
+/// A member's key, for `codingPath`.
+private struct PathKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
 private struct SuperKey: CodingKey {
     var stringValue: String { "super" }
     var intValue: Int? { nil }
@@ -115,10 +126,12 @@ private struct SuperKey: CodingKey {
     init?(intValue: Int) { nil }
 }
 
-/// The encoder behind ``PrettyJSONEncoder``: one writer, a stack of open containers.
+/// The encoder behind ``PrettyJSONEncoder``: one writer, a stack of open containers. Used by one encoding on one
+/// thread, so its stored properties skip the run-time exclusivity checks (see ``JSONByteBuffer``).
 final class PrettyJSONWriter: Encoder {
     let buffer = JSONByteBuffer()
-    var codingPath: [any CodingKey] = []
+    /// Built on demand from the open frames: every member and element would otherwise pay for keeping it.
+    var codingPath: [any CodingKey] { path(through: frames.count - 1) }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     fileprivate enum Kind { case pending, keyed, unkeyed, single }
@@ -134,8 +147,6 @@ final class PrettyJSONWriter: Encoder {
         var firstMember: Int
         /// Every member so far came after the one before in key order.
         var inKeyOrder = true
-        /// `codingPath.count` for the value's own members.
-        var pathCount: Int
         /// Tells a container that outlived its frame from the frame now at its index.
         var identity: Int
     }
@@ -146,11 +157,15 @@ final class PrettyJSONWriter: Encoder {
         var start: Int
     }
 
-    private var frames: [Frame] = []
-    private var members: [Member] = []
-    private var nextIdentity = 0
+    @exclusivity(unchecked) private var frames: [Frame] = []
+    @exclusivity(unchecked) private var members: [Member] = []
+    @exclusivity(unchecked) private var nextIdentity = 0
+    /// Where an object's members are put in key order.
+    private let scratch = JSONByteBuffer()
+    /// Key orders found before: objects of one type encode the same keys in the same order, so each order is sorted once.
+    @exclusivity(unchecked) private var keyOrders: [(keys: [String], order: [Int])] = []
     /// The frame whose `encode(to:)` is running: the one `container(keyedBy:)` and friends answer for.
-    private var currentValueFrame = -1
+    @exclusivity(unchecked) private var currentValueFrame = -1
 
     // MARK: Encoder
 
@@ -192,17 +207,39 @@ final class PrettyJSONWriter: Encoder {
 
     private func openFrame(depth: Int) -> Int {
         nextIdentity += 1
-        frames.append(Frame(kind: .pending, depth: depth, firstMember: members.count, pathCount: codingPath.count,
-                            identity: nextIdentity))
+        frames.append(Frame(kind: .pending, depth: depth, firstMember: members.count, identity: nextIdentity))
         return frames.count - 1
     }
 
     /// Closes the frames opened after `index` (nested containers its value wrote earlier).
     private func closeFrames(above index: Int) {
         while frames.count > index + 1 { closeTopFrame() }
-        if frames.indices.contains(index), codingPath.count > frames[index].pathCount {
-            codingPath.removeLast(codingPath.count - frames[index].pathCount)
+    }
+
+    /// The keys from the top-level value down to the value of frame `index`.
+    private func path(through index: Int) -> [any CodingKey] {
+        guard index >= 1 else { return [] }
+        return (1...index).compactMap { level in
+            let parent = frames[level - 1]
+            switch parent.kind {
+            case .keyed:
+                let member = frames[level].firstMember - 1
+                return members.indices.contains(member) ? PathKey(stringValue: members[member].key) : nil
+            case .unkeyed: return IndexKey(intValue: parent.count - 1)
+            case .pending, .single: return nil
+            }
         }
+    }
+
+    /// The path of the member or element being written in the top frame.
+    private var itemPath: [any CodingKey] {
+        guard let top = frames.last else { return [] }
+        let item: (any CodingKey)? = switch top.kind {
+        case .keyed: members.last.map { PathKey(stringValue: $0.key) }
+        case .unkeyed: IndexKey(intValue: top.count - 1)
+        case .pending, .single: nil
+        }
+        return codingPath + (item.map { [$0] } ?? [])
     }
 
     private func closeTopFrame() {
@@ -231,29 +268,54 @@ final class PrettyJSONWriter: Encoder {
     /// Rewrites the members from `first` on in key order (the last one wins where a key repeats, as in
     /// Foundation's dictionary), joined by `,\n`.
     private func putMembersInKeyOrder(from first: Int) {
-        let written = Array(members[first...])
-        guard let regionStart = written.first?.start else { return }
+        let last = members.count
+        guard first < last else { return }
+        let regionStart = members[first].start
         let regionEnd = buffer.count
-        let region = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: regionEnd - regionStart)
-        defer { region.deallocate() }
-        _ = region.initialize(from: UnsafeBufferPointer(start: buffer.base + regionStart, count: regionEnd - regionStart))
-        // A member's bytes end two bytes (",\n") before the next one starts, the last one at the region's end.
-        let ranges: [Range<Int>] = written.indices.map { position in
-            let end = position + 1 < written.count ? written[position + 1].start - 2 : regionEnd
-            return (written[position].start - regionStart)..<(end - regionStart)
-        }
-        let order = written.indices.sorted { left, right in
-            let leftKey = written[left].key.utf8, rightKey = written[right].key.utf8
-            return leftKey.lexicographicallyPrecedes(rightKey) || (leftKey.elementsEqual(rightKey) && left < right)
-        }
+        scratch.truncate(to: 0)
+        scratch.append(UnsafeBufferPointer(start: buffer.base + regionStart, count: regionEnd - regionStart))
+        let order = keyOrder(from: first)
         buffer.truncate(to: regionStart)
-        var isFirst = true
         for (offset, position) in order.enumerated() {
-            let next = offset + 1 < order.count ? order[offset + 1] : nil
-            if let next, written[next].key == written[position].key { continue }
-            if !isFirst { buffer.append(",\n") }
-            isFirst = false
-            buffer.append(UnsafeBufferPointer(rebasing: region[ranges[position]]))
+            if offset > 0 { buffer.append(",\n") }
+            // A member's bytes end two bytes (",\n") before the next one starts, the last one at the region's end.
+            let start = members[first + position].start - regionStart
+            let end = (first + position + 1 < last ? members[first + position + 1].start - 2 : regionEnd) - regionStart
+            buffer.append(UnsafeBufferPointer(start: scratch.base + start, count: end - start))
+        }
+    }
+
+    /// The positions of the members from `first` on in key order, each key once (its last member).
+    private func keyOrder(from first: Int) -> [Int] {
+        let count = members.count - first
+        for known in keyOrders where known.keys.count == count
+            && known.keys.indices.allSatisfy({ known.keys[$0] == members[first + $0].key }) {
+            return known.order
+        }
+        let keys = members[first...].map(\.key)
+        let sorted = keys.indices.sorted { left, right in
+            Self.precedes(keys[left], keys[right]) || (keys[left] == keys[right] && left < right)
+        }
+        let order = sorted.indices.filter { offset in
+            offset + 1 == sorted.count || keys[sorted[offset + 1]] != keys[sorted[offset]]
+        }.map { sorted[$0] }
+        // A dictionary's keys differ from object to object: only a few orders are kept.
+        if keyOrders.count >= 32 { keyOrders.removeFirst() }
+        keyOrders.append((keys, order))
+        return order
+    }
+
+    /// Foundation's key order: UTF-8 bytes compared one by one, a prefix first.
+    static func precedes(_ left: String, _ right: String) -> Bool {
+        var left = left, right = right
+        return left.withUTF8 { leftBytes in
+            right.withUTF8 { rightBytes in
+                guard let leftStart = leftBytes.baseAddress, let rightStart = rightBytes.baseAddress else {
+                    return leftBytes.count < rightBytes.count
+                }
+                let order = memcmp(leftStart, rightStart, min(leftBytes.count, rightBytes.count))
+                return order < 0 || (order == 0 && leftBytes.count < rightBytes.count)
+            }
         }
     }
 
@@ -275,8 +337,7 @@ final class PrettyJSONWriter: Encoder {
         let name = key.stringValue
         if frames[index].count > 0 {
             buffer.append(",\n")
-            if let previous = members.last, frames[index].inKeyOrder,
-               !previous.key.utf8.lexicographicallyPrecedes(name.utf8) {
+            if let previous = members.last, frames[index].inKeyOrder, !Self.precedes(previous.key, name) {
                 frames[index].inKeyOrder = false
             }
         }
@@ -285,14 +346,12 @@ final class PrettyJSONWriter: Encoder {
         buffer.appendIndent(frames[index].depth + 1)
         writeString(name)
         buffer.append(" : ")
-        codingPath.append(key)
     }
 
     /// Starts the next element of the array at `index`: separator and indentation.
     fileprivate func beginElement(frame index: Int, identity: Int) throws {
         try resume(frame: index, identity: identity, kind: .unkeyed)
         if frames[index].count > 0 { buffer.append(",\n") }
-        codingPath.append(IndexKey(intValue: frames[index].count))
         frames[index].count += 1
         buffer.appendIndent(frames[index].depth + 1)
     }
@@ -315,16 +374,22 @@ final class PrettyJSONWriter: Encoder {
     /// one of the types Foundation's encoder treats specially by default (`Data` as Base64, `URL` as its absolute
     /// string, `Decimal` as a number).
     func encodeValue<Value: Encodable>(_ value: Value, depth: Int) throws {
-        switch value {
-        case let string as String: writeString(string)
-        case let number as Int: writeInteger(number)
-        case let number as Double: try writeFloat(number)
-        case let flag as Bool: buffer.append(flag ? "true" : "false")
-        case let data as Data: writeString(data.base64EncodedString())
-        case let url as URL: writeString(url.absoluteString)
-        case let decimal as Decimal: buffer.append(decimal.description)
-        default:
-            let pathCount = codingPath.count
+        // Comparing types costs far less than a dynamic cast, which every array element would pay.
+        if Value.self == String.self, let string = value as? String {
+            writeString(string)
+        } else if Value.self == Int.self, let number = value as? Int {
+            writeInteger(number)
+        } else if Value.self == Double.self, let number = value as? Double {
+            try writeFloat(number)
+        } else if Value.self == Bool.self, let flag = value as? Bool {
+            buffer.append(flag ? "true" : "false")
+        } else if Value.self == Data.self, let data = value as? Data {
+            writeString(data.base64EncodedString())
+        } else if Value.self == URL.self, let url = value as? URL {
+            writeString(url.absoluteString)
+        } else if Value.self == Decimal.self, let decimal = value as? Decimal {
+            buffer.append(decimal.description)
+        } else {
             let index = openFrame(depth: depth)
             let outer = currentValueFrame
             currentValueFrame = index
@@ -334,7 +399,6 @@ final class PrettyJSONWriter: Encoder {
                 throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "Top-level \(Value.self) did not encode any values."))
             }
             while frames.count > index { closeTopFrame() }
-            if codingPath.count > pathCount { codingPath.removeLast(codingPath.count - pathCount) }
         }
     }
 
@@ -368,7 +432,7 @@ final class PrettyJSONWriter: Encoder {
     /// Foundation's number text: the shortest round-tripping description, without a trailing `.0`.
     func writeFloat<Number: BinaryFloatingPoint & CustomStringConvertible>(_ value: Number) throws {
         guard value.isFinite else {
-            throw EncodingError.invalidValue(value, .init(codingPath: codingPath,
+            throw EncodingError.invalidValue(value, .init(codingPath: itemPath,
                                                           debugDescription: "Unable to encode \(value) directly in JSON."))
         }
         var text = value.description
@@ -405,8 +469,6 @@ final class PrettyJSONWriter: Encoder {
         }
     }
 
-    /// Ends the member or element begun last, whose value has been written.
-    fileprivate func endItem() { codingPath.removeLast() }
 }
 
 /// The `Encoder` of a `superEncoder()` call: its containers belong to the frame opened for it.
@@ -441,7 +503,6 @@ private struct PrettyKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProto
     private func member(_ key: Key, _ write: () throws -> Void) throws {
         try writer.beginMember(key, frame: frame, identity: identity)
         try write()
-        writer.endItem()
     }
 
     mutating func encodeNil(forKey key: Key) throws { try member(key) { writer.buffer.append("null") } }
@@ -501,7 +562,6 @@ private struct PrettyUnkeyedContainer: UnkeyedEncodingContainer {
     private func element(_ write: () throws -> Void) throws {
         try writer.beginElement(frame: frame, identity: identity)
         try write()
-        writer.endItem()
     }
 
     mutating func encodeNil() throws { try element { writer.buffer.append("null") } }
