@@ -2,6 +2,7 @@ import Benchmark
 import Foundation
 import LEMONBackend
 import MentorMatch
+import SyntheticPopulation
 
 /// The stages of a run on 10,000 generated young people (seed 2024) at two densities: 4,000 mentors (the
 /// generator's default, about 50 candidate mentors per young person, 0.5 million pairs) and 8,000 (about 100,
@@ -51,6 +52,6 @@ func stageBenchmarks(name: String, youngPeople: Int, mentors: Int) {
         blackHole(ResultFiles.csvFiles(result))
     }
     Benchmark("result.json \(name)") { benchmark in
-        blackHole(ResultFiles.json(result))
+        blackHole(try ResultFiles.json(result))
     }
 }

@@ -8,14 +8,19 @@ enum JSONOutput {
         return encoder
     }
 
-    /// `value` in this style, followed by a line end: the bytes of ``encoder()``, written by ``PrettyJSONEncoder``
-    /// (many times faster), or by Foundation for a type that ``PrettyJSONEncoder`` does not follow.
-    /// - Throws: `EncodingError` when a number is not finite (JSON has no infinity or NaN).
-    static func data(_ value: some Encodable) throws -> Data {
+    /// `value` in that style, with a final newline: the bytes of ``encoder()``, written by ``PrettyJSONEncoder``
+    /// (a fraction of Foundation's time and memory), or by Foundation for a type that ``PrettyJSONEncoder`` does not
+    /// follow.
+    /// - Throws: ``FormatError`` naming `output` (a value with a non-finite number cannot be encoded).
+    static func data(_ value: some Encodable, output: String) throws(FormatError) -> Data {
         do {
-            return try PrettyJSONEncoder.encode(value, lineEnd: true)
-        } catch is PrettyJSONEncoder.Misuse {
-            return try encoder().encode(value) + Data("\n".utf8)
+            do {
+                return try PrettyJSONEncoder.encode(value, lineEnd: true)
+            } catch is PrettyJSONEncoder.Misuse {
+                return try encoder().encode(value) + Data("\n".utf8)
+            }
+        } catch {
+            throw .unencodable(output: output, problem: "\(error)")
         }
     }
 }

@@ -13,7 +13,7 @@ import Foundation
 ///
 /// A nested container (`nestedContainer(keyedBy:forKey:)` and friends) is closed as soon as its parent writes
 /// again. A type that writes to a nested container after its parent wrote something else, which Foundation allows
-/// and no synthesised `Codable` does, makes ``encode(_:)`` throw ``Misuse``; ``JSONOutput/data(_:)`` then falls
+/// and no synthesised `Codable` does, makes ``encode(_:)`` throw ``Misuse``; ``JSONOutput/data(_:output:)`` then falls
 /// back to Foundation's encoder.
 struct PrettyJSONEncoder {
     /// A container was used after a sibling container was written.

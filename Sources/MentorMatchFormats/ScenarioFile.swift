@@ -271,13 +271,7 @@ struct ScenarioReader {
                     report(key, at + "capacities", problem: "unknown mentor id '\(id)'", fix: "name mentors listed in the base mentors file")
                     continue
                 }
-                if let capacity = integer(value, key: at + "capacities.\(id)", minimum: 1) {
-                    if capacity > Policy.capacityLimit {
-                        report(value, at + "capacities.\(id)", problem: "capacity \(capacity) is above the maximum of 3",
-                               fix: "set 1, 2 or 3 (the programmes' rule: one to three young people per mentor)")
-                    }
-                    variant.capacities[id] = capacity
-                }
+                if let capacity = capacity(value, key: at + "capacities.\(id)") { variant.capacities[id] = capacity }
             }
         }
         if let additions = mapping["add_mentors"] {
@@ -316,11 +310,13 @@ struct ScenarioReader {
             return []
         }
         let count = integer(mapping["count"], key: at + ".count", minimum: 0) ?? 1
-        guard let profile = profile(profileNode, at: at + ".profile", places: loaded.input.places) else { return [] }
+        guard let profile = profile(profileNode, at: at + ".profile", places: loaded.input.places, policy: loaded.policy)
+        else { return [] }
         return profile.recruits(count: count, idPrefix: idPrefix)
     }
 
-    mutating func profile(_ mapping: Node.Mapping, at: String, places: [Place]) -> RecruitProfile? {
+    /// A recruit profile; its age and capacity are held to the base policy's limits.
+    mutating func profile(_ mapping: Node.Mapping, at: String, places: [Place], policy: Policy) -> RecruitProfile? {
         checkKeys(mapping, allowed: ScenarioFile.profileKeys, at: at + ".")
         let defaults = ScenarioFile.profileDefaults
         guard let placeNode = required("place", in: mapping, at: at + "."), let place = placeNode.string else { return nil }
@@ -347,12 +343,10 @@ struct ScenarioReader {
                         + ScenarioFile.availabilityTemplates.keys.sorted().joined(separator: ", "))
             }
         }
-        let capacity = integer(mapping["capacity"], key: at + ".capacity", minimum: 1) ?? defaults.capacity
-        if capacity > Policy.capacityLimit {
-            report(mapping["capacity"]!, at + ".capacity", problem: "capacity \(capacity) is above the maximum of 3", fix: "set 1, 2 or 3")
-        }
+        let capacity = capacity(mapping["capacity"], key: at + ".capacity") ?? defaults.capacity
         let mentor = Mentor(
-            id: "", age: integer(mapping["age"], key: at + ".age", minimum: 18) ?? defaults.age, gender: gender,
+            id: "", age: integer(mapping["age"], key: at + ".age", minimum: policy.minimumMentorAge) ?? defaults.age,
+            gender: gender,
             location: Location(place: place), capacity: capacity, availability: availability,
             specialisations: tokens(mapping["specialisations"]), languages: tokens(mapping["languages"]).isEmpty ? ["lv"] : tokens(mapping["languages"]),
             maxTravelKm: number(mapping["max_travel_km"], key: at + ".max_travel_km", minimum: 0) ?? defaults.maxTravelKm,
@@ -449,6 +443,17 @@ struct ScenarioReader {
             return nil
         }
         return value
+    }
+
+    /// A mentor's capacity: a whole number from 1 to ``Policy/capacityLimit``.
+    mutating func capacity(_ node: Node?, key: String) -> Int? {
+        guard let node, let capacity = integer(node, key: key, minimum: 1) else { return nil }
+        guard capacity <= Policy.capacityLimit else {
+            report(node, key, problem: "capacity \(capacity) is above the maximum of \(Policy.capacityLimit)",
+                   fix: "set 1 to \(Policy.capacityLimit) (the programmes' rule: one to \(Policy.capacityLimit) young people per mentor)")
+            return nil
+        }
+        return capacity
     }
 
     mutating func integer(_ node: Node?, key: String, minimum: Int) -> Int? {
