@@ -33,7 +33,9 @@ public struct Candidate: Sendable, Hashable {
 /// Mentors and mentees are addressed by their index in the input; the engine sorts the input by id first, so the
 /// graph — and everything solved from it — does not depend on the order of rows in the files.
 public struct CandidateGraph: Sendable {
-    public let rules: CompatibilityRules
+    /// Only the policy's side constraints change after the graph is built (`withSideConstraints`): nothing the
+    /// candidates or their fit depend on.
+    public internal(set) var rules: CompatibilityRules
     let scorer: IndexedFitScorer
     /// Every candidate, ordered by mentee, then mentor.
     public let candidates: [Candidate]

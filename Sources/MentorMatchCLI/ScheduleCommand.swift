@@ -13,11 +13,11 @@ struct ScheduleCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @Option(help: "The matching's pairs.csv (mentor_id,mentee_id,…); without it the pairs are matched on the fly.")
     var pairs: String?
-    @Option(help: "First day of the programme, YYYY-MM-DD.")
+    @Option(help: "First day of the programme, YYYY-MM-DD or DD.MM.YYYY.")
     var start: LocalDate
     @Option(help: "Length of the programme in months (Ogre: 6).")
     var months: Int?
-    @Option(help: "Last day of the programme, YYYY-MM-DD (instead of --months).")
+    @Option(help: "Last day of the programme, YYYY-MM-DD or DD.MM.YYYY (instead of --months).")
     var end: LocalDate?
     @Option(help: "Sessions per pair and month (default: the policy's schedule.sessions_per_month, 2).")
     var sessionsPerMonth: Int?
@@ -61,7 +61,7 @@ struct ScheduleCommand: ParsableCommand {
                 throw MentorMatchError.outputFailed(error)
             }
             switch format {
-            case .table: print(ScheduleReport.render(result, calendarFiles: calendars.count), terminator: "")
+            case .table: print(TerminalLayout.fitted(ScheduleReport.render(result, calendarFiles: calendars.count)), terminator: "")
             case .json: FileHandle.standardOutput.write(try producedFile("sessions.json", in: files))
             }
         } catch {
@@ -79,7 +79,7 @@ struct ScheduleCommand: ParsableCommand {
 }
 
 extension LocalDate: ExpressibleByArgument {
-    public init?(argument: String) { self.init(iso: argument) }
+    public init?(argument: String) { self.init(text: argument) }
 }
 
 /// The terminal summary of a schedule: one line per month, then shortfalls and supervision absences.

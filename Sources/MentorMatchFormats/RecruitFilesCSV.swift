@@ -26,7 +26,7 @@ public enum ProfilesCSV {
             if let cost, cost < 0 {
                 row.report("cost", problem: "cost \(plainNumber(cost)) is negative", fix: "enter a cost of 0 EUR or more")
             }
-            guard let mentor = MentorsCSV.mentor(from: &row, id: "line \(row.line)") else { return nil }
+            guard let mentor = MentorsCSV.mentor(from: &row, id: "line \(row.line ?? 0)") else { return nil }
             return RecruitProfile(mentor: mentor, available: available, cost: cost)
         }
         try checked(parsed, mentors: parsed.records.map(\.mentor), places: places, policy: policy)
