@@ -129,23 +129,60 @@ struct CSVRow {
     struct Layout {
         /// The first column of each name; a repeated column is reported with the header and not read.
         let columns: [String: Int]
+        /// The header's names, by position.
+        let names: [String]
 
         init(header: [String]) {
             columns = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            names = header
         }
     }
+
+    /// Columns that hold lists and may be longer than one name (``InputText/maximumListLength``).
+    static let listColumns: Set<String> = [
+        "availability", "specialisations", "needs", "languages", "interests", "mentor_gender",
+    ]
 
     let source: String
     let line: Int
     private let layout: Layout
     private let values: [String]
+    /// Positions whose value broke a text limit: reported once, then read as blank without a second issue.
+    private let rejected: Set<Int>
+    /// Whether the row has more fields than the header: an unquoted comma shifted its values to the right.
+    private let isShifted: Bool
     private(set) var issues: [InputIssue] = []
 
     init(source: String, line: Int, layout: Layout, fields: CSVFields) {
         self.source = source
         self.line = line
         self.layout = layout
-        values = fields.indices.map { Self.normalised(fields.text($0)) }
+        isShifted = fields.count > layout.names.count
+        var values: [String] = []
+        var rejected: Set<Int> = []
+        var issues: [InputIssue] = []
+        for index in fields.indices {
+            let raw = fields.text(index)
+            let column = index < layout.names.count ? layout.names[index] : "column \(index + 1)"
+            let maximum = Self.listColumns.contains(column) ? InputText.maximumListLength : InputText.maximumLength
+            // Checked before normalising, whose cost grows with the value; a line break reads as a space below.
+            let problem = InputText.problem(raw.utf8.contains(where: { $0 == 10 || $0 == 13 }) ? Self.joiningLines(raw) : raw,
+                                            maximum: maximum)
+            guard let problem else {
+                values.append(Self.normalised(raw))
+                continue
+            }
+            rejected.insert(index)
+            values.append("")
+            issues.append(InputIssue(
+                source: source, line: line, field: column, problem: "the value \(problem)",
+                fix: "shorten it to at most \(maximum) characters without tabs or control characters; "
+                    + "check that the row's columns are not shifted"
+            ))
+        }
+        self.values = values
+        self.rejected = rejected
+        self.issues = issues
     }
 
     /// NFC, so that names typed on different systems are written back the same way; Swift already compares
@@ -174,10 +211,11 @@ struct CSVRow {
         issues.append(InputIssue(source: source, line: line, field: column, problem: problem, fix: fix))
     }
 
-    /// The value, or `nil` with an issue when it is blank.
+    /// The value, or `nil` with an issue when it is blank (none when its text limit was already reported).
     mutating func required(_ column: String, fix: String) -> String? {
         let value = text(column)
         guard value.isEmpty else { return value }
+        if let index = layout.columns[column], rejected.contains(index) { return nil }
         report(column, problem: "\(column) is empty", fix: fix)
         return nil
     }
@@ -188,7 +226,7 @@ struct CSVRow {
         if value.isEmpty, let defaultValue { return defaultValue }
         guard let value = required(column, fix: fix) else { return nil }
         guard let number = Int(value) else {
-            report(column, problem: "\(column) '\(value)' is not a whole number", fix: fix)
+            reportNotANumber(column, value: value, kind: "a whole number", fix: fix)
             return nil
         }
         return number
@@ -198,10 +236,28 @@ struct CSVRow {
     mutating func decimal(_ column: String, fix: String) -> Double? {
         guard let value = required(column, fix: fix) else { return nil }
         guard let number = Double(Self.withDecimalPoint(value)), number.isFinite else {
-            report(column, problem: "\(column) '\(value)' is not a number", fix: fix)
+            reportNotANumber(column, value: value, kind: "a number", fix: fix)
             return nil
         }
         return number
+    }
+
+    /// A value that looks like a number gone wrong (`1O`, `12..5`, `1e999`) is quoted; one that looks like text
+    /// (letters and spaces: a name, windows, a list that landed here when the row shifted) is not, as it may be
+    /// personal, and the message names the column it probably belongs to.
+    private mutating func reportNotANumber(_ column: String, value: String, kind: String, fix: String) {
+        let looksNumeric = value.count <= 24 && value.unicodeScalars.filter(\.properties.isAlphabetic).count <= 2
+            && !value.contains(" ")
+        guard !looksNumeric else {
+            report(column, problem: "\(column) '\(InputText.excerpt(value))' is not \(kind)", fix: fix)
+            return
+        }
+        let position = layout.columns[column] ?? 0
+        let neighbour = isShifted && position > 0 ? layout.names[position - 1] : nil
+        let belongs = neighbour.map { "it probably belongs to column \($0): a comma inside an unquoted value shifts the row" }
+            ?? "it looks like text that belongs to another column"
+        report(column, problem: "the value is not \(kind) (\(belongs))",
+               fix: "put quotes around values that hold commas, or correct the row; then: \(fix)")
     }
 
     /// `12,5` as `12.5`: a single comma and no point is a decimal comma.
@@ -227,7 +283,7 @@ struct CSVRow {
         case "male", "m", "virietis": return .male
         case "other", "cits": return .other
         default:
-            report(column, problem: "\(column) '\(value)' is not a gender this tool knows", fix: fix)
+            report(column, problem: "\(column) '\(InputText.excerpt(value))' is not a gender this tool knows", fix: fix)
             return nil
         }
     }
@@ -240,7 +296,7 @@ struct CSVRow {
         case "yes", "y", "true", "ja", "1": return true
         case "no", "n", "false", "ne", "0": return false
         default:
-            report(column, problem: "\(column) '\(value)' is not yes or no", fix: fix)
+            report(column, problem: "\(column) '\(InputText.excerpt(value))' is not yes or no", fix: fix)
             return nil
         }
     }
