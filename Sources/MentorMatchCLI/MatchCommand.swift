@@ -39,6 +39,8 @@ struct MatchCommand: ParsableCommand {
                     )
                 )
             }
+            // --write-lp and --export-flow are written with the results, only when the whole run succeeds.
+            var extraFiles: [AtomicOutput.OutputFile] = []
             if let writeLP {
                 let text: String
                 do {
@@ -46,19 +48,23 @@ struct MatchCommand: ParsableCommand {
                 } catch {
                     throw MentorMatchError.matchingFailed(.solverFailed(error.description))
                 }
-                try write([URL(fileURLWithPath: writeLP).lastPathComponent: Data(text.utf8)],
-                          to: URL(fileURLWithPath: writeLP).deletingLastPathComponent())
+                extraFiles.append(AtomicOutput.OutputFile(url: URL(fileURLWithPath: writeLP), data: Data(text.utf8)))
             }
             var (result, stages) = exportFlow == nil
                 ? (try matcher.solve(preparation), [])
                 : try matcher.solveKeepingFlowStages(preparation)
-            if let exportFlow { try write(FlowExport.files(stages, solver: result.solver.solver), to: URL(fileURLWithPath: exportFlow)) }
+            var extraSets: [AtomicOutput.OutputSet] = []
+            if let exportFlow {
+                extraSets.append(AtomicOutput.OutputSet(
+                    directory: URL(fileURLWithPath: exportFlow), files: try FlowExport.files(stages, solver: result.solver.solver),
+                    owned: .everything))
+            }
             result.timings.reading = readingSeconds
             clock = Date()
             var files = ResultFiles.csvFiles(result)
             result.timings.writing = seconds(since: clock)
             files["result.json"] = ResultFiles.json(result)
-            try write(files, to: URL(fileURLWithPath: out))
+            try write(files, to: URL(fileURLWithPath: out), owned: CommandOutput.match, extraSets: extraSets, extraFiles: extraFiles)
             switch format {
             case .table: print(TerminalReport.render(result), terminator: "")
             case .json: FileHandle.standardOutput.write(files["result.json"]!)
@@ -66,14 +72,5 @@ struct MatchCommand: ParsableCommand {
         } catch {
             throw fail(error)
         }
-    }
-}
-
-/// Writes files atomically or throws ``MentorMatchError/outputFailed(_:)``.
-func write(_ files: [String: Data], to directory: URL) throws(MentorMatchError) {
-    do {
-        try AtomicOutput.write(files, to: directory)
-    } catch {
-        throw .outputFailed(error)
     }
 }
