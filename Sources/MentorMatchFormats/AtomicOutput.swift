@@ -228,6 +228,14 @@ public enum AtomicOutput {
                 }
             }
             guard targetExists else { return }
+            for name in set.files.keys.sorted() {
+                var isFolder: ObjCBool = false
+                if manager.fileExists(atPath: target.appendingPathComponent(name).path, isDirectory: &isFolder), isFolder.boolValue {
+                    throw AtomicOutputError(path: target.appendingPathComponent(name).path,
+                                            problem: "this is a folder where the run writes a file; move it elsewhere. "
+                                                + "No output file was changed")
+                }
+            }
             let written = Set(set.files.keys).union(set.subdirectories.keys)
             let old: [String]
             do {

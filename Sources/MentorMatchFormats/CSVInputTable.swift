@@ -149,15 +149,12 @@ struct CSVRow {
     private let values: [String]
     /// Positions whose value broke a text limit: reported once, then read as blank without a second issue.
     private let rejected: Set<Int>
-    /// Whether the row has more fields than the header: an unquoted comma shifted its values to the right.
-    private let isShifted: Bool
     private(set) var issues: [InputIssue] = []
 
     init(source: String, line: Int, layout: Layout, fields: CSVFields) {
         self.source = source
         self.line = line
         self.layout = layout
-        isShifted = fields.count > layout.names.count
         var values: [String] = []
         var rejected: Set<Int> = []
         var issues: [InputIssue] = []
@@ -242,22 +239,26 @@ struct CSVRow {
         return number
     }
 
-    /// A value that looks like a number gone wrong (`1O`, `12..5`, `1e999`) is quoted; one that looks like text
-    /// (letters and spaces: a name, windows, a list that landed here when the row shifted) is not, as it may be
-    /// personal, and the message names the column it probably belongs to.
+    /// A value that looks like a number gone wrong (a digit in it and no space: `1O`, `12..5`, `1e999`) is quoted;
+    /// one that looks like text (a name, windows, a word that landed here when the row shifted) is not, as it may
+    /// be personal, and the message names the column it probably belongs to.
     private mutating func reportNotANumber(_ column: String, value: String, kind: String, fix: String) {
-        let looksNumeric = value.count <= 24 && value.unicodeScalars.filter(\.properties.isAlphabetic).count <= 2
-            && !value.contains(" ")
+        let looksNumeric = value.count <= 24 && value.contains(where: \.isNumber) && !value.contains(" ")
         guard !looksNumeric else {
             report(column, problem: "\(column) '\(InputText.excerpt(value))' is not \(kind)", fix: fix)
             return
         }
-        let position = layout.columns[column] ?? 0
-        let neighbour = isShifted && position > 0 ? layout.names[position - 1] : nil
-        let belongs = neighbour.map { "it probably belongs to column \($0): a comma inside an unquoted value shifts the row" }
-            ?? "it looks like text that belongs to another column"
-        report(column, problem: "the value is not \(kind) (\(belongs))",
-               fix: "put quotes around values that hold commas, or correct the row; then: \(fix)")
+        report(column, problem: "the value is not \(kind) (\(Self.likelyColumn(of: value)))",
+               fix: "check that the row's values are in the header's order; then \(fix)")
+    }
+
+    /// Where a value that is not a number probably belongs, from its shape.
+    private static func likelyColumn(of value: String) -> String {
+        if let windows = try? WeeklyAvailability(parsing: value), !windows.windows.isEmpty {
+            return "it looks like weekly windows, which belong in availability"
+        }
+        if value.contains(";") { return "it looks like a list, which belongs in a column such as languages or needs" }
+        return "it looks like text that belongs in another column, such as place"
     }
 
     /// `12,5` as `12.5`: a single comma and no point is a decimal comma.
