@@ -148,3 +148,83 @@ struct OutputSetTests {
         }
     }
 }
+
+/// Kills runs with SIGKILL at several points while they write a 50,000-young-person set, and finds the complete old set
+/// or the complete new one, never a mix; the staging folders the killed runs leave beside the output are removed by
+/// the next run.
+@Suite("Output sets under SIGKILL")
+struct KilledWriteTests {
+    /// Milliseconds after the staging folder appears.
+    static let killDelays = [0, 2, 5, 15, 40, 120]
+
+    /// `generate` writes the 50,000 young people's input set (8.6 MB): cheap enough for `swift test`.
+    @Test("generate --mentees 50000, killed while writing")
+    func killedGenerate() async throws {
+        try await killedWhileWriting(["generate", "--mentees", "50000", "--seed", "1"],
+                                     ["generate", "--mentees", "50000", "--seed", "2"])
+    }
+
+    /// `match` of 50,000 young people writes 94 MB, after minutes of solving in a debug build: opt-in
+    /// (MENTORMATCH_SIGNAL_TEST=1, `make signal-test` with the release binary).
+    @Test("match of 50,000 young people, killed while writing",
+          .enabled(if: ProcessInfo.processInfo.environment["MENTORMATCH_SIGNAL_TEST"] != nil))
+    func killedMatch() async throws {
+        try await withTemporaryDirectory("killed-input") { input in
+            for seed in ["1", "2"] {
+                let generated = try await CLI.run(["generate", "--mentees", "50000", "--seed", seed, "--out", input.path(seed)],
+                                                  in: input.url, timeout: .seconds(120))
+                try #require(generated.exitCode == 0, "\(generated)")
+            }
+            func match(_ seed: String) -> [String] {
+                ["match", "--mentors", input.path("\(seed)/mentors.csv"), "--mentees", input.path("\(seed)/mentees.csv"),
+                 "--places", input.path("\(seed)/places.csv")]
+            }
+            try await killedWhileWriting(match("1"), match("2"), timeout: .seconds(900))
+        }
+    }
+
+    private func killedWhileWriting(_ old: [String], _ new: [String], timeout: Duration = .seconds(120)) async throws {
+        try await withTemporaryDirectory("killed") { directory in
+            for (arguments, folder) in [(old, "out"), (new, "reference")] {
+                let run = try await CLI.run(arguments + ["--out", folder], in: directory.url, timeout: timeout)
+                try #require(run.exitCode == 0, "\(run)")
+            }
+            let oldSet = try contents(directory, "out"), newSet = try contents(directory, "reference")
+            try #require(oldSet != newSet)
+            var outcomes: [String] = []
+            for delay in Self.killDelays {
+                let process = Process()
+                process.executableURL = try CLI.binary.get()
+                process.arguments = new + ["--out", "out"]
+                process.currentDirectoryURL = directory.url
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                let deadline = ContinuousClock.now + timeout
+                while process.isRunning, ContinuousClock.now < deadline,
+                    !directory.entries(".").contains(where: { $0.hasPrefix(".out.mentormatch-staging-") }) {
+                    try await Task.sleep(for: .microseconds(500))
+                }
+                try await Task.sleep(for: .milliseconds(delay))
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                let found = try contents(directory, "out")
+                #expect(found == oldSet || found == newSet, "after a kill \(delay) ms into writing: a mixed set \(found.keys.sorted())")
+                outcomes.append(found == newSet ? "new" : "old")
+                #expect(!directory.entries("out").contains { $0.contains("mentormatch-staging") })
+            }
+            // Both outcomes are fine; which one a kill left is reported for the record.
+            print("killed while writing, after \(Self.killDelays) ms: \(outcomes)")
+            let last = try await CLI.run(old + ["--out", "out"], in: directory.url, timeout: timeout)
+            try #require(last.exitCode == 0, "\(last)")
+            #expect(try contents(directory, "out") == oldSet)
+            #expect(!directory.entries(".").contains { $0.contains("mentormatch-staging") }, "\(directory.entries("."))")
+        }
+    }
+
+    private func contents(_ directory: TemporaryDirectory, _ folder: String) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in directory.entries(folder) { files[name] = try directory.read("\(folder)/\(name)") }
+        return files
+    }
+}
