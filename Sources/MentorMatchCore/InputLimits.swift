@@ -21,8 +21,8 @@ public enum InputLimits {
     /// Months a simulation may run, referrals a month, and extra mentors it may recruit.
     public static let simulatedMonths = 1...120
     public static let referralsPerMonth = 0.0...10_000.0
-    public static let simulationExtraMentors = 0...10_000
-    /// Variants × young people × months a plan may simulate in all.
+    public static let simulationExtraMentors = 0...1_000
+    /// Variants × (young people and mentors added) × months a plan may simulate in all.
     public static let simulationWork = 50_000_000
     /// A pair's months in a simulation.
     public static let pairMonths = 1...120

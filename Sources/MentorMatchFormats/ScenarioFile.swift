@@ -246,7 +246,8 @@ struct ScenarioReader {
         }
         guard let simulation else { return }
         let referrals = simulation.referralsPerMonth * Double(simulation.months) * Double(variants.count)
-        let work = (Double(simulatedPeople) + referrals) * Double(simulation.months)
+        let extraMentors = Double(simulation.maximumExtraMentors * variants.count)
+        let work = (Double(simulatedPeople) + referrals + extraMentors) * Double(simulation.months)
         if work > Double(InputLimits.simulationWork) {
             issues.append(InputIssue(
                 source: path, line: line, field: "simulation",

@@ -89,7 +89,7 @@ struct InputLimitsTests {
                   ["column variants[1].add_mentors[1].count", "1,000,000,000 is outside the range 0–10,000"]),
         LimitCase("simulation max_extra_mentors 1e6", ["plan", "plan.yaml", "--out", "out", "--simulate"],
                   files: OneToOne.plan("simulation: {referrals_per_month: 3, max_extra_mentors: 1000000}\nvariants:\n  - name: base\n"),
-                  ["column simulation.max_extra_mentors", "outside the range 0–10,000"]),
+                  ["column simulation.max_extra_mentors", "outside the range 0–1,000"]),
         LimitCase("simulation months 100000", ["plan", "plan.yaml", "--out", "out", "--simulate"],
                   files: OneToOne.plan("simulation: {referrals_per_month: 3, months: 100000}\nvariants:\n  - name: base\n"),
                   ["column simulation.months", "100,000 is outside the range 1–120"]),

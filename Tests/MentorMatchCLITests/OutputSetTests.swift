@@ -124,7 +124,8 @@ struct OutputSetTests {
     @Test("SIGTERM and SIGINT: exit 143 and 130, no staging folder, the old set whole", arguments: [(SIGTERM, Int32(143)), (SIGINT, Int32(130))])
     func terminated(_ signal: Int32, code: Int32) async throws {
         try await withTemporaryDirectory("terminated") { directory in
-            let generated = try await CLI.run(["generate", "--mentees", "20000", "--seed", "3", "--out", "input"], in: directory.url)
+            let generated = try await CLI.run(["generate", "--mentees", "10000", "--seed", "3", "--out", "input"], in: directory.url,
+                                              timeout: .seconds(120))
             try #require(generated.exitCode == 0, "\(generated)")
             try directory.write("old", to: "out/pairs.csv")
             let process = Process()
