@@ -3,7 +3,7 @@ SWIFT ?= swift
 SCENARIO ?= ogre-2024
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test compare-ci calendar-check fuzz fuzz-ci fuzz-build property-test signal-test
+.PHONY: deps build demo test compare-ci calendar-check package-check docs fuzz fuzz-ci fuzz-build property-test signal-test
 
 deps:
 	@if [ ! -f /usr/include/glpk.h ] || [ ! -f /usr/include/lemon/network_simplex.h ]; then \
@@ -22,14 +22,24 @@ demo: build
 		--policy Scenarios/$(SCENARIO)/policy.yaml \
 		--out out/$(SCENARIO)
 
-# The whole suite, then the solver comparison at 1,000 young people so that it cannot rot (objectives must agree),
-# then the generated calendars parsed by a standard iCalendar consumer (Python) against sessions.json.
-test: deps
+# The imports check, the whole suite, then the solver comparison at 1,000 young people so that it cannot rot
+# (objectives must agree), the generated calendars parsed by a standard iCalendar consumer (Python) against
+# sessions.json, and the DocC archive of the library (a warning fails).
+test: deps package-check
 	$(SWIFT) test
 	$(MAKE) compare-ci
 	$(MAKE) calendar-check
+	$(MAKE) docs
 	$(MAKE) property-test
 	$(MAKE) fuzz-ci
+
+# Package.swift declares exactly the modules each Swift target imports.
+package-check:
+	Tests/PackageChecks/check_target_imports.py
+
+# The MentorMatch library's DocC archive (.build/plugins/Swift-DocC/outputs/MentorMatch.doccarchive); a warning fails.
+docs:
+	$(SWIFT) package --disable-sandbox generate-documentation --target MentorMatch --warnings-as-errors
 
 calendar-check: deps
 	$(SWIFT) build --product mentormatch

@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        // `make docs`: the DocC catalogue of the MentorMatch library (a command plugin; `swift test` does not run it).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // MARK: - Implementation, lowest layer first
@@ -38,7 +40,7 @@ let package = Package(
         /// C code that runs a whole GLPK solve behind a setjmp guard, so a GLPK error returns instead of aborting.
         .target(name: "CGLPKGuard", dependencies: ["CGLPK"]),
         /// The GLPK backend: the only Swift module that sees GLPK.
-        .target(name: "GLPKBackend", dependencies: ["LinearProgramming", "CGLPKGuard"]),
+        .target(name: "GLPKBackend", dependencies: ["LinearProgramming", "CGLPK", "CGLPKGuard"]),
         /// Candidates, the matching programme, lexicographic objectives and explanations.
         .target(name: "Matching", dependencies: ["MentorMatchCore", "LinearProgramming", "NetworkFlow"]),
         /// What-if planning: scenario variants, the recruitment covering programme, applicant selection, simulation.
@@ -48,9 +50,12 @@ let package = Package(
         /// CSV, JSON and YAML input; CSV and JSON output; atomic writes.
         .target(
             name: "MentorMatchFormats",
-            dependencies: ["MentorMatchCore", "Matching", "Planning", "Scheduling", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "MentorMatchCore", "NetworkFlow", "Matching", "Planning", "Scheduling",
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
-        /// The library facade for integrators: load, match, explain, generate.
+        /// The library facade for integrators: load, match, explain, plan, schedule.
         .target(
             name: "MentorMatch",
             dependencies: [
@@ -58,10 +63,20 @@ let package = Package(
                 "MentorMatchFormats", "Planning", "Scheduling",
             ]
         ),
+        /// Synthetic, pseudonymous populations calibrated to the programmes, and the Latvian gazetteer they draw
+        /// places from (a CSV derived from the shared reference data, compiled into the code).
+        .target(
+            name: "SyntheticPopulation",
+            dependencies: ["MentorMatchCore"],
+            exclude: ["Resources/derive_gazetteer.py"],
+            resources: [.embedInCode("Resources/gazetteer.csv")]
+        ),
         /// The thin `mentormatch` command.
         .executableTarget(
             name: "MentorMatchCLI",
-            dependencies: ["MentorMatch", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "MentorMatch", "SyntheticPopulation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
 
         // MARK: - Test support
@@ -92,14 +107,14 @@ let package = Package(
         .testTarget(
             name: "MatchingTests",
             dependencies: [
-                "Matching", "MentorMatchCore", "LinearProgramming", "GLPKBackend", "LEMONBackend", "MentorMatchTestSupport",
-                .product(name: "PropertyBased", package: "swift-property-based"),
+                "Matching", "MentorMatchCore", "LinearProgramming", "NetworkFlow", "GLPKBackend", "LEMONBackend",
+                "MentorMatchTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
             name: "PlanningTests",
             dependencies: [
-                "Planning", "Matching", "MentorMatchCore", "LinearProgramming", "GLPKBackend", "LEMONBackend",
+                "Planning", "Matching", "MentorMatchCore", "GLPKBackend", "LEMONBackend",
                 "MentorMatchTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
@@ -113,12 +128,13 @@ let package = Package(
         ),
         .testTarget(
             name: "MentorMatchFormatsTests",
-            dependencies: ["MentorMatchFormats", "MentorMatchCore", "Matching", "Planning", "Scheduling"]
+            dependencies: ["MentorMatchFormats", "MentorMatchCore", "Planning", "Scheduling"]
         ),
         .testTarget(
             name: "MentorMatchTests",
             dependencies: ["MentorMatch", "MentorMatchTestSupport"]
         ),
+        .testTarget(name: "SyntheticPopulationTests", dependencies: ["SyntheticPopulation", "MentorMatchCore"]),
         .testTarget(
             name: "MentorMatchCLITests",
             dependencies: ["MentorMatch", "MentorMatchTestSupport"]
@@ -136,7 +152,9 @@ if ProcessInfo.processInfo.environment["MENTORMATCH_BENCHMARKS"] != nil {
     package.targets.append(
         .executableTarget(
             name: "MentorMatchBenchmarks",
-            dependencies: ["MentorMatch", "LEMONBackend", .product(name: "Benchmark", package: "benchmark")],
+            dependencies: [
+                "MentorMatch", "SyntheticPopulation", "LEMONBackend", .product(name: "Benchmark", package: "benchmark"),
+            ],
             path: "Benchmarks/MentorMatchBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         )

@@ -2,6 +2,7 @@ import Benchmark
 import Foundation
 import LEMONBackend
 import MentorMatch
+import SyntheticPopulation
 
 /// The stages of a run on 10,000 generated young people and 4,000 mentors (seed 2024): reading the CSV files,
 /// candidate generation, building the flow network, solving (with explanations), and rendering the result files.

@@ -1,7 +1,8 @@
 import CLEMON
 import NetworkFlow
 
-/// Solves minimum-cost flow problems exactly with LEMON 1.3.1's network simplex (block search pivoting).
+/// Solves minimum-cost flow problems exactly with LEMON 1.3.1's network simplex, pivoting on the first eligible arc
+/// (measured faster than LEMON's default block search on the matching networks: see `mm_lemon.cpp`).
 ///
 /// Each solve runs synchronously on the calling thread; LEMON keeps no global state, so independent solves may run
 /// on different threads at once. LEMON's potentials need no conversion: its reduced cost is

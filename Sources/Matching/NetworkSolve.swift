@@ -93,7 +93,7 @@ struct NetworkSolve {
             ? Double(fitTotal) : (steps.last?.objectiveValue ?? 0) / Double(FitScore.pointsPerUnit)
         let arcs = networks.reduce(0) { $0 + $1.network.arcCount }
         let report = SolverReport(
-            solver: solver.name, method: policy.objective.method.rawValue, status: .optimal, objective: objective,
+            solver: solver.name, method: policy.objective.method, status: .optimal, objective: objective,
             bound: objective, isMixedInteger: false, variables: arcs,
             constraints: networks.reduce(0) { $0 + $1.network.nodeCount }, nonZeros: 2 * arcs, steps: steps
         )

@@ -59,8 +59,7 @@ public struct SolveStep: Sendable, Hashable, Codable {
 /// What the solver did and proved.
 public struct SolverReport: Sendable, Hashable, Codable {
     public var solver: String
-    /// `lexicographic` or `weighted`.
-    public var method: String
+    public var method: ObjectivePolicy.Method
     /// `optimal` when every step was proven optimal; else the first other reason.
     public var status: TerminationReason
     /// The objective of the last step (the fit tier under lexicographic).
@@ -136,10 +135,10 @@ struct TieredSolve {
                 [.served: weights.served, .remoteServed: weights.remoteServed, .mentorsUsed: weights.mentorsUsed, .fit: weights.fit / Double(FitScore.pointsPerUnit)]
             )
         }
-        let final = lastSolution!
+        guard let final = lastSolution else { throw .solverFailed("\(solver.name) was given no objective to solve") }
         let status = steps.first(where: { $0.termination != .optimal })?.termination ?? .optimal
         let report = SolverReport(
-            solver: solver.name, method: objective.method.rawValue, status: status,
+            solver: solver.name, method: objective.method, status: status,
             objective: final.objectiveValue ?? 0, bound: final.bestBound ?? final.objectiveValue ?? 0,
             isMixedInteger: model.isMixedInteger, variables: model.program.variables.count,
             constraints: model.program.constraints.count, nonZeros: model.program.nonZeroCount, steps: steps

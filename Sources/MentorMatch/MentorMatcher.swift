@@ -2,27 +2,6 @@ import Foundation
 import GLPKBackend
 import LEMONBackend
 
-/// Why a MentorMatch run stopped, with words a user can act on.
-public enum MentorMatchError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The input files or values have problems (locks that break rules included); all are listed.
-    case invalidInput(InputError)
-    /// The input is valid but no assignment could be made (side constraints, solver failure).
-    case matchingFailed(MatchingError)
-    /// The output could not be written; nothing partial was left behind.
-    case outputFailed(AtomicOutputError)
-    /// A what-if plan has no answer (a coverage target out of reach, a variant that cannot be matched, a solver failure).
-    case planningFailed(PlanningError)
-
-    public var description: String {
-        switch self {
-        case .invalidInput(let error): error.description
-        case .matchingFailed(let error): error.description
-        case .outputFailed(let error): "cannot write the output: \(error.description)"
-        case .planningFailed(let error): error.description
-        }
-    }
-}
-
 /// The library entry point: validate, match, explain. By default the matching is solved as minimum-cost flows by
 /// LEMON's network simplex, and by GLPK when the policy needs a general programme (a weighted objective with side
 /// constraints or fractional weights).
@@ -39,16 +18,46 @@ public struct MentorMatcher: Sendable {
         case glpk
     }
 
+    /// The solvers this matcher may use: ``SolverChoice/lemon`` refuses policies the flow formulation cannot solve.
+    public let choice: SolverChoice
+
+    /// A matcher with injected solvers; without a flow solver every policy is solved by `solver`.
     public init(solver: any LinearProgramSolver = GLPKSolver(), flowSolver: (any MinCostFlowSolver)? = LEMONNetworkSimplex()) {
         engine = MatchingEngine(solver: solver, flowSolver: flowSolver)
+        choice = flowSolver == nil ? .glpk : .auto
     }
 
     public init(_ choice: SolverChoice) {
-        self.init(flowSolver: choice == .glpk ? nil : LEMONNetworkSimplex())
+        engine = MatchingEngine(solver: GLPKSolver(), flowSolver: choice == .glpk ? nil : LEMONNetworkSimplex())
+        self.choice = choice
+    }
+
+    /// Refuses, before anything is solved, what this matcher cannot do with the prepared policy: LEMON alone a
+    /// policy that needs GLPK, or keeping flow stages (`--export-flow`) when the policy is not solved as flows.
+    /// - Throws: ``MentorMatchError/solverRefused(_:)``.
+    public func checkSolvable(
+        _ preparation: MatchingEngine.Preparation, keepingFlowStages: Bool = false
+    ) throws(MentorMatchError) {
+        guard !engine.solvesAsFlow(preparation.policy) else { return }
+        if choice == .lemon { throw .solverRefused(SolverRefusal(solver: choice, request: "the lemon solver")) }
+        if keepingFlowStages { throw .solverRefused(SolverRefusal(solver: choice, request: "exporting the flows")) }
+    }
+
+    /// The matching programme in CPLEX LP format, objective tiers as constraints, for audits with another solver.
+    /// - Throws: ``MentorMatchError/formatFailed(_:)`` when the programme cannot be written as LP text.
+    public func auditProgramText(_ preparation: MatchingEngine.Preparation) throws(MentorMatchError) -> String {
+        do {
+            return try CPLEXLPWriter.text(for: preparation.linearProgram().auditProgram(graph: preparation.graph))
+        } catch {
+            throw .formatFailed(.programText(problem: error.description))
+        }
     }
 
     /// Checks the input and the locked pairs, and builds the candidate graph and programme without solving.
-    /// - Parameter sources: where the records came from, so that issues name files and lines.
+    /// - Parameters:
+    ///   - input: the people, places and pair rules.
+    ///   - policy: the rules and weights of the run.
+    ///   - sources: where the records came from, so that issues name files and lines.
     /// - Throws: ``MentorMatchError/invalidInput(_:)`` listing every problem.
     public func prepare(
         _ input: MatchingInput, policy: Policy, sources: SourceMap = SourceMap()
@@ -81,7 +90,10 @@ public struct MentorMatcher: Sendable {
     }
 
     /// Solves a prepared matching.
+    /// - Throws: ``MentorMatchError/solverRefused(_:)`` (see ``checkSolvable(_:keepingFlowStages:)``) or
+    ///   ``MentorMatchError/matchingFailed(_:)``.
     public func solve(_ preparation: MatchingEngine.Preparation) throws(MentorMatchError) -> MatchingResult {
+        try checkSolvable(preparation)
         do {
             return try engine.match(preparation)
         } catch {
@@ -93,6 +105,7 @@ public struct MentorMatcher: Sendable {
     public func solveKeepingFlowStages(
         _ preparation: MatchingEngine.Preparation
     ) throws(MentorMatchError) -> (result: MatchingResult, stages: [FlowStage]) {
+        try checkSolvable(preparation, keepingFlowStages: true)
         do {
             return try engine.matchKeepingFlowStages(preparation)
         } catch {

@@ -71,7 +71,8 @@ public struct MentorScheduler: Sendable {
 
     /// Reads, checks and schedules.
     /// - Throws: ``MentorMatchError/invalidInput(_:)`` with every problem (impossible calendars included);
-    ///   ``MentorMatchError/matchingFailed(_:)`` when matching on the fly or a solver fails.
+    ///   ``MentorMatchError/matchingFailed(_:)`` when matching on the fly fails (the overrides apply to it too);
+    ///   ``MentorMatchError/schedulingFailed(_:)`` when a scheduling solver fails.
     public func schedule(_ setup: ScheduleSetup) throws(MentorMatchError) -> ScheduleResult {
         let loaded = try matcher.load(setup.input)
         var policy = loaded.policy
@@ -88,7 +89,9 @@ public struct MentorScheduler: Sendable {
         let calendar = try Self.calendar(start: setup.start, length: setup.length, rules: policy.schedule)
         var pairs = records.pairs ?? []
         if records.pairs == nil {
-            pairs = try matcher.solve(matcher.prepare(loaded)).pairs.map { PairToSchedule(mentorID: $0.mentorID, menteeID: $0.menteeID) }
+            // The adjusted policy: with `matching_needs_room`, the room in a mentor's windows depends on the overrides.
+            pairs = try matcher.solve(matcher.prepare(loaded.input, policy: policy, sources: loaded.sourceMap)).pairs
+                .map { PairToSchedule(mentorID: $0.mentorID, menteeID: $0.menteeID) }
         }
         let request = ScheduleRequest(
             mentors: loaded.input.mentors, mentees: loaded.input.mentees, places: loaded.input.places, pairs: pairs,
@@ -99,7 +102,7 @@ public struct MentorScheduler: Sendable {
         } catch .invalidInput(let error) {
             throw .invalidInput(error)
         } catch {
-            throw .matchingFailed(.solverFailed(error.description))
+            throw .schedulingFailed(error)
         }
     }
 

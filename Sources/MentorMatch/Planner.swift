@@ -24,7 +24,13 @@ public struct Planner: Sendable {
 
     /// Every variant side by side (in parallel), the recruitment answer when the scenario asks it, and with
     /// `simulate` the simulation of every variant when the scenario describes one.
+    /// - Throws: ``MentorMatchError/solverRefused(_:)`` when the matcher is ``MentorMatcher/SolverChoice/lemon`` and a
+    ///   variant's policy needs GLPK; ``MentorMatchError/planningFailed(_:)`` otherwise.
     public func plan(_ scenario: Scenario, simulate: Bool) throws(MentorMatchError) -> PlanReport {
+        if matcher.choice == .lemon,
+           let variant = scenario.variants.first(where: { !matcher.engine.solvesAsFlow($0.policy) }) {
+            throw .solverRefused(SolverRefusal(solver: .lemon, request: "the lemon solver (variant '\(variant.name)')"))
+        }
         let clock = Date()
         return try planning {
             () throws(PlanningError) -> PlanReport in
@@ -46,7 +52,7 @@ public struct Planner: Sendable {
         }
     }
 
-    /// The recruitment question on loaded input: see ``RecruitmentProgramme/answer(maxRecruits:target:engine:)``.
+    /// The recruitment question on loaded input: see `RecruitmentProgramme.answer(maxRecruits:target:engine:)` (Planning).
     public func recruit(
         _ loaded: LoadedInput, profiles: [RecruitProfile], maxRecruits: Int?, target: CoverageTarget?,
         trainingCostPerRecruit: Double = 0
@@ -59,7 +65,7 @@ public struct Planner: Sendable {
         }
     }
 
-    /// Which `accept` applicants to take: see ``RecruitmentProgramme/selectApplicants(_:accept:input:policy:solver:engine:)``.
+    /// Which `accept` applicants to take: see `RecruitmentProgramme.selectApplicants(_:accept:input:policy:solver:engine:)` (Planning).
     public func selectApplicants(
         _ loaded: LoadedInput, applicants: [Applicant], accept: Int
     ) throws(MentorMatchError) -> ApplicantSelection {

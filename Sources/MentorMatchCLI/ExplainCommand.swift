@@ -31,7 +31,11 @@ struct ExplainCommand: ParsableCommand {
             }
             switch format {
             case .table: print(TerminalReport.render(explanation), terminator: "")
-            case .json: FileHandle.standardOutput.write(ResultFiles.json(explanation))
+            case .json:
+                let json = try MentorMatchError.formatting { () throws(FormatError) in
+                    try ResultFiles.json(explanation, output: "the explanation")
+                }
+                FileHandle.standardOutput.write(json)
             }
         } catch {
             throw fail(error)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MentorMatch
+import SyntheticPopulation
 
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

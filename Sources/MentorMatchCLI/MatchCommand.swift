@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GLPKBackend
 import MentorMatch
 
 struct MatchCommand: ParsableCommand {
@@ -31,46 +30,43 @@ struct MatchCommand: ParsableCommand {
             let loaded = try matcher.load(input.files)
             let readingSeconds = seconds(since: clock)
             let preparation = try matcher.prepare(loaded)
-            if solver == .lemon || exportFlow != nil, !matcher.engine.solvesAsFlow(preparation.policy) {
-                throw MentorMatchError.matchingFailed(
-                    .solverFailed(
-                        "this policy needs GLPK (a weighted objective with side constraints, fractional weights, or a "
-                            + "min_remote_share finer than one millionth); run with --solver auto and without --export-flow"
-                    )
-                )
-            }
+            try matcher.checkSolvable(preparation, keepingFlowStages: exportFlow != nil)
             // --write-lp and --export-flow are written with the results, only when the whole run succeeds.
             var extraFiles: [AtomicOutput.OutputFile] = []
             if let writeLP {
-                let text: String
-                do {
-                    text = try CPLEXLPWriter.text(for: preparation.linearProgram().auditProgram(graph: preparation.graph))
-                } catch {
-                    throw MentorMatchError.matchingFailed(.solverFailed(error.description))
-                }
-                extraFiles.append(AtomicOutput.OutputFile(url: URL(fileURLWithPath: writeLP), data: Data(text.utf8)))
+                extraFiles.append(AtomicOutput.OutputFile(url: URL(fileURLWithPath: writeLP),
+                                                          data: Data(try matcher.auditProgramText(preparation).utf8)))
             }
             var (result, stages) = exportFlow == nil
                 ? (try matcher.solve(preparation), [])
                 : try matcher.solveKeepingFlowStages(preparation)
             var extraSets: [AtomicOutput.OutputSet] = []
             if let exportFlow {
-                extraSets.append(AtomicOutput.OutputSet(
-                    directory: URL(fileURLWithPath: exportFlow), files: try FlowExport.files(stages, solver: result.solver.solver),
-                    owned: .everything))
+                let flowFiles = try MentorMatchError.formatting { () throws(FormatError) in
+                    try FlowExport.files(stages, solver: result.solver.solver)
+                }
+                extraSets.append(AtomicOutput.OutputSet(directory: URL(fileURLWithPath: exportFlow), files: flowFiles,
+                                                        owned: .everything))
             }
             result.timings.reading = readingSeconds
             clock = Date()
             var files = ResultFiles.csvFiles(result)
             result.timings.writing = seconds(since: clock)
-            files["result.json"] = ResultFiles.json(result)
+            let json = try MentorMatchError.formatting { () throws(FormatError) in try ResultFiles.json(result) }
+            files["result.json"] = json
             try write(files, to: URL(fileURLWithPath: out), owned: CommandOutput.match, extraSets: extraSets, extraFiles: extraFiles)
             switch format {
             case .table: print(TerminalReport.render(result), terminator: "")
-            case .json: FileHandle.standardOutput.write(files["result.json"]!)
+            case .json: FileHandle.standardOutput.write(json)
             }
         } catch {
             throw fail(error)
         }
     }
+}
+
+/// The file `name` of a set the library produced; its absence is a bug, not a user's problem.
+func producedFile(_ name: String, in files: [String: Data]) throws(MentorMatchError) -> Data {
+    guard let data = files[name] else { throw .internalError("\(name) was not among the files produced") }
+    return data
 }

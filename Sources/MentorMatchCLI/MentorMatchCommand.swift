@@ -7,10 +7,7 @@ struct MentorMatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mentormatch",
         abstract: "Optimal, explained pairings of mentors and young people.",
-        discussion: """
-            Exit codes: 0 success, 1 invalid input (every problem is listed), 2 usage error, \
-            3 no assignment possible (side constraints or solver), 4 output could not be written.
-            """,
+        discussion: ExitStatus.helpText,
         subcommands: [
             MatchCommand.self, ValidateCommand.self, ExplainCommand.self, GenerateCommand.self, PlanCommand.self,
             RecruitCommand.self, ScheduleCommand.self,
@@ -26,7 +23,7 @@ struct MentorMatchCommand: ParsableCommand {
         } catch {
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
+                Foundation.exit(ExitStatus.usage.rawValue)
             }
             exit(withError: error)
         }
@@ -57,16 +54,6 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension MentorMatcher.SolverChoice: ExpressibleByArgument {}
-
-/// Prints the error to standard error and exits with the code the help text documents.
-func fail(_ error: MentorMatchError) -> ExitCode {
-    FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-    switch error {
-    case .invalidInput: return ExitCode(1)
-    case .matchingFailed, .planningFailed: return ExitCode(3)
-    case .outputFailed: return ExitCode(4)
-    }
-}
 
 /// Seconds since `start`.
 func seconds(since start: Date) -> Double { Date().timeIntervalSince(start) }

@@ -40,12 +40,12 @@ enum OutputSignals {
     nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
 
     static func install() {
-        for (number, code) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
+        for (number, status) in [(SIGINT, ExitStatus.interrupted), (SIGTERM, ExitStatus.terminated)] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
                 AtomicOutput.removeStagingFolders()
-                exit(code)
+                exit(status.rawValue)
             }
             source.resume()
             sources.append(source)

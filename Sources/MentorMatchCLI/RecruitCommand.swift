@@ -66,7 +66,9 @@ struct RecruitCommand: ParsableCommand {
                     try ApplicantsCSV.load(path: applicants, places: loaded.input.places, policy: loaded.policy)
                 }
                 let selection = try planner.selectApplicants(loaded, applicants: people, accept: accept)
-                files = PlanFiles.selectionFiles(selection, mentees: loaded.input.mentees.count, title: title)
+                files = try MentorMatchError.formatting { () throws(FormatError) in
+                    try PlanFiles.selectionFiles(selection, mentees: loaded.input.mentees.count, title: title)
+                }
                 lines = PlanTerminalReport.render(selection)
             } else if let profiles {
                 let kinds = try readInput { () throws(InputError) in
@@ -76,7 +78,7 @@ struct RecruitCommand: ParsableCommand {
                 let answer = try planner.recruit(
                     loaded, profiles: kinds, maxRecruits: maxRecruits, target: coverage, trainingCostPerRecruit: trainingCost
                 )
-                files = PlanFiles.recruitmentFiles(answer, title: title)
+                files = try MentorMatchError.formatting { () throws(FormatError) in try PlanFiles.recruitmentFiles(answer, title: title) }
                 lines = PlanTerminalReport.render(answer)
             } else {
                 return  // validate() requires --profiles or --applicants with --accept

@@ -54,11 +54,11 @@ struct ScheduleCommand: ParsableCommand {
             let calendars = ScheduleCalendars.files(
                 result, programmeID: programmeID ?? "mentormatch-\(start)",
                 previous: Self.previousCalendars(in: directory.appendingPathComponent("calendars")), generated: Date())
-            let files = ScheduleFiles.all(result)
+            let files = try MentorMatchError.formatting { () throws(FormatError) in try ScheduleFiles.all(result) }
             try write(files, subdirectories: ["calendars": calendars], to: directory, owned: CommandOutput.schedule)
             switch format {
             case .table: print(ScheduleReport.render(result, calendarFiles: calendars.count), terminator: "")
-            case .json: FileHandle.standardOutput.write(files["sessions.json"]!)
+            case .json: FileHandle.standardOutput.write(try producedFile("sessions.json", in: files))
             }
         } catch {
             throw fail(error)
@@ -88,7 +88,7 @@ enum ScheduleReport {
                 + "\(counted(pairs, "pair")), \(result.start) – \(result.end), Europe/Riga; "
                 + "\(counted(result.shortfalls.count, "shortfall")); \(counted(calendarFiles, "calendar file"))",
             "Solver: \(counted(result.solves.count, "mentor programme")) "
-                + "(\(result.solves.filter { $0.termination == "optimal" }.count) proven optimal); \(DecimalText.fixed(result.seconds, decimals: 2)) s",
+                + "(\(result.solves.count(where: \.isProvenOptimal)) proven optimal); \(DecimalText.fixed(result.seconds, decimals: 2)) s",
             "",
             "month    sessions  hours   shortfalls  conflicts  supervision",
         ]

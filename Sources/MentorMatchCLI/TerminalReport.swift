@@ -13,7 +13,7 @@ enum TerminalReport {
                 + "mean travel \(fixed(summary.meanTravelKm, 1)) km; mean score \(fixed(summary.meanScore, 3))"
         )
         lines.append(
-            "Solver: \(result.solver.solver), \(result.solver.method), \(result.solver.status.rawValue); "
+            "Solver: \(result.solver.solver), \(result.solver.method.rawValue), \(result.solver.status.rawValue); "
                 + "\(summary.candidatePairs) candidate pairs; solve \(fixed(result.timings.solve, 3)) s"
         )
         lines.append("")

@@ -29,7 +29,8 @@ public struct Policy: Sendable, Hashable, Codable {
     /// The day waiting times are counted to; `nil` uses the latest `waiting_since` in the input, so that a run
     /// never depends on the clock.
     public var referenceDate: LocalDate?
-    /// Meeting calendars (`mentormatch schedule`); the matching itself does not read it.
+    /// Meeting calendars (`mentormatch schedule`). The matching reads only `matching_needs_room` (and, with it, the
+    /// session settings that size a mentor's room: see ``capacity(of:)``).
     public var schedule = SchedulePolicy()
 
     public init() {}
@@ -44,7 +45,8 @@ public struct Policy: Sendable, Hashable, Codable {
         return schedule.matchingNeedsRoom ? min(capacity, schedule.pairsWithRoom(in: mentor.availability)) : capacity
     }
 
-    enum CodingKeys: String, CodingKey {
+    /// The policy file's keys of this section (see ``PolicyKeyTable``).
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case minimumMentorAge = "min_mentor_age"
         case minimumMenteeAge = "min_mentee_age"
         case maximumMenteeAge = "max_mentee_age"
@@ -63,13 +65,6 @@ public struct Policy: Sendable, Hashable, Codable {
         case schedule
     }
 
-    /// Every key the policy file may hold, for rejecting typos.
-    public static let fileKeys: Set<String> = Set(
-        [CodingKeys.minimumMentorAge, .minimumMenteeAge, .maximumMenteeAge, .minimumAgeGap, .maximumCapacity,
-         .maximumTravelKm, .meetingMinutes, .requireSharedLanguage, .requireSpecialisations,
-         .enforceHardGenderPreferences, .objective, .sideConstraints, .alternativesPerMentee, .timeLimitSeconds,
-         .referenceDate, .schedule].map(\.rawValue)
-    )
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -116,13 +111,13 @@ public struct ObjectivePolicy: Sendable, Hashable, Codable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    /// The policy file's keys of this section (see ``PolicyKeyTable``).
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case method
         case tierWeights = "tier_weights"
         case fitWeights = "fit_weights"
     }
 
-    public static let fileKeys: Set<String> = ["method", "tier_weights", "fit_weights"]
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -141,14 +136,14 @@ public struct TierWeights: Sendable, Hashable, Codable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    /// The policy file's keys of this section (see ``PolicyKeyTable``).
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case served
         case remoteServed = "remote_served"
         case mentorsUsed = "mentors_used"
         case fit
     }
 
-    public static let fileKeys: Set<String> = ["served", "remote_served", "mentors_used", "fit"]
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -175,12 +170,12 @@ public struct FitWeights: Sendable, Hashable, Codable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    /// The policy file's keys of this section (see ``PolicyKeyTable``).
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case travel, interests, priority, waiting
         case genderPreference = "gender_preference"
     }
 
-    public static let fileKeys: Set<String> = ["travel", "interests", "gender_preference", "priority", "waiting"]
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -210,12 +205,12 @@ public struct SideConstraints: Sendable, Hashable, Codable {
 
     public var isEmpty: Bool { minimumRemoteShare == nil && minimumServedPerPlace.isEmpty }
 
-    enum CodingKeys: String, CodingKey {
+    /// The policy file's keys of this section (see ``PolicyKeyTable``).
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case minimumRemoteShare = "min_remote_share"
         case minimumServedPerPlace = "min_served_per_place"
     }
 
-    public static let fileKeys: Set<String> = ["min_remote_share", "min_served_per_place"]
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)

@@ -26,7 +26,8 @@ public struct SchedulePolicy: Sendable, Hashable, Codable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    /// The policy file's keys of the `schedule:` section (see ``PolicyKeyTable``).
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case sessionsPerMonth = "sessions_per_month"
         case hoursPerMonth = "hours_per_month"
         case sessionMinutes = "session_minutes"
@@ -38,10 +39,6 @@ public struct SchedulePolicy: Sendable, Hashable, Codable {
         case matchingNeedsRoom = "matching_needs_room"
     }
 
-    public static let fileKeys: Set<String> = Set(
-        [CodingKeys.sessionsPerMonth, .hoursPerMonth, .sessionMinutes, .startStepMinutes, .travelSpeedKmh,
-         .maximumMentorHoursPerMonth, .extraDaysOff, .supervisionGroupSize, .matchingNeedsRoom].map(\.rawValue)
-    )
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)

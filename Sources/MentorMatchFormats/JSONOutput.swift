@@ -7,4 +7,14 @@ enum JSONOutput {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return encoder
     }
+
+    /// `value` in that style, with a final newline.
+    /// - Throws: ``FormatError`` naming `output` (a value with a non-finite number cannot be encoded).
+    static func data(_ value: some Encodable, output: String) throws(FormatError) -> Data {
+        do {
+            return try encoder().encode(value) + Data("\n".utf8)
+        } catch {
+            throw .unencodable(output: output, problem: "\(error)")
+        }
+    }
 }

@@ -8,14 +8,17 @@ struct KeySchema {
     /// Keys whose values are checked further; others (such as `min_served_per_place`, keyed by place) are not.
     var nested: [String: KeySchema] = [:]
 
-    static let policy = KeySchema(allowed: Policy.fileKeys, nested: [
-        "objective": KeySchema(allowed: ObjectivePolicy.fileKeys, nested: [
-            "tier_weights": KeySchema(allowed: TierWeights.fileKeys),
-            "fit_weights": KeySchema(allowed: FitWeights.fileKeys),
-        ]),
-        "side_constraints": KeySchema(allowed: SideConstraints.fileKeys),
-        "schedule": KeySchema(allowed: SchedulePolicy.fileKeys),
-    ])
+    /// The policy file's keys at every level.
+    static let policy = KeySchema(PolicyKeyTable.policy)
+
+    init(allowed: Set<String>, nested: [String: KeySchema] = [:]) {
+        self.allowed = allowed
+        self.nested = nested
+    }
+
+    init(_ table: PolicyKeyTable) {
+        self.init(allowed: table.keys, nested: table.sections.mapValues(KeySchema.init))
+    }
 
     /// One issue per unknown key, at any depth, naming its path, a likely intended key and the allowed keys.
     func unknownKeyIssues(_ keys: [KeyedDocument.Key], source: String, pathPrefix: String) -> [InputIssue] {

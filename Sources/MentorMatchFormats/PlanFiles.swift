@@ -7,16 +7,16 @@ public enum PlanFiles {
     /// Every file of a `plan` run: `variants.csv`, `plan.json`, `demand-by-place.svg`; with a recruitment answer
     /// the files of ``recruitmentFiles(_:title:)`` (its JSON is inside `plan.json`); with a simulation
     /// `simulation.csv`.
-    public static func files(for report: PlanReport) -> [String: Data] {
+    public static func files(for report: PlanReport) throws(FormatError) -> [String: Data] {
         var files: [String: Data] = [
             "variants.csv": variantsCSV(report.variants, budget: report.costModel.budgetEUR),
-            "plan.json": json(report),
+            "plan.json": try json(report, output: "plan.json"),
             "demand-by-place.svg": Data(PlanCharts.demandByPlace(
                 report.variants.map { ($0.name, $0.demandByPlace) }, title: "\(report.scenario): young people and served, by place"
             ).utf8),
         ]
         if let recruitment = report.recruitment {
-            files.merge(recruitmentFiles(recruitment, title: report.scenario)) { _, recruiting in recruiting }
+            files.merge(try recruitmentFiles(recruitment, title: report.scenario)) { _, recruiting in recruiting }
             files.removeValue(forKey: "recruit.json")
         }
         if let simulation = report.simulation { files["simulation.csv"] = simulationCSV(simulation) }
@@ -25,12 +25,12 @@ public enum PlanFiles {
 
     /// The files of a recruitment answer: `recruits.csv`, `curve.csv`, `marginal.csv`, `recruit.json` and
     /// `served-vs-recruits.svg`.
-    public static func recruitmentFiles(_ answer: RecruitmentAnswer, title: String) -> [String: Data] {
+    public static func recruitmentFiles(_ answer: RecruitmentAnswer, title: String) throws(FormatError) -> [String: Data] {
         [
             "recruits.csv": recruitsCSV(answer.profiles, plan: answer.recommended),
             "curve.csv": curveCSV(answer.curve),
             "marginal.csv": marginalCSV(answer.marginalValues, profiles: answer.profiles),
-            "recruit.json": json(answer),
+            "recruit.json": try json(answer, output: "recruit.json"),
             "served-vs-recruits.svg": Data(PlanCharts.servedVersusRecruits(
                 answer.curve, mentees: answer.mentees, title: "\(title): young people served by number of recruits"
             ).utf8),
@@ -39,12 +39,14 @@ public enum PlanFiles {
 
     /// The files of an applicant selection: `selection.csv`, `recruits.csv` (the accepted, grouped), `curve.csv`,
     /// `selection.json` and `served-vs-recruits.svg`.
-    public static func selectionFiles(_ selection: ApplicantSelection, mentees: Int, title: String) -> [String: Data] {
+    public static func selectionFiles(
+        _ selection: ApplicantSelection, mentees: Int, title: String
+    ) throws(FormatError) -> [String: Data] {
         [
             "selection.csv": selectionCSV(selection),
             "recruits.csv": recruitsCSV(selection.profiles, plan: selection.plan),
             "curve.csv": curveCSV(selection.curve),
-            "selection.json": json(selection),
+            "selection.json": try json(selection, output: "selection.json"),
             "served-vs-recruits.svg": Data(PlanCharts.servedVersusRecruits(
                 selection.curve, mentees: mentees, title: "\(title): young people served by applicants accepted"
             ).utf8),
@@ -132,8 +134,9 @@ public enum PlanFiles {
     }
 
     /// Any planning value in the project's one JSON style.
-    public static func json(_ value: some Encodable) -> Data {
-        (try? JSONOutput.encoder().encode(value)) ?? Data("{}".utf8)
+    /// - Throws: ``FormatError`` naming `output` when the value cannot be encoded (a non-finite number).
+    public static func json(_ value: some Encodable, output: String) throws(FormatError) -> Data {
+        try JSONOutput.data(value, output: output)
     }
 
     /// `place`, `specialisations`, `languages` of a profile.

@@ -1,6 +1,14 @@
 import Foundation
 import MentorMatchCore
 
+/// The sections' keys: the writer spells no key of its own (see ``PolicyKeyTable``).
+private typealias P = Policy.CodingKeys
+private typealias O = ObjectivePolicy.CodingKeys
+private typealias T = TierWeights.CodingKeys
+private typealias F = FitWeights.CodingKeys
+private typealias S = SideConstraints.CodingKeys
+private typealias C = SchedulePolicy.CodingKeys
+
 extension PolicyFile {
     /// The policy as commented YAML with the keys the reader takes, so a written policy reads back unchanged and
     /// a coordinator can see every setting and what it means.
@@ -10,52 +18,52 @@ extension PolicyFile {
         let fit = objective.fitWeights
         let side = policy.sideConstraints
         let travelLine: String =
-            policy.maximumTravelKm.map { "max_travel_km: \(number($0))       # programme-wide limit on top of each mentor's own" }
-            ?? "# max_travel_km: 30      # programme-wide limit on top of each mentor's own"
+            policy.maximumTravelKm.map { "\(P.maximumTravelKm.rawValue): \(number($0))       # programme-wide limit on top of each mentor's own" }
+            ?? "# \(P.maximumTravelKm.rawValue): 30      # programme-wide limit on top of each mentor's own"
         let referenceLine: String =
-            policy.referenceDate.map { "reference_date: \($0)   # waiting times count to this day" }
-            ?? "# reference_date: 2024-02-20  # waiting times count to this day (default: latest waiting_since)"
+            policy.referenceDate.map { "\(P.referenceDate.rawValue): \($0)   # waiting times count to this day" }
+            ?? "# \(P.referenceDate.rawValue): 2024-02-20  # waiting times count to this day (default: latest waiting_since)"
         let remoteShareLine: String =
-            side.minimumRemoteShare.map { "  min_remote_share: \(number($0))" }
-            ?? "  # min_remote_share: 0.3  # at least this share of those matched from remote places"
+            side.minimumRemoteShare.map { "  \(S.minimumRemoteShare.rawValue): \(number($0))" }
+            ?? "  # \(S.minimumRemoteShare.rawValue): 0.3  # at least this share of those matched from remote places"
         var lines: [String] = [
             "# MentorMatch policy: every rule and weight of a matching run. Keys left out keep their defaults,",
             "# which are the programmes' rules (Ogre 2024, Zemgale RETHINK). Unknown keys are rejected.",
-            "min_mentor_age: \(policy.minimumMentorAge)          # Ogre: a mentor is at least 20",
-            "min_mentee_age: \(policy.minimumMenteeAge)          # young people are 13 to 25",
-            "max_mentee_age: \(policy.maximumMenteeAge)",
-            "min_age_gap: \(policy.minimumAgeGap)              # the mentor is older by at least this many years",
-            "max_capacity: \(policy.maximumCapacity)             # Zemgale: one to three young people per mentor",
+            "\(P.minimumMentorAge.rawValue): \(policy.minimumMentorAge)          # Ogre: a mentor is at least 20",
+            "\(P.minimumMenteeAge.rawValue): \(policy.minimumMenteeAge)          # young people are 13 to 25",
+            "\(P.maximumMenteeAge.rawValue): \(policy.maximumMenteeAge)",
+            "\(P.minimumAgeGap.rawValue): \(policy.minimumAgeGap)              # the mentor is older by at least this many years",
+            "\(P.maximumCapacity.rawValue): \(policy.maximumCapacity)             # Zemgale: one to three young people per mentor",
             travelLine,
-            "meeting_minutes: \(policy.meetingMinutes)         # Ogre: meetings of at least an hour",
-            "require_shared_language: \(policy.requireSharedLanguage)",
-            "require_specialisations: \(policy.requireSpecialisations)",
-            "enforce_hard_gender_preferences: \(policy.enforceHardGenderPreferences)",
-            "alternatives_per_mentee: \(policy.alternativesPerMentee)",
-            "time_limit_seconds: \(number(policy.timeLimitSeconds))",
+            "\(P.meetingMinutes.rawValue): \(policy.meetingMinutes)         # Ogre: meetings of at least an hour",
+            "\(P.requireSharedLanguage.rawValue): \(policy.requireSharedLanguage)",
+            "\(P.requireSpecialisations.rawValue): \(policy.requireSpecialisations)",
+            "\(P.enforceHardGenderPreferences.rawValue): \(policy.enforceHardGenderPreferences)",
+            "\(P.alternativesPerMentee.rawValue): \(policy.alternativesPerMentee)",
+            "\(P.timeLimitSeconds.rawValue): \(number(policy.timeLimitSeconds))",
             referenceLine,
         ]
         lines += [
-            "objective:",
-            "  method: \(objective.method.rawValue)   # lexicographic: served > remote served > mentors used > fit",
-            "  tier_weights:            # used by `weighted` only",
-            "    served: \(number(tiers.served))",
-            "    remote_served: \(number(tiers.remoteServed))",
-            "    mentors_used: \(number(tiers.mentorsUsed))",
-            "    fit: \(number(tiers.fit))",
-            "  fit_weights:             # parts of a pair's fit score, normalised to sum to 1",
-            "    travel: \(number(fit.travel))",
-            "    interests: \(number(fit.interests))",
-            "    gender_preference: \(number(fit.genderPreference))",
-            "    priority: \(number(fit.priority))",
-            "    waiting: \(number(fit.waiting))",
-            "side_constraints:          # optional; they make the programme a mixed-integer one",
+            "\(P.objective.rawValue):",
+            "  \(O.method.rawValue): \(objective.method.rawValue)   # lexicographic: served > remote served > mentors used > fit",
+            "  \(O.tierWeights.rawValue):            # used by `weighted` only",
+            "    \(T.served.rawValue): \(number(tiers.served))",
+            "    \(T.remoteServed.rawValue): \(number(tiers.remoteServed))",
+            "    \(T.mentorsUsed.rawValue): \(number(tiers.mentorsUsed))",
+            "    \(T.fit.rawValue): \(number(tiers.fit))",
+            "  \(O.fitWeights.rawValue):             # parts of a pair's fit score, normalised to sum to 1",
+            "    \(F.travel.rawValue): \(number(fit.travel))",
+            "    \(F.interests.rawValue): \(number(fit.interests))",
+            "    \(F.genderPreference.rawValue): \(number(fit.genderPreference))",
+            "    \(F.priority.rawValue): \(number(fit.priority))",
+            "    \(F.waiting.rawValue): \(number(fit.waiting))",
+            "\(P.sideConstraints.rawValue):          # optional; they make the programme a mixed-integer one",
             remoteShareLine,
         ]
         if side.minimumServedPerPlace.isEmpty {
-            lines.append("  min_served_per_place: {} # for example {Suntaži: 2, Taurupe: 1}")
+            lines.append("  \(S.minimumServedPerPlace.rawValue): {} # for example {Suntaži: 2, Taurupe: 1}")
         } else {
-            lines.append("  min_served_per_place:")
+            lines.append("  \(S.minimumServedPerPlace.rawValue):")
             for place in side.minimumServedPerPlace.keys.sorted() {
                 lines.append("    \(quoted(place)): \(side.minimumServedPerPlace[place]!)")
             }
@@ -67,20 +75,20 @@ extension PolicyFile {
 
     private static func scheduleLines(_ schedule: SchedulePolicy) -> [String] {
         var lines = [
-            "schedule:                  # meeting calendars (mentormatch schedule)",
-            "  sessions_per_month: \(schedule.sessionsPerMonth)   # Ogre: at least twice a month",
-            schedule.hoursPerMonth.map { "  hours_per_month: \(number($0))   # paid mode (Liepāja: 20)" }
-                ?? "  # hours_per_month: 20     # paid mode (Liepāja): replaces sessions_per_month",
-            "  session_minutes: \(schedule.sessionMinutes)",
-            "  start_step_minutes: \(schedule.startStepMinutes)",
-            "  travel_speed_kmh: \(number(schedule.travelSpeedKmh))   # travel buffer between a mentor's sessions",
-            schedule.maximumMentorHoursPerMonth.map { "  max_mentor_hours_per_month: \(number($0))" }
-                ?? "  # max_mentor_hours_per_month: 10  # default: capacity × one pair's monthly hours",
-            "  supervision_group_size: \(schedule.supervisionGroupSize)",
-            "  matching_needs_room: \(schedule.matchingNeedsRoom)   # matching: no more pairs than the windows have room for",
+            "\(P.schedule.rawValue):                  # meeting calendars (mentormatch schedule)",
+            "  \(C.sessionsPerMonth.rawValue): \(schedule.sessionsPerMonth)   # Ogre: at least twice a month",
+            schedule.hoursPerMonth.map { "  \(C.hoursPerMonth.rawValue): \(number($0))   # paid mode (Liepāja: 20)" }
+                ?? "  # \(C.hoursPerMonth.rawValue): 20     # paid mode (Liepāja): replaces sessions_per_month",
+            "  \(C.sessionMinutes.rawValue): \(schedule.sessionMinutes)",
+            "  \(C.startStepMinutes.rawValue): \(schedule.startStepMinutes)",
+            "  \(C.travelSpeedKmh.rawValue): \(number(schedule.travelSpeedKmh))   # travel buffer between a mentor's sessions",
+            schedule.maximumMentorHoursPerMonth.map { "  \(C.maximumMentorHoursPerMonth.rawValue): \(number($0))" }
+                ?? "  # \(C.maximumMentorHoursPerMonth.rawValue): 10  # default: capacity × one pair's monthly hours",
+            "  \(C.supervisionGroupSize.rawValue): \(schedule.supervisionGroupSize)",
+            "  \(C.matchingNeedsRoom.rawValue): \(schedule.matchingNeedsRoom)   # matching: no more pairs than the windows have room for",
         ]
-        lines.append(schedule.extraDaysOff.isEmpty ? "  extra_days_off: []"
-                     : "  extra_days_off: [\(schedule.extraDaysOff.map(\.description).joined(separator: ", "))]")
+        lines.append(schedule.extraDaysOff.isEmpty ? "  \(C.extraDaysOff.rawValue): []"
+                     : "  \(C.extraDaysOff.rawValue): [\(schedule.extraDaysOff.map(\.description).joined(separator: ", "))]")
         return lines
     }
 

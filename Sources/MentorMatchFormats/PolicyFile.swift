@@ -72,7 +72,7 @@ public enum PolicyFile {
         in document: KeyedDocument, source: String, pathPrefix: String
     ) -> (policy: Policy, issues: [InputIssue]) {
         var issues = KeySchema.policy.unknownKeyIssues(document.keys, source: source, pathPrefix: pathPrefix)
-        let known = document.keys.filter { Policy.fileKeys.contains($0.name) }
+        let known = document.keys.filter { PolicyKeyTable.policy.keys.contains($0.name) }
         var readable = Set(known.map(\.name))
         for key in known {
             do {

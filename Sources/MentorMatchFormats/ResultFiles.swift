@@ -48,15 +48,14 @@ public enum ResultFiles {
     }
 
     /// Pretty-printed with sorted keys.
-    public static func json(_ value: some Encodable) -> Data {
-        let encoder = JSONOutput.encoder()
-        // Encoding plain Codable values with finite numbers cannot fail; a failure is a programming error.
-        do { return try encoder.encode(value) + Data("\n".utf8) } catch { preconditionFailure("JSON encoding failed: \(error)") }
+    /// - Throws: ``FormatError`` when the value cannot be encoded (a non-finite number).
+    public static func json(_ value: some Encodable, output: String = "result.json") throws(FormatError) -> Data {
+        try JSONOutput.data(value, output: output)
     }
 
     /// Every result file by name, for ``AtomicOutput/write(_:to:)``.
-    public static func all(_ result: MatchingResult) -> [String: Data] {
-        csvFiles(result).merging(["result.json": json(result)]) { csv, _ in csv }
+    public static func all(_ result: MatchingResult) throws(FormatError) -> [String: Data] {
+        csvFiles(result).merging(["result.json": try json(result)]) { csv, _ in csv }
     }
 
     /// The three CSV files by name: what `timings.writing` measures, since `result.json` holds the timings and so

@@ -315,9 +315,7 @@ struct ScenarioReader {
                     report(key, at + "capacities", problem: "unknown mentor id '\(InputText.excerpt(id))'", fix: "name mentors listed in the base mentors file")
                     continue
                 }
-                if let capacity = integer(value, key: at + "capacities.\(id)", in: 1...Policy.capacityLimit) {
-                    variant.capacities[id] = capacity
-                }
+                if let capacity = capacity(value, key: at + "capacities.\(id)") { variant.capacities[id] = capacity }
             }
         }
         if let additions = mapping["add_mentors"] {
@@ -363,11 +361,13 @@ struct ScenarioReader {
             return []
         }
         let count = integer(mapping["count"], key: at + ".count", in: InputLimits.addedMentors) ?? 1
-        guard let profile = profile(profileNode, at: at + ".profile", places: loaded.input.places) else { return [] }
+        guard let profile = profile(profileNode, at: at + ".profile", places: loaded.input.places, policy: loaded.policy)
+        else { return [] }
         return profile.recruits(count: count, idPrefix: idPrefix)
     }
 
-    mutating func profile(_ mapping: Node.Mapping, at: String, places: [Place]) -> RecruitProfile? {
+    /// A recruit profile; its age and capacity are held to the base policy's limits.
+    mutating func profile(_ mapping: Node.Mapping, at: String, places: [Place], policy: Policy) -> RecruitProfile? {
         checkKeys(mapping, allowed: ScenarioFile.profileKeys, at: at + ".")
         let defaults = ScenarioFile.profileDefaults
         guard let placeNode = required("place", in: mapping, at: at + "."), let place = placeNode.string else { return nil }
@@ -394,9 +394,11 @@ struct ScenarioReader {
                         + ScenarioFile.availabilityTemplates.keys.sorted().joined(separator: ", "))
             }
         }
-        let capacity = integer(mapping["capacity"], key: at + ".capacity", in: 1...Policy.capacityLimit) ?? defaults.capacity
+        let capacity = capacity(mapping["capacity"], key: at + ".capacity") ?? defaults.capacity
+        let ages = policy.minimumMentorAge...max(policy.minimumMentorAge, InputValidator.plausibleAges.upperBound)
         let mentor = Mentor(
-            id: "", age: integer(mapping["age"], key: at + ".age", in: 18...InputValidator.plausibleAges.upperBound) ?? defaults.age, gender: gender,
+            id: "", age: integer(mapping["age"], key: at + ".age", in: ages) ?? defaults.age,
+            gender: gender,
             location: Location(place: place), capacity: capacity, availability: availability,
             specialisations: tokens(mapping["specialisations"]), languages: tokens(mapping["languages"]).isEmpty ? ["lv"] : tokens(mapping["languages"]),
             maxTravelKm: number(mapping["max_travel_km"], key: at + ".max_travel_km", in: InputLimits.kilometres) ?? defaults.maxTravelKm,
@@ -496,6 +498,17 @@ struct ScenarioReader {
             return nil
         }
         return value
+    }
+
+    /// A mentor's capacity: a whole number from 1 to ``Policy/capacityLimit``.
+    mutating func capacity(_ node: Node?, key: String) -> Int? {
+        guard let node, let capacity = integer(node, key: key, in: 1...Int.max) else { return nil }
+        guard capacity <= Policy.capacityLimit else {
+            report(node, key, problem: "capacity \(capacity) is above the maximum of \(Policy.capacityLimit)",
+                   fix: "set 1 to \(Policy.capacityLimit) (the programmes' rule: one to \(Policy.capacityLimit) young people per mentor)")
+            return nil
+        }
+        return capacity
     }
 
     /// A whole number within `range` (see ``InputLimits``), or `nil` with an issue; a number too large for 64 bits

@@ -23,14 +23,14 @@ public enum ScheduleFiles {
         })
     }
 
-    public static func json(_ result: ScheduleResult) -> Data {
-        ResultFiles.json(ScheduleDocument(result))
+    public static func json(_ result: ScheduleResult) throws(FormatError) -> Data {
+        try JSONOutput.data(ScheduleDocument(result), output: "sessions.json")
     }
 
     /// Every file by name, for ``AtomicOutput``.
-    public static func all(_ result: ScheduleResult) -> [String: Data] {
+    public static func all(_ result: ScheduleResult) throws(FormatError) -> [String: Data] {
         ["sessions.csv": Data(sessionsCSV(result).utf8), "shortfalls.csv": Data(shortfallsCSV(result).utf8),
-         "sessions.json": json(result)]
+         "sessions.json": try json(result)]
     }
 }
 

@@ -1,3 +1,4 @@
+import LinearProgramming
 import MentorMatchCore
 
 /// One meeting of a pair, in local (Europe/Riga) time.
@@ -92,16 +93,51 @@ public struct MonthSummary: Sendable, Hashable, Codable {
 }
 
 /// The outcome of one mentor's integer programme, for reports.
-public struct MentorSolveReport: Sendable, Hashable, Codable {
+public struct MentorSolveReport: Sendable, Hashable, Encodable {
     public var mentorID: String
-    public var termination: String
+    /// The first month's reason other than ``TerminationReason/optimal``, else `optimal`: whether every month was
+    /// proven optimal.
+    public var termination: TerminationReason
+    /// A month's programme found no schedule in time with the routine terms and was solved again without them (its
+    /// termination is then ``TerminationReason/timeLimit``).
+    public var droppedRoutine: Bool
     public var variables: Int
     public var constraints: Int
     public var seconds: Double
 
+    public init(
+        mentorID: String, termination: TerminationReason = .optimal, droppedRoutine: Bool = false, variables: Int = 0,
+        constraints: Int = 0, seconds: Double = 0
+    ) {
+        self.mentorID = mentorID
+        self.termination = termination
+        self.droppedRoutine = droppedRoutine
+        self.variables = variables
+        self.constraints = constraints
+        self.seconds = seconds
+    }
+
+    /// Every month's programme proven optimal.
+    public var isProvenOptimal: Bool { termination == .optimal }
+
+    /// Notes a month's termination: the first reason other than optimal is kept.
+    mutating func record(_ reason: TerminationReason) {
+        if termination == .optimal { termination = reason }
+    }
+
     enum CodingKeys: String, CodingKey {
         case mentorID = "mentor_id"
         case termination, variables, constraints, seconds
+    }
+
+    /// `termination` is the reason's own name, or `time_limit_without_routine` when the routine was dropped.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(mentorID, forKey: .mentorID)
+        try container.encode(droppedRoutine ? "time_limit_without_routine" : termination.rawValue, forKey: .termination)
+        try container.encode(variables, forKey: .variables)
+        try container.encode(constraints, forKey: .constraints)
+        try container.encode(seconds, forKey: .seconds)
     }
 }
 

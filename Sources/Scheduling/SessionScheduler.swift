@@ -82,10 +82,7 @@ public struct SessionScheduler: Sendable {
         let rules = request.calendar.rules
         let offeredHours = rules.maximumMentorHoursPerMonth
             ?? Double(mentor.capacity * rules.requiredSessionsPerMonth * rules.sessionMinutes) / 60
-        var outcome = MentorOutcome(
-            sessions: [], shortfalls: [],
-            report: MentorSolveReport(mentorID: mentor.id, termination: TerminationReason.optimal.rawValue, variables: 0,
-                                      constraints: 0, seconds: 0))
+        var outcome = MentorOutcome(sessions: [], shortfalls: [], report: MentorSolveReport(mentorID: mentor.id))
         var previousPatterns: [Set<MeetingCandidates.PatternKey>] = Array(repeating: [], count: contexts.count)
         var previousLastDates: [LocalDate?] = Array(repeating: nil, count: contexts.count)
         for month in months {
@@ -97,7 +94,8 @@ public struct SessionScheduler: Sendable {
             if !solution.hasFeasiblePoint, solution.termination == .timeLimit {
                 (model, solution) = try solve(mentor, month: month, candidates: candidates, offeredHours: offeredHours,
                                               routine: nil, request: request)
-                outcome.report.termination = "time_limit_without_routine"
+                outcome.report.record(.timeLimit)
+                outcome.report.droppedRoutine = true
             }
             guard solution.hasFeasiblePoint else {
                 throw .solverFailed("mentor \(mentor.id), \(month.text): the solver stopped (\(solution.termination.rawValue)) without a schedule")
@@ -117,9 +115,7 @@ public struct SessionScheduler: Sendable {
                                                    monthlyCapHours: offeredHours, mentorID: mentor.id).shortfalls()
             outcome.report.variables += model.program.variables.count
             outcome.report.constraints += model.program.constraints.count
-            if solution.termination != .optimal, outcome.report.termination == TerminationReason.optimal.rawValue {
-                outcome.report.termination = solution.termination.rawValue
-            }
+            outcome.report.record(solution.termination)
         }
         outcome.report.seconds = Date().timeIntervalSince(clock)
         return outcome

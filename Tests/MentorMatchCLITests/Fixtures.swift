@@ -1,5 +1,6 @@
 import Foundation
 import MentorMatch
+import MentorMatchTestSupport
 import Testing
 
 /// A small pseudonymous programme in Ogres novads: coordinates from the bundled `Scenarios/ogre-2024/places.csv`.
@@ -42,6 +43,12 @@ enum SmallProgramme {
         for (name, data) in replacements {
             try directory.write(data, to: name)
         }
+    }
+
+    /// The input files written by ``write(into:replacing:)``, with a locks file of `directory` if given.
+    static func files(in directory: TemporaryDirectory, locks: String? = nil) -> InputFiles {
+        InputFiles(mentors: directory.path("mentors.csv"), mentees: directory.path("mentees.csv"),
+                   places: directory.path("places.csv"), locks: locks.map(directory.path))
     }
 
     /// `text` with line `number` (1-based, the header is line 1) replaced by `replacement`.
@@ -110,4 +117,15 @@ func jsonObject(_ data: Data, sourceLocation: SourceLocation = #_sourceLocation)
 func firstLine(_ data: Data) -> String {
     String(decoding: data, as: UTF8.self).split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
         .first.map(String.init) ?? ""
+}
+
+/// Re-verifies the pairs a run wrote (pairs.csv) with the independent ``SolutionChecker``: every hard rule, every
+/// capacity, every lock and forbidden pair, every side constraint, against the input read back from `files`.
+func checkWithSolutionChecker(pairs: CSVFile, files: InputFiles, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let loaded = try InputLoader.load(files)
+    let mentor = try #require(pairs.header.firstIndex(of: "mentor_id"), sourceLocation: sourceLocation)
+    let mentee = try #require(pairs.header.firstIndex(of: "mentee_id"), sourceLocation: sourceLocation)
+    let violations = SolutionChecker(input: loaded.input, policy: loaded.policy)
+        .violations(of: pairs.rows.map { Pairing(mentorID: $0[mentor], menteeID: $0[mentee]) })
+    #expect(violations.isEmpty, "pairs.csv breaks: \(violations.prefix(5))", sourceLocation: sourceLocation)
 }

@@ -1,4 +1,6 @@
+import Foundation
 import GLPKBackend
+import LinearProgramming
 import MentorMatchCore
 import MentorMatchTestSupport
 import PropertyBased
@@ -23,7 +25,7 @@ struct SessionSchedulerTests {
                 let result = try scheduler.schedule(request)
                 let violations = ScheduleChecker(request: request, daysOff: referenceDaysOff(request)).violations(of: result)
                 #expect(violations.isEmpty, "seed \(seed): \(violations.prefix(5))")
-                #expect(result.solves.allSatisfy { $0.termination == "optimal" }, "seed \(seed)")
+                #expect(result.solves.allSatisfy { $0.isProvenOptimal }, "seed \(seed)")
             } catch {
                 Issue.record("seed \(seed): \(error)")
             }
@@ -127,8 +129,23 @@ extension SessionSchedulerTests {
         request.timeLimitSeconds = 1
         let result = try scheduler.schedule(request)
         #expect(result.solves.first?.variables ?? .max < 10_000, "\(result.solves)")
-        #expect(["optimal", "time_limit", "time_limit_without_routine"].contains(result.solves.first?.termination ?? ""))
+        let report = try #require(result.solves.first)
+        #expect([.optimal, .timeLimit].contains(report.termination))
+        #expect(!report.droppedRoutine || report.termination == .timeLimit, "\(report)")
         #expect(result.shortfalls.isEmpty)
         #expect(ScheduleChecker(request: request, daysOff: Set(ReferenceHolidays.days.keys)).violations(of: result).isEmpty)
+    }
+}
+
+extension SessionSchedulerTests {
+    @Test("a mentor's report: its termination in sessions.json keeps the names of the reasons", arguments: [
+        (MentorSolveReport(mentorID: "m1"), "optimal"),
+        (MentorSolveReport(mentorID: "m1", termination: .timeLimit), "time_limit"),
+        (MentorSolveReport(mentorID: "m1", termination: .timeLimit, droppedRoutine: true), "time_limit_without_routine"),
+    ])
+    func reportJSON(_ report: MentorSolveReport, termination: String) throws {
+        let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as? [String: Any]
+        #expect(object?["termination"] as? String == termination)
+        #expect(report.isProvenOptimal == (termination == "optimal"))
     }
 }

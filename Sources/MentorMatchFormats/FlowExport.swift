@@ -1,9 +1,10 @@
 import Foundation
-import MentorMatch
+import Matching
+import NetworkFlow
 
 /// The files of `--export-flow`: each flow the run solved as `stage-N.min` (DIMACS), and `flow.json` listing them
 /// with their optimal costs, so that another solver can be run on exactly the same networks and compared.
-enum FlowExport {
+public enum FlowExport {
     struct Listing: Encodable {
         var solver: String
         var stages: [Stage]
@@ -19,7 +20,9 @@ enum FlowExport {
         var arcs: Int
     }
 
-    static func files(_ stages: [FlowStage], solver: String) throws(MentorMatchError) -> [String: Data] {
+    /// The files by name, for ``AtomicOutput``.
+    /// - Throws: ``FormatError`` when `flow.json` cannot be encoded.
+    public static func files(_ stages: [FlowStage], solver: String) throws(FormatError) -> [String: Data] {
         var files: [String: Data] = [:]
         var listing = Listing(solver: solver, stages: [])
         for (index, stage) in stages.enumerated() {
@@ -32,13 +35,7 @@ enum FlowExport {
                 )
             )
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        do {
-            files["flow.json"] = try encoder.encode(listing)
-        } catch {
-            throw .matchingFailed(.solverFailed("cannot encode flow.json: \(error)"))
-        }
+        files["flow.json"] = try JSONOutput.data(listing, output: "flow.json")
         return files
     }
 }

@@ -44,6 +44,19 @@ public struct GazetteerEntry: Sendable, Hashable {
         self.isRemote = isRemote
     }
 
+    /// A row of `gazetteer.csv`: name, official_name, municipality, unit_type, lat, lon, distance_to_admin_centre_km,
+    /// population (empty for parishes), remote (yes/no); `nil` for a malformed row (the tests count every row).
+    init?(csvLine: Substring) {
+        let fields = csvLine.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        guard fields.count == 9, let unitType = UnitType(rawValue: fields[3]), let latitude = Double(fields[4]),
+              let longitude = Double(fields[5]), let distance = Double(fields[6]), ["yes", "no"].contains(fields[8])
+        else { return nil }
+        self.init(
+            name: fields[0], officialName: fields[1], municipality: fields[2], unitType: unitType, latitude: latitude,
+            longitude: longitude, distanceToAdministrativeCentreKm: distance, population: Int(fields[7]),
+            isRemote: fields[8] == "yes")
+    }
+
     /// The entry as a matching input place.
     public var place: Place { Place(name: name, coordinate: coordinate, isRemote: isRemote) }
 

@@ -1,7 +1,7 @@
 import MentorMatchCore
 import Testing
 
-@testable import MentorMatch
+@testable import SyntheticPopulation
 
 @Suite("SplitMix64 and date arithmetic")
 struct SplitMix64Tests {

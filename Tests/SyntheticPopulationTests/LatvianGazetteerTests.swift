@@ -1,10 +1,17 @@
-import MentorMatch
 import MentorMatchCore
+@testable import SyntheticPopulation
 import Testing
 
 @Suite("Latvian gazetteer")
 struct LatvianGazetteerTests {
     let entries = LatvianGazetteer.entries
+
+    @Test("every row of the gazetteer.csv resource becomes an entry (none malformed, none dropped)")
+    func everyRowRead() {
+        let rows = String(decoding: PackageResources.gazetteer_csv, as: UTF8.self).split(separator: "\n")
+        #expect(rows.first == "name,official_name,municipality,unit_type,lat,lon,distance_to_admin_centre_km,population,remote")
+        #expect(rows.count - 1 == entries.count)
+    }
 
     @Test("holds the 146 units with a point, each under a unique name")
     func countAndUniqueNames() {

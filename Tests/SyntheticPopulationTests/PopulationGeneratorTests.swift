@@ -1,5 +1,5 @@
-import MentorMatch
 import MentorMatchCore
+import SyntheticPopulation
 import Testing
 
 @Suite("Population generator")

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Runs independent pieces of work on all cores and keeps their results in order. It lives in the lowest module
+/// that needs it (matching: candidates, flow parts, explanations); planning and the facade run variants with it.
+package enum ConcurrentChunks {
+    /// `[body(0), body(1), …, body(count − 1)]`, computed concurrently.
+    package static func map<Result: Sendable>(count: Int, _ body: @Sendable (Int) -> Result) -> [Result] {
+        let slots = Slots<Result>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            slots.store(body(index), at: index)
+        }
+        return slots.values.map { $0! }
+    }
+
+    /// One slot per piece; each is written by exactly one iteration, and read after all have finished.
+    private final class Slots<Value>: @unchecked Sendable {
+        private let storage: UnsafeMutableBufferPointer<Value?>
+
+        init(count: Int) {
+            storage = .allocate(capacity: count)
+            storage.initialize(repeating: nil)
+        }
+
+        deinit {
+            storage.deinitialize()
+            storage.deallocate()
+        }
+
+        func store(_ value: Value, at index: Int) {
+            storage[index] = value
+        }
+
+        var values: [Value?] { Array(storage) }
+    }
+}
