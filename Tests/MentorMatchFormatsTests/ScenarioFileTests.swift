@@ -83,7 +83,7 @@ struct ScenarioFileTests {
                     expected: ["column variants[2].add_mentors[1].profile.place: unknown place 'Suntazi' (did you mean Suntaži?)"]),
         BadScenario(name: "a recruit younger than the policy's minimum mentor age",
                     replace: "place: Suntaži, availability", with: "place: Suntaži, age: 19, availability",
-                    expected: ["column variants[2].add_mentors[1].profile.age: variants[2].add_mentors[1].profile.age 19 is below 20"]),
+                    expected: ["column variants[2].add_mentors[1].profile.age: variants[2].add_mentors[1].profile.age 19 is outside the range 20–100"]),
         BadScenario(name: "a recruit's capacity above the programmes' limit",
                     replace: "place: Suntaži, availability", with: "place: Suntaži, capacity: 4, availability",
                     expected: ["column variants[2].add_mentors[1].profile.capacity: capacity 4 is above the maximum of 3"]),
