@@ -549,10 +549,11 @@ def command_run(args: argparse.Namespace) -> None:
         for size in args.sizes:
             directory = args.work / str(size)
             print(f"== {size:,} young people ({directory})", file=sys.stderr, flush=True)
-            engine(args.mm, "generate", "--mentees", str(size), "--seed", str(SEED), "--out", str(directory))
             for stale in ("out", "flow", "time.txt"):  # never check an earlier run's files
                 path = directory / stale
                 shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
+            # After the clean-up: an output folder holding folders MentorMatch did not write is refused.
+            engine(args.mm, "generate", "--mentees", str(size), "--seed", str(SEED), "--out", str(directory))
             wall, peak = timed_match(args.mm, directory)
             summary, timings, status = read_result(directory / "out" / "result.json")
             print(f"mentormatch match: {wall:.2f} s, peak RSS {peak:.0f} MB, solve {timings['solve']:.3f} s "
