@@ -88,7 +88,7 @@ enum FuzzTargets {
     /// A scenario file beside small base files, then its budget: a scenario that loads must stay small enough to plan.
     static func scenario(_ data: Data) {
         let path = Workspace.shared.directory.appendingPathComponent("plan.yaml").path
-        FileManager.default.createFile(atPath: path, contents: data)
+        _ = FileManager.default.createFile(atPath: path, contents: data)
         _ = try? ScenarioFile.load(path: path)
     }
 
@@ -149,7 +149,7 @@ final class Workspace: Sendable {
                 + "30,female,Suntaži,2,Mon-Fri 17:00-20:00,,lv,25\n",
         ]
         for (name, text) in files {
-            FileManager.default.createFile(atPath: directory.appendingPathComponent(name).path, contents: Data(text.utf8))
+            _ = FileManager.default.createFile(atPath: directory.appendingPathComponent(name).path, contents: Data(text.utf8))
         }
     }
 }
