@@ -3,12 +3,17 @@ SWIFT ?= swift
 SCENARIO ?= ogre-2024
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test compare-ci calendar-check package-check docs fuzz fuzz-ci fuzz-build property-test signal-test
+.PHONY: deps build demo test compare-ci calendar-check package-check docs schema-check install fuzz fuzz-ci fuzz-build property-test signal-test
 
+# Everything the build and the test scripts need on a fresh Debian: GLPK and LEMON headers, Python with venv (the
+# calendar, schema and benchmark checks install their pinned PyPI packages into virtual environments), and GNU time
+# (the benchmark's peak memory). Installs only when something is missing.
+DEB_PACKAGES := libglpk-dev liblemon-dev python3 python3-venv time
 deps:
-	@if [ ! -f /usr/include/glpk.h ] || [ ! -f /usr/include/lemon/network_simplex.h ]; then \
+	@if [ ! -f /usr/include/glpk.h ] || [ ! -f /usr/include/lemon/network_simplex.h ] \
+		|| ! python3 -c 'import ensurepip, venv' 2>/dev/null || [ ! -x /usr/bin/time ]; then \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libglpk-dev liblemon-dev; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(DEB_PACKAGES); \
 	fi
 
 build: deps
@@ -24,9 +29,12 @@ demo: build
 
 # The imports check, the whole suite, then the solver comparison at 1,000 young people so that it cannot rot
 # (objectives must agree), the generated calendars parsed by a standard iCalendar consumer (Python) against
-# sessions.json, and the DocC archive of the library (a warning fails).
+# sessions.json, and the DocC archive of the library (a warning fails). The CLI tests copy the JSON files they write
+# into .build/test-output, which schema-check validates afterwards.
 test: deps package-check
+	rm -rf .build/test-output
 	$(SWIFT) test
+	$(MAKE) schema-check
 	$(MAKE) compare-ci
 	$(MAKE) calendar-check
 	$(MAKE) docs
@@ -41,12 +49,23 @@ package-check:
 docs:
 	$(SWIFT) package --disable-sandbox generate-documentation --target MentorMatch --warnings-as-errors
 
+schema-check: deps
+	$(SWIFT) build --product mentormatch
+	Tests/SchemaCheck/check_schemas.sh
+
 calendar-check: deps
 	$(SWIFT) build --product mentormatch
 	Tests/CalendarConsumer/check_calendars.sh
 
 compare-ci: build
 	Benchmarks/compare.sh --sizes 1000 --ci --no-build
+
+# `make install` puts the release binary at $(PREFIX)/bin/mentormatch (default /usr/local/bin, on PATH).
+PREFIX ?= /usr/local
+install: build
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 755 "$$($(SWIFT) build -c release --show-bin-path)/mentormatch" "$(DESTDIR)$(PREFIX)/bin/mentormatch"
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/mentormatch"
 
 # Issue 14: no input can crash or hang it. libFuzzer targets (Tests/Fuzz/README.md), built into .build-fuzz with the
 # toolchain's libFuzzer runtime; `make fuzz` runs each for FUZZ_SECONDS, `make test` each for FUZZ_CI_SECONDS. A crash,

@@ -53,7 +53,10 @@ let package = Package(
             dependencies: [
                 "MentorMatchCore", "NetworkFlow", "Matching", "Planning", "Scheduling",
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            // The JSON Schemas of the input document and the JSON outputs: published next to the code that reads and
+            // writes them, checked by `make test` (Tests/SchemaCheck), not compiled.
+            exclude: ["Schemas"]
         ),
         /// The library facade for integrators: load, match, explain, plan, schedule.
         .target(

@@ -16,7 +16,7 @@ public struct Candidate: Sendable, Hashable {
 /// Mentors and mentees are addressed by their index in the input; the engine sorts the input by id first, so the
 /// graph — and everything solved from it — does not depend on the order of rows in the files.
 public struct CandidateGraph: Sendable {
-    public let rules: CompatibilityRules
+    public internal(set) var rules: CompatibilityRules
     /// Every candidate, ordered by mentee, then mentor.
     public let candidates: [Candidate]
     /// `candidatesOfMentee[j]` lists indices into `candidates`.

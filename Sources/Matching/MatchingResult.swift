@@ -188,9 +188,13 @@ public struct MatchingResult: Sendable, Hashable, Codable {
     public var summary: MatchingSummary
     public var solver: SolverReport
     public var timings: StageTimings
+    /// What each side constraint of the policy costs (empty without side constraints, or when not asked for:
+    /// ``MatchingEngine/sideConstraintPrices(_:result:)`` solves once more per constraint).
+    public var sideConstraintPrices: [SideConstraintPrice] = []
 
     enum CodingKeys: String, CodingKey {
         case pairs, unmatched, alternatives, summary, solver, timings
         case mentorLoads = "mentor_loads"
+        case sideConstraintPrices = "side_constraint_prices"
     }
 }

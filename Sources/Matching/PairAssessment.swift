@@ -22,7 +22,7 @@ public struct PairAssessment: Sendable, Hashable {
 /// values).
 public struct CompatibilityRules: Sendable {
     public let input: MatchingInput
-    public let policy: Policy
+    public internal(set) var policy: Policy
     let mentorPoints: [Coordinate]
     let menteePoints: [Coordinate]
     let menteeIsRemote: [Bool]

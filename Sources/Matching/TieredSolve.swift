@@ -54,6 +54,11 @@ public struct SolveStep: Sendable, Hashable, Codable {
     public var objectiveValue: Double?
     public var bound: Double?
     public var seconds: Double
+
+    enum CodingKeys: String, CodingKey {
+        case objective, termination, bound, seconds
+        case objectiveValue = "objective_value"
+    }
 }
 
 /// What the solver did and proved.

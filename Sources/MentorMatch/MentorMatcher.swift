@@ -89,13 +89,16 @@ public struct MentorMatcher: Sendable {
         try solve(prepare(input, policy: policy, sources: sources))
     }
 
-    /// Solves a prepared matching.
+    /// Solves a prepared matching, and prices each side constraint of the policy (one more solve per constraint),
+    /// so that a constraint that costs young people says so.
     /// - Throws: ``MentorMatchError/solverRefused(_:)`` (see ``checkSolvable(_:keepingFlowStages:)``) or
     ///   ``MentorMatchError/matchingFailed(_:)``.
     public func solve(_ preparation: MatchingEngine.Preparation) throws(MentorMatchError) -> MatchingResult {
         try checkSolvable(preparation)
         do {
-            return try engine.match(preparation)
+            var result = try engine.match(preparation)
+            result.sideConstraintPrices = try engine.sideConstraintPrices(preparation, result: result)
+            return result
         } catch {
             throw .matchingFailed(error)
         }
@@ -107,16 +110,19 @@ public struct MentorMatcher: Sendable {
     ) throws(MentorMatchError) -> (result: MatchingResult, stages: [FlowStage]) {
         try checkSolvable(preparation, keepingFlowStages: true)
         do {
-            return try engine.matchKeepingFlowStages(preparation)
+            var solved = try engine.matchKeepingFlowStages(preparation)
+            solved.result.sideConstraintPrices = try engine.sideConstraintPrices(preparation, result: solved.result)
+            return solved
         } catch {
             throw .matchingFailed(error)
         }
     }
 
     /// Reads the files of a run, every problem in every file reported at once.
-    public func load(_ files: InputFiles) throws(MentorMatchError) -> LoadedInput {
+    /// - Parameter skippingInvalidRows: Set invalid CSV rows aside (``LoadedInput/rejected``) and load the rest.
+    public func load(_ files: InputFiles, skippingInvalidRows: Bool = false) throws(MentorMatchError) -> LoadedInput {
         do {
-            return try InputLoader.load(files)
+            return try InputLoader.load(files, skippingInvalidRows: skippingInvalidRows)
         } catch {
             throw .invalidInput(error)
         }

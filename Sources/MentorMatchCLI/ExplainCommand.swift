@@ -17,20 +17,23 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         do throws(MentorMatchError) {
             let matcher = MentorMatcher()
-            let preparation = try matcher.prepare(try matcher.load(input.files))
+            let loaded = try matcher.load(input.files)
+            printWarnings(loaded)
+            let preparation = try matcher.prepare(loaded)
             let result = try matcher.solve(preparation)
             guard let explanation = preparation.explain(menteeID: mentee, in: result) else {
                 throw MentorMatchError.invalidInput(
                     InputError(issues: [
                         InputIssue(
-                            source: input.mentees, field: "id", problem: "no young person has id '\(mentee)'",
-                            fix: "use an id from the id column of \(input.mentees)"
+                            source: loaded.sourceMap.mentees.described, field: "id",
+                            problem: "no young person has id '\(mentee)'",
+                            fix: "use an id of \(loaded.sourceMap.mentees.described)"
                         )
                     ])
                 )
             }
             switch format {
-            case .table: print(TerminalReport.render(explanation), terminator: "")
+            case .table: print(TerminalLayout.fitted(TerminalReport.render(explanation)), terminator: "")
             case .json:
                 let json = try MentorMatchError.formatting { () throws(FormatError) in
                     try ResultFiles.json(explanation, output: "the explanation")

@@ -22,12 +22,18 @@ struct MatchCommand: ParsableCommand {
         help: "Also write every flow solved (DIMACS stage-N.min files and flow.json) into this directory, for comparison with other solvers."
     )
     var exportFlow: String?
+    @Flag(
+        name: .customLong("skip-invalid"),
+        help: "Set invalid rows aside (written with their problems to rejected.csv) and match the rest, instead of refusing."
+    )
+    var skipInvalid = false
 
     func run() throws {
         do throws(MentorMatchError) {
             let matcher = MentorMatcher(solver)
             var clock = Date()
-            let loaded = try matcher.load(input.files)
+            let loaded = try matcher.load(input.files, skippingInvalidRows: skipInvalid)
+            printWarnings(loaded)
             let readingSeconds = seconds(since: clock)
             let preparation = try matcher.prepare(loaded)
             try matcher.checkSolvable(preparation, keepingFlowStages: exportFlow != nil)
@@ -54,9 +60,11 @@ struct MatchCommand: ParsableCommand {
             result.timings.writing = seconds(since: clock)
             let json = try MentorMatchError.formatting { () throws(FormatError) in try ResultFiles.json(result) }
             files["result.json"] = json
+            if skipInvalid { files["rejected.csv"] = Data(RejectedCSV.text(loaded.rejected).utf8) }
             try write(files, to: URL(fileURLWithPath: out), owned: CommandOutput.match, extraSets: extraSets, extraFiles: extraFiles)
+            let headline = loaded.rejected.isEmpty ? "" : RejectedCSV.headline(loaded.rejected) + "\n"
             switch format {
-            case .table: print(TerminalReport.render(result), terminator: "")
+            case .table: print(TerminalLayout.fitted(headline + TerminalReport.render(result)), terminator: "")
             case .json: FileHandle.standardOutput.write(json)
             }
         } catch {

@@ -8,6 +8,7 @@ struct MentorMatchCommand: ParsableCommand {
         commandName: "mentormatch",
         abstract: "Optimal, explained pairings of mentors and young people.",
         discussion: ExitStatus.helpText,
+        version: "mentormatch \(MentorMatchVersion.current)",
         subcommands: [
             MatchCommand.self, ValidateCommand.self, ExplainCommand.self, GenerateCommand.self, PlanCommand.self,
             RecruitCommand.self, ScheduleCommand.self,
@@ -30,21 +31,42 @@ struct MentorMatchCommand: ParsableCommand {
     }
 }
 
-/// The input files every command that matches reads.
+/// The input files every command that matches reads: the three CSV files, or one JSON document.
 struct InputOptions: ParsableArguments {
     @Option(help: "Mentors CSV: id,age,gender,place,capacity,availability,specialisations,languages,max_travel_km")
-    var mentors: String
+    var mentors: String?
     @Option(help: "Young people CSV: id,age,gender,place,availability,needs,languages")
-    var mentees: String
+    var mentees: String?
     @Option(help: "Places CSV: place,lat,lon,remote")
-    var places: String
-    @Option(help: "Policy file (.yaml, .yml or .json); defaults are the programmes' rules.")
+    var places: String?
+    @Option(help: "A JSON input document with mentors, mentees, places (and optional pair_rules, policy), instead of the three CSV files.")
+    var input: String?
+    @Option(help: "Policy file (.yaml, .yml or .json); defaults are the programmes' rules (with --input: replaces the document's policy).")
     var policy: String?
     @Option(help: "Locked and forbidden pairs CSV: mentor_id,mentee_id,rule (lock or forbid).")
     var locks: String?
 
+    func validate() throws {
+        let csv = [mentors, mentees, places]
+        if input != nil {
+            guard csv.allSatisfy({ $0 == nil }) else {
+                throw ValidationError("give either --input (a JSON document) or --mentors, --mentees and --places, not both")
+            }
+        } else if csv.contains(where: { $0 == nil }) {
+            throw ValidationError("give --mentors, --mentees and --places (CSV files), or --input with a JSON document")
+        }
+    }
+
     var files: InputFiles {
-        InputFiles(mentors: mentors, mentees: mentees, places: places, locks: locks, policy: policy)
+        if let input { return InputFiles(document: input, locks: locks, policy: policy) }
+        return InputFiles(mentors: mentors ?? "", mentees: mentees ?? "", places: places ?? "", locks: locks, policy: policy)
+    }
+}
+
+/// Prints what the input had that deserves a look but did not stop the run (a place in another letter case).
+func printWarnings(_ loaded: LoadedInput) {
+    for warning in loaded.warnings {
+        FileHandle.standardError.write(Data("warning: \(warning.description)\n".utf8))
     }
 }
 

@@ -5,7 +5,9 @@ import MentorMatch
 /// The files each command owns in its `--out` folder: a run replaces these (removing those it does not write this
 /// time, such as `simulation.csv` after `plan --simulate`) and keeps every other file there (see ``AtomicOutput``).
 enum CommandOutput {
-    static let match: Set<String> = ["pairs.csv", "unmatched.csv", "alternatives.csv", "result.json"]
+    static let match: Set<String> = [
+        "pairs.csv", "unmatched.csv", "alternatives.csv", "result.json", "rejected.csv",
+    ]
     static let plan: Set<String> = [
         "variants.csv", "plan.json", "demand-by-place.svg", "recruits.csv", "curve.csv", "marginal.csv",
         "served-vs-recruits.svg", "simulation.csv",

@@ -58,7 +58,8 @@ struct RecruitCommand: ParsableCommand {
         do throws(MentorMatchError) {
             let planner = Planner()
             let loaded = try planner.matcher.load(input.files)
-            let title = URL(fileURLWithPath: input.mentors).deletingLastPathComponent().lastPathComponent
+            printWarnings(loaded)
+            let title = URL(fileURLWithPath: input.mentors ?? input.input ?? "").deletingLastPathComponent().lastPathComponent
             let lines: [String]
             let files: [String: Data]
             if let applicants, let accept {
@@ -84,7 +85,7 @@ struct RecruitCommand: ParsableCommand {
                 return  // validate() requires --profiles or --applicants with --accept
             }
             try write(files, to: URL(fileURLWithPath: out), owned: CommandOutput.recruit)
-            print((lines + ["", "Wrote \(files.keys.sorted().joined(separator: ", ")) to \(out)"]).joined(separator: "\n"))
+            print(TerminalLayout.fitted((lines + ["", "Wrote \(files.keys.sorted().joined(separator: ", ")) to \(out)"]).joined(separator: "\n")))
         } catch {
             throw fail(error)
         }

@@ -13,11 +13,11 @@ struct ScheduleCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @Option(help: "The matching's pairs.csv (mentor_id,mentee_id,…); without it the pairs are matched on the fly.")
     var pairs: String?
-    @Option(help: "First day of the programme, YYYY-MM-DD (1900–2200).")
+    @Option(help: "First day of the programme, YYYY-MM-DD or DD.MM.YYYY (1900–2200).")
     var start: LocalDate
     @Option(help: "Length of the programme in months (Ogre: 6; 1–120).")
     var months: Int?
-    @Option(help: "Last day of the programme, YYYY-MM-DD (instead of --months; at most ten years after --start).")
+    @Option(help: "Last day of the programme, YYYY-MM-DD or DD.MM.YYYY (instead of --months; at most ten years after --start).")
     var end: LocalDate?
     @Option(help: "Sessions per pair and month (default: the policy's schedule.sessions_per_month, 2).")
     var sessionsPerMonth: Int?
@@ -57,7 +57,7 @@ struct ScheduleCommand: ParsableCommand {
             let files = try MentorMatchError.formatting { () throws(FormatError) in try ScheduleFiles.all(result) }
             try write(files, subdirectories: ["calendars": calendars], to: directory, owned: CommandOutput.schedule)
             switch format {
-            case .table: print(ScheduleReport.render(result, calendarFiles: calendars.count), terminator: "")
+            case .table: print(TerminalLayout.fitted(ScheduleReport.render(result, calendarFiles: calendars.count)), terminator: "")
             case .json: FileHandle.standardOutput.write(try producedFile("sessions.json", in: files))
             }
         } catch {
@@ -75,7 +75,7 @@ struct ScheduleCommand: ParsableCommand {
 }
 
 extension LocalDate: ExpressibleByArgument {
-    public init?(argument: String) { self.init(iso: argument) }
+    public init?(argument: String) { self.init(text: argument) }
 }
 
 /// The terminal summary of a schedule: one line per month, then shortfalls and supervision absences.

@@ -12,6 +12,9 @@ enum TerminalReport {
                 + "mentors used \(summary.mentorsUsed) of \(summary.mentors), idle \(summary.idleMentors); "
                 + "mean travel \(fixed(summary.meanTravelKm, 1)) km; mean score \(fixed(summary.meanScore, 3))"
         )
+        for price in result.sideConstraintPrices where price.isBinding {
+            lines.append("Side constraint \(price.sentence)")
+        }
         lines.append(
             "Solver: \(result.solver.solver), \(result.solver.method.rawValue), \(result.solver.status.rawValue); "
                 + "\(summary.candidatePairs) candidate pairs; solve \(fixed(result.timings.solve, 3)) s"
@@ -33,7 +36,8 @@ enum TerminalReport {
             lines.append("")
             lines.append("Unmatched (\(result.unmatched.count)):")
             for person in result.unmatched {
-                lines.append("  \(person.menteeID): \(person.reason)")
+                // Continuation lines start under the reason, after "  Y0023: ".
+                lines += TerminalLayout.wrap("  \(person.menteeID): \(person.reason)", indent: person.menteeID.count + 4)
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -66,14 +70,9 @@ enum TerminalReport {
     }
 
     /// Left-aligned columns, two spaces apart.
+    /// A table that fits the terminal (see ``TerminalLayout/table(header:rows:width:)``).
     static func table(header: [String], rows: [[String]]) -> [String] {
-        let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        return all.map { row in
-            row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
-        }
+        TerminalLayout.table(header: header, rows: rows)
     }
 
     static func fixed(_ value: Double, _ decimals: Int) -> String { DecimalText.fixed(value, decimals: decimals) }

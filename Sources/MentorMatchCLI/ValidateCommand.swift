@@ -13,7 +13,9 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         do throws(MentorMatchError) {
             let matcher = MentorMatcher()
-            let preparation = try matcher.prepare(try matcher.load(input.files))
+            let loaded = try matcher.load(input.files)
+            printWarnings(loaded)
+            let preparation = try matcher.prepare(loaded)
             let graph = preparation.graph
             let withoutCandidates = graph.candidatesOfMentee.filter(\.isEmpty).count
             print(

@@ -23,7 +23,8 @@ public struct InputIssue: Sendable, Hashable, Codable, CustomStringConvertible {
     public var description: String {
         var location = source
         if let line { location += ", line \(line)" }
-        if let field { location += ", column \(field)" }
+        // A file's line has columns; a JSON document's value is named by its path.
+        if let field { location += line == nil && field.contains("[") ? ", \(field)" : ", column \(field)" }
         return "\(location): \(problem). Fix: \(fix)"
     }
 }

@@ -187,14 +187,14 @@ struct InputValidation {
         } else if location.place.isEmpty {
             issues.append(source.issue(
                 record: record, field: "place", problem: "place is empty",
-                fix: "enter the town or parish, as written in \(sources.places.name)"
+                fix: "enter the town or parish, as written in \(sources.places.described)"
             ))
         } else if !placeNames.contains(location.place), !sources.places.excuses(location.place) {
             issues.append(source.issue(
                 record: record, field: "place",
                 problem: "unknown place '\(InputText.excerpt(location.place))'"
                     + placeSuggestions.suggestion(for: location.place),
-                fix: "use a place listed in \(sources.places.name), or add '\(location.place)' there"
+                fix: "use a place listed in \(sources.places.described), or add '\(InputText.excerpt(location.place))' there"
             ))
         }
         if let coordinate = location.coordinate {
@@ -321,7 +321,7 @@ struct InputValidation {
             : "unknown \(field) '\(InputText.excerpt(id))'" + ids.suggestion(for: id)
         issues.append(sources.pairRules.issue(
             record: record, field: field, problem: problem,
-            fix: "use an id from \(target.name), or remove the rule"
+            fix: "use an id from \(target.described), or remove the rule"
         ))
     }
 
@@ -333,7 +333,7 @@ struct InputValidation {
             issues.append(InputIssue(
                 source: sources.policy, field: "side_constraints.min_served_per_place.\(InputText.excerpt(place))",
                 problem: "unknown place '\(InputText.excerpt(place))'" + placeSuggestions.suggestion(for: place),
-                fix: "use a place listed in \(sources.places.name)"
+                fix: "use a place listed in \(sources.places.described)"
             ))
         }
     }

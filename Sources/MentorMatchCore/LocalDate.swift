@@ -42,6 +42,25 @@ public struct LocalDate: Sendable, Hashable, Codable, Comparable, CustomStringCo
         self.init(year: year, month: month, day: day)
     }
 
+    /// Reads a date as people write it: ISO `YYYY-MM-DD`, or `DD.MM.YYYY` as Latvian Excel shows dates (one-digit
+    /// day and month, and a closing point as in `14.02.2024.`, read too).
+    public init?(text: String) {
+        if let date = LocalDate(iso: text) {
+            self = date
+            return
+        }
+        var parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count == 4, parts[3].isEmpty { parts.removeLast() }
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+            parts.allSatisfy({ $0.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }),
+            let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2])
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// How a date may be written, for messages.
+    public static let formats = "YYYY-MM-DD or DD.MM.YYYY"
+
     public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
     public static func daysIn(month: Int, year: Int) -> Int {
@@ -74,10 +93,11 @@ public struct LocalDate: Sendable, Hashable, Codable, Comparable, CustomStringCo
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
-        guard let date = LocalDate(iso: text) else {
+        guard let date = LocalDate(text: text) else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "'\(InputText.excerpt(text))' is not a date YYYY-MM-DD "
-                        + "from \(LocalDate.supportedYears.lowerBound) to \(LocalDate.supportedYears.upperBound)")
+                .init(codingPath: decoder.codingPath, debugDescription: "'\(InputText.excerpt(text))' is not a date "
+                        + "\(LocalDate.formats) from \(LocalDate.supportedYears.lowerBound) "
+                        + "to \(LocalDate.supportedYears.upperBound)")
             )
         }
         self = date

@@ -34,10 +34,7 @@ public struct Mentor: Sendable, Hashable, Codable, Identifiable {
         self.interests = TokenList.normalised(interests)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, age, gender, location, capacity, availability, specialisations, languages, interests
-        case maxTravelKm = "max_travel_km"
-    }
+    typealias CodingKeys = PersonCodingKey
 }
 
 /// A young person (13–25) on the waiting list.
@@ -78,11 +75,7 @@ public struct Mentee: Sendable, Hashable, Codable, Identifiable {
         self.waitingSince = waitingSince
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, age, gender, location, availability, needs, languages, interests, priority
-        case mentorGenderPreference = "mentor_gender_preference"
-        case waitingSince = "waiting_since"
-    }
+    typealias CodingKeys = PersonCodingKey
 
     /// The highest priority a coordinator can give.
     public static let maximumPriority = 5

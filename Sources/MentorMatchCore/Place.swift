@@ -11,6 +11,29 @@ public struct Place: Sendable, Hashable, Codable {
         self.coordinate = coordinate
         self.isRemote = isRemote
     }
+
+    /// Coded flat, as the places CSV's columns: `place`, `lat`, `lon`, `remote`.
+    enum CodingKeys: String, CodingKey {
+        case name = "place", lat, lon, isRemote = "remote"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            name: try container.decode(String.self, forKey: .name),
+            coordinate: Coordinate(latitude: try container.decode(Double.self, forKey: .lat),
+                                   longitude: try container.decode(Double.self, forKey: .lon)),
+            isRemote: try container.decode(Bool.self, forKey: .isRemote)
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(coordinate.latitude, forKey: .lat)
+        try container.encode(coordinate.longitude, forKey: .lon)
+        try container.encode(isRemote, forKey: .isRemote)
+    }
 }
 
 /// Where a person lives: a place, optionally refined by an explicit point.

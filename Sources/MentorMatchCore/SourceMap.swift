@@ -13,6 +13,9 @@ public struct RecordSource: Sendable, Hashable {
     /// Whether the source could not be read at all (a missing file, a file that is not CSV, missing columns);
     /// then references into it are not checked, as every one would be reported as unknown.
     public var isUnread: Bool
+    /// The array of a JSON document that holds the records, such as `mentors`; issues then name the record's path
+    /// (`mentors[3].capacity`, counting from 0) as their field.
+    public var jsonPath: String?
 
     public init(name: String, lines: [Int]? = nil, unreadKeys: Set<String> = [], isUnread: Bool = false) {
         self.name = name
@@ -21,11 +24,21 @@ public struct RecordSource: Sendable, Hashable {
         self.isUnread = isUnread
     }
 
+    /// The records of the array `jsonPath` of the JSON document `name`.
+    public init(name: String, jsonPath: String) {
+        self.init(name: name)
+        self.jsonPath = jsonPath
+    }
+
+    /// The source in a sentence: the file name, or `doc.json places` for an array of a JSON document.
+    public var described: String { jsonPath.map { "\(name) \($0)" } ?? name }
+
     /// Whether a reference to `key` should not be reported as unknown, because the record may be there unread.
     func excuses(_ key: String) -> Bool { isUnread || unreadKeys.contains(key) }
 
     /// `line 4` for a line-based source, else `record 4`.
     public func location(ofRecord index: Int) -> String {
+        if let jsonPath { return "\(jsonPath)[\(index)]" }
         if let lines, lines.indices.contains(index) { return "line \(lines[index])" }
         return "record \(index + 1)"
     }
@@ -33,6 +46,10 @@ public struct RecordSource: Sendable, Hashable {
     /// An issue about one record (or about the whole source when `record` is `nil`).
     public func issue(record: Int?, field: String?, problem: String, fix: String) -> InputIssue {
         guard let record else { return InputIssue(source: name, field: field, problem: problem, fix: fix) }
+        if let jsonPath {
+            let path = "\(jsonPath)[\(record)]" + (field.map { ".\($0)" } ?? "")
+            return InputIssue(source: name, field: path, problem: problem, fix: fix)
+        }
         if let lines, lines.indices.contains(record) {
             return InputIssue(source: name, line: lines[record], field: field, problem: problem, fix: fix)
         }

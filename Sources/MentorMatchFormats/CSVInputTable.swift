@@ -34,6 +34,7 @@ enum CSVInputTable {
         var records: [Record] = []
         var lines: [Int] = []
         var unreadKeys: Set<String> = []
+        var invalidRows: [Int: String] = [:]
         var rowIssues: [InputIssue] = []
         let (delimiter, readIssues) = CSVReader.scan(data, source: source, header: { names, line in
             header = names
@@ -51,8 +52,10 @@ enum CSVInputTable {
             if let built = build(&row), row.issues.isEmpty {
                 records.append(built)
                 lines.append(line)
-            } else if let keyColumn = columns.keyColumn, !row.text(keyColumn).isEmpty {
-                unreadKeys.insert(row.text(keyColumn))
+            } else {
+                let key = columns.keyColumn.map { row.text($0) } ?? ""
+                invalidRows[line] = key
+                if !key.isEmpty { unreadKeys.insert(key) }
             }
             rowIssues += row.issues
         }
@@ -73,6 +76,7 @@ enum CSVInputTable {
         parsed.records = records
         parsed.issues += rowIssues
         parsed.source = RecordSource(name: source, lines: lines, unreadKeys: unreadKeys)
+        parsed.invalidRows = invalidRows
         return parsed
     }
 
@@ -144,7 +148,10 @@ struct CSVRow {
     ]
 
     let source: String
-    let line: Int
+    /// The file's line; `nil` for a record of a JSON document.
+    let line: Int?
+    /// A JSON document record's path, such as `mentors[3]`, which names the field of every issue.
+    private let recordPath: String?
     private let layout: Layout
     private let values: [String]
     /// Positions whose value broke a text limit: reported once, then read as blank without a second issue.
@@ -154,6 +161,7 @@ struct CSVRow {
     init(source: String, line: Int, layout: Layout, fields: CSVFields) {
         self.source = source
         self.line = line
+        recordPath = nil
         self.layout = layout
         var values: [String] = []
         var rejected: Set<Int> = []
@@ -182,6 +190,16 @@ struct CSVRow {
         self.issues = issues
     }
 
+    /// A record of a JSON document as a row: its fields' values as the text a CSV cell would hold.
+    init(source: String, recordPath: String, values: [String: String]) {
+        self.source = source
+        line = nil
+        self.recordPath = recordPath
+        let names = values.keys.sorted()
+        layout = Layout(header: names)
+        self.values = names.map { Self.normalised(values[$0] ?? "").trimmingCharacters(in: .whitespaces) }
+    }
+
     /// NFC, so that names typed on different systems are written back the same way; Swift already compares
     /// strings by canonical equivalence, so matching does not depend on it. Plain text is NFC already, and
     /// Foundation's normalisation would dominate the reading time.
@@ -205,7 +223,8 @@ struct CSVRow {
     }
 
     mutating func report(_ column: String, problem: String, fix: String) {
-        issues.append(InputIssue(source: source, line: line, field: column, problem: problem, fix: fix))
+        let field = recordPath.map { "\($0).\(column)" } ?? column
+        issues.append(InputIssue(source: source, line: line, field: field, problem: problem, fix: fix))
     }
 
     /// The value, or `nil` with an issue when it is blank (none when its text limit was already reported).

@@ -17,25 +17,29 @@ public enum MenteesCSV {
     /// Reads the file's rows into mentees, reporting syntax problems; check the result with ``InputValidator``.
     /// - Parameter source: The file name as the user gave it.
     public static func read(_ data: Data, source: String) -> ParsedRecords<Mentee> {
-        CSVInputTable.read(data, source: source, columns: columns) { row in
-            let age = row.integer("age", fix: "enter the age in whole years, such as 16")
-            let gender = row.gender("gender")
-            let availability = row.availability("availability")
-            let preference = genderPreference(&row)
-            let priority = row.integer("priority", defaultValue: 0, fix: "enter a whole number from 0 to 5, or leave it blank")
-            let waitingSince = waitingDate(&row)
-            let point = row.optionalPoint()
-            guard let age, let gender, let availability, let preference, let priority, let waitingSince else {
-                return nil
-            }
-            return Mentee(
-                id: row.text("id"), age: age, gender: gender,
-                location: Location(place: row.text("place"), coordinate: point),
-                availability: availability, needs: row.tokens("needs"), languages: row.tokens("languages"),
-                interests: row.tokens("interests"), mentorGenderPreference: preference.value,
-                priority: priority, waitingSince: waitingSince.value
-            )
+        CSVInputTable.read(data, source: source, columns: columns) { row in mentee(from: &row) }
+    }
+
+    /// A mentee from a row with the mentee columns (a JSON document's records are read as rows too), problems
+    /// reported on the row.
+    static func mentee(from row: inout CSVRow) -> Mentee? {
+        let age = row.integer("age", fix: "enter the age in whole years, such as 16")
+        let gender = row.gender("gender")
+        let availability = row.availability("availability")
+        let preference = genderPreference(&row)
+        let priority = row.integer("priority", defaultValue: 0, fix: "enter a whole number from 0 to 5, or leave it blank")
+        let waitingSince = waitingDate(&row)
+        let point = row.optionalPoint()
+        guard let age, let gender, let availability, let preference, let priority, let waitingSince else {
+            return nil
         }
+        return Mentee(
+            id: row.text("id"), age: age, gender: gender,
+            location: Location(place: row.text("place"), coordinate: point),
+            availability: availability, needs: row.tokens("needs"), languages: row.tokens("languages"),
+            interests: row.tokens("interests"), mentorGenderPreference: preference.value,
+            priority: priority, waitingSince: waitingSince.value
+        )
     }
 
     /// A field that read cleanly and may be blank, so that `nil` around it can still mean "could not be read".
@@ -69,9 +73,9 @@ public enum MenteesCSV {
     private static func waitingDate(_ row: inout CSVRow) -> ReadField<LocalDate>? {
         let text = row.text("waiting_since")
         guard !text.isEmpty else { return ReadField(value: nil) }
-        guard let date = LocalDate(iso: text) else {
+        guard let date = LocalDate(text: text) else {
             row.report("waiting_since", problem: "waiting_since '\(InputText.excerpt(text))' is not a date",
-                       fix: "write the referral date as YYYY-MM-DD, such as 2024-02-14")
+                       fix: "write the referral date as YYYY-MM-DD or DD.MM.YYYY, such as 2024-02-14 or 14.02.2024")
             return nil
         }
         return ReadField(value: date)

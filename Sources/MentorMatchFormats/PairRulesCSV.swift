@@ -10,15 +10,18 @@ public enum PairRulesCSV {
     /// Reads the file's rows into pair rules, reporting syntax problems; check the result with ``InputValidator``.
     /// - Parameter source: The file name as the user gave it.
     public static func read(_ data: Data, source: String) -> ParsedRecords<PairRule> {
-        CSVInputTable.read(data, source: source, columns: columns) { row in
-            let fix = "write lock (the pair must be made) or forbid (the pair must never be made)"
-            guard let text = row.required("rule", fix: fix) else { return nil }
-            guard let kind = PairRule.Kind(rawValue: text.lowercased()) else {
-                row.report("rule", problem: "rule '\(InputText.excerpt(text))' is neither lock nor forbid", fix: fix)
-                return nil
-            }
-            return PairRule(mentorID: row.text("mentor_id"), menteeID: row.text("mentee_id"), kind: kind)
+        CSVInputTable.read(data, source: source, columns: columns) { row in rule(from: &row) }
+    }
+
+    /// A rule from a row with the locks columns, problems reported on the row.
+    static func rule(from row: inout CSVRow) -> PairRule? {
+        let fix = "write lock (the pair must be made) or forbid (the pair must never be made)"
+        guard let text = row.required("rule", fix: fix) else { return nil }
+        guard let kind = PairRule.Kind(rawValue: text.lowercased()) else {
+            row.report("rule", problem: "rule '\(InputText.excerpt(text))' is neither lock nor forbid", fix: fix)
+            return nil
         }
+        return PairRule(mentorID: row.text("mentor_id"), menteeID: row.text("mentee_id"), kind: kind)
     }
 
     /// The text of a locks file that ``read(_:source:)`` reads back to the same rules.

@@ -8,6 +8,9 @@ public struct ParsedRecords<Record: Sendable>: Sendable {
     public var source: RecordSource
     /// Problems of syntax and of the file as a whole; semantic checks are left to ``InputValidator``.
     public var issues: [InputIssue]
+    /// The rows that could not be read for a problem of their own (not of the file), which `--skip-invalid` may set
+    /// aside: the key (id or place, empty when blank) by line.
+    public var invalidRows: [Int: String] = [:]
 
     public init(records: [Record], source: RecordSource, issues: [InputIssue]) {
         self.records = records

@@ -52,70 +52,98 @@ public enum PlanCharts {
         return svg + "</svg>\n"
     }
 
-    /// Per place: young people waiting and, for each variant, those served: grouped bars.
+    /// Per place and variant, a bar of the variant's young people (light) with those it serves inside it (solid):
+    /// each variant's own demand, since a variant may change it (`demand-x2`). The axis fits the tallest bar drawn,
+    /// and the margins fit the longest place name.
     public static func demandByPlace(_ series: [(name: String, places: [PlaceDemand])], title: String) -> String {
         let places = Array(Set(series.flatMap { $0.places.map(\.place) })).sorted()
-        let plotWidth = width - margin.left - margin.right
-        let plotHeight = height - margin.top - margin.bottom
-        var demand: [String: Int] = [:]
-        for place in series.first?.places ?? [] { demand[place.place] = place.youngPeople }
-        let largest: Int = series.flatMap { $0.places.map(\.youngPeople) }.max() ?? 1
-        let top = max(1, largest)
+        let labelAngle = 40.0 * Double.pi / 180
+        // About 0.6 em per character at font size 10: enough for Latvian names, whose letters are mostly narrow.
+        let labelLength = Double(places.map(\.count).max() ?? 0) * 6.0
+        var frame = Frame.standard
+        let legendRows = (series.count + 2) / 3
+        frame.top = max(frame.top, 44 + Double(legendRows) * 15 + 6)
+        frame.bottom = max(frame.bottom, labelLength * sin(labelAngle) + 44)
+        frame.height = frame.top + (height - margin.top - margin.bottom) + frame.bottom
+        let plotWidth = frame.width - frame.left - frame.right
         let groupWidth = plotWidth / Double(max(1, places.count))
-        let barWidth = groupWidth * 0.8 / Double(series.count + 1)
-        func y(_ value: Int) -> Double { margin.top + plotHeight * (1 - Double(value) / Double(top)) }
-        var svg = header(title: title)
-        svg += axes(xLabel: "", yLabel: "young people")
+        // The first label runs left from under its group's centre; the left margin makes room for it.
+        frame.left = max(frame.left, labelLength * cos(labelAngle) - groupWidth * 0.5 + 10)
+        let plotBottom = frame.height - frame.bottom
+        let plotHeight = plotBottom - frame.top
+        let group = (frame.width - frame.left - frame.right) / Double(max(1, places.count))
+        let tallest = series.flatMap { $0.places.flatMap { [$0.youngPeople, $0.served] } }.max() ?? 0
+        let top = max(1, tallest)
+        let barWidth = group * 0.8 / Double(max(1, series.count))
+        func y(_ value: Int) -> Double { frame.top + plotHeight * (1 - Double(value) / Double(top)) }
+        var svg = header(title: title, frame: frame)
+        svg += axes(xLabel: "light bar: the variant's young people; solid bar: those it serves", yLabel: "young people",
+                    frame: frame)
         for tick in ticks(top) {
-            svg += line(margin.left - 5, y(tick), margin.left + plotWidth, y(tick), colour: "#e5e5e5")
-            svg += text("\(tick)", margin.left - 8, y(tick) + 4, anchor: "end")
-        }
-        var bars: [(name: String, colour: String, values: [String: Int])] = [
-            (name: "young people (\(series.first?.name ?? "base"))", colour: "#bbbbbb", values: demand)
-        ]
-        for (index, entry) in series.enumerated() {
-            var served: [String: Int] = [:]
-            for place in entry.places { served[place.place] = place.served }
-            bars.append((name: "served: \(entry.name)", colour: colours[index % colours.count], values: served))
+            svg += line(frame.left - 5, y(tick), frame.width - frame.right, y(tick), colour: "#e5e5e5")
+            svg += text("\(tick)", frame.left - 8, y(tick) + 4, anchor: "end")
         }
         for (placeIndex, place) in places.enumerated() {
-            let left = margin.left + groupWidth * Double(placeIndex) + groupWidth * 0.1
-            for (barIndex, bar) in bars.enumerated() {
-                let value = bar.values[place, default: 0]
-                let barLeft = left + barWidth * Double(barIndex)
-                let barHeight = margin.top + plotHeight - y(value)
-                svg += "<rect x=\"\(format(barLeft))\" y=\"\(format(y(value)))\" width=\"\(format(barWidth))\" "
-                svg += "height=\"\(format(barHeight))\" fill=\"\(bar.colour)\">"
-                svg += "<title>\(escaped(place)): \(escaped(bar.name)) \(value)</title></rect>\n"
+            let left = frame.left + group * Double(placeIndex) + group * 0.1
+            for (index, entry) in series.enumerated() {
+                let colour = colours[index % colours.count]
+                let demand = entry.places.first { $0.place == place } ?? PlaceDemand(place: place, youngPeople: 0, served: 0)
+                let barLeft = format(left + barWidth * Double(index))
+                svg += "<rect x=\"\(barLeft)\" y=\"\(format(y(demand.youngPeople)))\" width=\"\(format(barWidth))\" "
+                svg += "height=\"\(format(plotBottom - y(demand.youngPeople)))\" fill=\"\(colour)\" fill-opacity=\"0.25\" "
+                svg += "stroke=\"\(colour)\"><title>\(escaped(place)): \(escaped(entry.name)), young people \(demand.youngPeople)</title></rect>\n"
+                svg += "<rect x=\"\(barLeft)\" y=\"\(format(y(demand.served)))\" width=\"\(format(barWidth))\" "
+                svg += "height=\"\(format(plotBottom - y(demand.served)))\" fill=\"\(colour)\">"
+                svg += "<title>\(escaped(place)): \(escaped(entry.name)), served \(demand.served)</title></rect>\n"
             }
-            let centre = left + groupWidth * 0.4
-            svg += "<text x=\"\(format(centre))\" y=\"\(format(margin.top + plotHeight + 12))\" font-size=\"10\" text-anchor=\"end\" transform=\"rotate(-40 \(format(centre)) \(format(margin.top + plotHeight + 12)))\">\(escaped(place))</text>\n"
+            let centre = format(left + group * 0.4)
+            let labelTop = format(plotBottom + 12)
+            svg += "<text x=\"\(centre)\" y=\"\(labelTop)\" font-size=\"10\" text-anchor=\"end\" "
+                + "transform=\"rotate(-40 \(centre) \(labelTop))\">\(escaped(place))</text>\n"
         }
-        for (index, bar) in bars.enumerated() { svg += legend(bar.name, colour: bar.colour, row: index) }
+        for (index, entry) in series.enumerated() {
+            svg += legend(entry.name, colour: colours[index % colours.count], row: index, frame: frame)
+        }
         return svg + "</svg>\n"
+    }
+
+    /// A chart's size and margins.
+    struct Frame {
+        var width: Double
+        var height: Double
+        var left: Double
+        var right: Double
+        var top: Double
+        var bottom: Double
+
+        static let standard = Frame(width: PlanCharts.width, height: PlanCharts.height, left: margin.left,
+                                    right: margin.right, top: margin.top, bottom: margin.bottom)
     }
 
     // MARK: - Pieces
 
-    static func header(title: String) -> String {
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"sans-serif\">\n"
+    static func header(title: String, frame: Frame = .standard) -> String {
+        let (width, height) = (Int(frame.width.rounded(.up)), Int(frame.height.rounded(.up)))
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" font-family=\"sans-serif\">\n"
             + "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
-            + text(title, width / 2, 24, anchor: "middle", size: 15)
+            + text(title, frame.width / 2, 24, anchor: "middle", size: 15)
     }
 
-    static func axes(xLabel: String, yLabel: String) -> String {
-        let bottom = height - margin.bottom
-        return line(margin.left, margin.top, margin.left, bottom, colour: "#333333")
-            + line(margin.left, bottom, width - margin.right, bottom, colour: "#333333")
-            + text(xLabel, margin.left + (width - margin.left - margin.right) / 2, height - 22, anchor: "middle")
-            + "<text x=\"18\" y=\"\(format(margin.top + (bottom - margin.top) / 2))\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(format(margin.top + (bottom - margin.top) / 2)))\">\(escaped(yLabel))</text>\n"
+    static func axes(xLabel: String, yLabel: String, frame: Frame = .standard) -> String {
+        let bottom = frame.height - frame.bottom
+        let middle = format(frame.top + (bottom - frame.top) / 2)
+        return line(frame.left, frame.top, frame.left, bottom, colour: "#333333")
+            + line(frame.left, bottom, frame.width - frame.right, bottom, colour: "#333333")
+            + text(xLabel, frame.left + (frame.width - frame.left - frame.right) / 2, frame.height - 22, anchor: "middle")
+            + "<text x=\"18\" y=\"\(middle)\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(middle))\">\(escaped(yLabel))</text>\n"
     }
 
-    /// Legend entries in rows of three across the top margin, clear of the data.
-    static func legend(_ name: String, colour: String, row: Int) -> String {
-        let column = Double(row % 3)
-        let x = margin.left + column * (width - margin.left - margin.right) / 3
-        let y = 44 + Double(row / 3) * 15
+    /// Legend entries in rows of three across the top margin, clear of the data (rows of two when the names are long).
+    static func legend(_ name: String, colour: String, row: Int, frame: Frame = .standard) -> String {
+        let perRow = name.count > 40 ? 2 : 3
+        let column = Double(row % perRow)
+        let x = frame.left + column * (frame.width - frame.left - frame.right) / Double(perRow)
+        let y = 44 + Double(row / perRow) * 15
         return "<rect x=\"\(format(x))\" y=\"\(format(y - 9))\" width=\"10\" height=\"10\" fill=\"\(colour)\"/>\n"
             + text(name, x + 14, y, anchor: "start")
     }

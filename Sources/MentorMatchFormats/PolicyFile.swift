@@ -52,6 +52,10 @@ public enum PolicyFile {
             result = KeyedDocument.json(data, source: source)
         case "yaml", "yml":
             result = KeyedDocument.yaml(data, source: source)
+        case "" where !data.isEmpty:
+            // Bytes without a file name's extension (an upload): JSON when they open with `{`, else YAML.
+            let opensObject = data.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{")
+            result = opensObject ? KeyedDocument.json(data, source: source) : KeyedDocument.yaml(data, source: source)
         default:
             return Parsed(policy: Policy(), issues: [InputIssue(
                 source: source, problem: "the policy file's format is unknown",

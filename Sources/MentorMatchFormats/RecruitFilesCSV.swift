@@ -28,7 +28,7 @@ public enum ProfilesCSV {
                 row.report("cost", problem: "cost \(plainNumber(cost)) is outside 0–999,999,999 EUR",
                            fix: "enter a cost of 0 EUR or more, below a billion")
             }
-            guard let mentor = MentorsCSV.mentor(from: &row, id: "line \(row.line)") else { return nil }
+            guard let mentor = MentorsCSV.mentor(from: &row, id: "line \(row.line ?? 0)") else { return nil }
             return RecruitProfile(mentor: mentor, available: available, cost: cost)
         }
         try checked(parsed, mentors: parsed.records.map(\.mentor), places: places, policy: policy)

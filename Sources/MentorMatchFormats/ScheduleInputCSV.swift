@@ -51,9 +51,9 @@ public enum SupervisorSlotsCSV {
 extension CSVRow {
     /// A date `YYYY-MM-DD`.
     mutating func date(_ column: String) -> LocalDate? {
-        let fix = "write the date as YYYY-MM-DD, such as 2024-03-15"
+        let fix = "write the date as YYYY-MM-DD or DD.MM.YYYY, such as 2024-03-15 or 15.03.2024"
         guard let text = required(column, fix: fix) else { return nil }
-        guard let date = LocalDate(iso: text) else {
+        guard let date = LocalDate(text: text) else {
             report(column, problem: "\(column) '\(InputText.excerpt(text))' is not a date", fix: fix)
             return nil
         }

@@ -22,6 +22,11 @@ public struct RecruitProfile: Sendable, Hashable, Codable {
         self.isExperienced = isExperienced
     }
 
+    enum CodingKeys: String, CodingKey {
+        case mentor, available, cost
+        case isExperienced = "experienced"
+    }
+
     /// `count` mentors with this profile's attributes, with ids `prefix1`, `prefix2`, …
     public func recruits(count: Int, idPrefix: String) -> [Mentor] {
         (0..<max(0, count)).map { index in

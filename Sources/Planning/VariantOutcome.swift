@@ -14,8 +14,8 @@ public struct VariantOutcome: Sendable, Hashable, Encodable {
     public var unmatched: Int
     /// Unmatched young people by need (`none` for those without one); a young person with two needs counts
     /// under both.
-    public var unmatchedByNeed: [String: Int]
-    public var unmatchedByPlace: [String: Int]
+    @CountsAsObjects<NeedLabel> public var unmatchedByNeed: [String: Int]
+    @CountsAsObjects<PlaceLabel> public var unmatchedByPlace: [String: Int]
     public var idleMentors: Int
     public var meanTravelKm: Double
     /// Places taken as a share of all mentors' places under the policy (0–1).
@@ -125,5 +125,47 @@ public enum Dominance {
         for index in outcomes.indices {
             outcomes[index].dominatedBy = snapshot.filter { dominates($0, snapshot[index]) }.map(\.name)
         }
+    }
+}
+
+/// The name of the key that holds the need or place of each count in JSON.
+public protocol CountLabel: Sendable {
+    static var key: String { get }
+}
+
+public enum NeedLabel: CountLabel {
+    public static let key = "need"
+}
+
+public enum PlaceLabel: CountLabel {
+    public static let key = "place"
+}
+
+/// Counts keyed by data (needs, places), written as an array of objects (`[{"place": "Ogre", "count": 1}]`) sorted by
+/// name, so that every JSON key is a name of the format and never a value.
+@propertyWrapper
+public struct CountsAsObjects<Label: CountLabel>: Sendable, Hashable, Encodable {
+    public var wrappedValue: [String: Int]
+
+    public init(wrappedValue: [String: Int]) {
+        self.wrappedValue = wrappedValue
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        for (name, count) in wrappedValue.sorted(by: { $0.key < $1.key }) {
+            var object = container.nestedContainer(keyedBy: NamedKey.self)
+            try object.encode(name, forKey: NamedKey(Label.key))
+            try object.encode(count, forKey: NamedKey("count"))
+        }
+    }
+
+    private struct NamedKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 }

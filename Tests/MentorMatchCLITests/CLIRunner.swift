@@ -86,12 +86,35 @@ enum CLI {
         }
         process.waitUntilExit()
         let status = process.terminationStatus
+        let exitCode = process.terminationReason == .exit ? status : 128 + status
+        if exitCode == 0 { try keepJSONOutput(of: arguments, in: directory) }
         return CLIRun(
             arguments: arguments,
-            exitCode: process.terminationReason == .exit ? status : 128 + status,
+            exitCode: exitCode,
             stdoutData: try Data(contentsOf: stdoutURL),
             stderrData: try Data(contentsOf: stderrURL)
         )
+    }
+
+    /// Where every JSON file a successful run wrote into its `--out` is copied, for `make test`'s schema check
+    /// (`Tests/SchemaCheck`), which validates exactly the files these tests produced.
+    static let testOutput = packageRoot.appendingPathComponent(".build/test-output/cli")
+
+    /// The JSON files whose schemas live in `Sources/MentorMatchFormats/Schemas`.
+    static let checkedJSONFiles = ["result.json", "plan.json", "sessions.json"]
+
+    private static func keepJSONOutput(of arguments: [String], in directory: URL) throws {
+        guard let flag = arguments.firstIndex(of: "--out"), arguments.indices.contains(flag + 1) else { return }
+        let out = URL(fileURLWithPath: arguments[flag + 1], relativeTo: directory)
+        let manager = FileManager.default
+        let written = checkedJSONFiles.filter { manager.fileExists(atPath: out.appendingPathComponent($0).path) }
+        guard !written.isEmpty else { return }
+        let kept = testOutput.appendingPathComponent("\(arguments.first ?? "run")-\(UUID().uuidString)")
+        try manager.createDirectory(at: kept, withIntermediateDirectories: true)
+        for name in written {
+            try manager.copyItem(at: out.appendingPathComponent(name), to: kept.appendingPathComponent(name))
+        }
+        try Data((arguments.joined(separator: " ") + "\n").utf8).write(to: kept.appendingPathComponent("arguments.txt"))
     }
 
     private static func packageRoot(filePath: String = #filePath) -> URL {

@@ -3,6 +3,16 @@ import MentorMatchCore
 import Testing
 
 struct LocalDateTests {
+    @Test(arguments: [
+        ("2024-02-14", LocalDate(year: 2024, month: 2, day: 14)), ("14.02.2024", LocalDate(year: 2024, month: 2, day: 14)),
+        ("1.3.2024", LocalDate(year: 2024, month: 3, day: 1)), ("14.02.2024.", LocalDate(year: 2024, month: 2, day: 14)),
+        ("29.02.2023", nil), ("2024.02.14", nil), ("14.02.24", nil), ("14-02-2024", nil), ("14.02.2024..", nil), ("", nil),
+        ("+1.02.2024", nil),
+    ])
+    func readsISOAndLatvianExcelDates(text: String, date: LocalDate?) {
+        #expect(LocalDate(text: text) == date)
+    }
+
     @Test(arguments: [(2000, true), (1900, false), (2024, true), (2023, false), (2100, false), (1600, true)])
     func leapYears(year: Int, isLeap: Bool) {
         #expect(LocalDate.isLeap(year) == isLeap)
