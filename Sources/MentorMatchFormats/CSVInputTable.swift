@@ -163,31 +163,12 @@ struct CSVRow {
         self.line = line
         recordPath = nil
         self.layout = layout
-        var values: [String] = []
-        var rejected: Set<Int> = []
-        var issues: [InputIssue] = []
-        for index in fields.indices {
-            let raw = fields.text(index)
-            let column = index < layout.names.count ? layout.names[index] : "column \(index + 1)"
-            let maximum = Self.listColumns.contains(column) ? InputText.maximumListLength : InputText.maximumLength
-            // Checked before normalising, whose cost grows with the value; a line break reads as a space below.
-            let problem = InputText.problem(raw.utf8.contains(where: { $0 == 10 || $0 == 13 }) ? Self.joiningLines(raw) : raw,
-                                            maximum: maximum)
-            guard let problem else {
-                values.append(Self.normalised(raw))
-                continue
-            }
-            rejected.insert(index)
-            values.append("")
-            issues.append(InputIssue(
-                source: source, line: line, field: column, problem: "the value \(problem)",
-                fix: "shorten it to at most \(maximum) characters without tabs or control characters; "
-                    + "check that the row's columns are not shifted"
-            ))
+        let names = (0..<fields.count).map { index in
+            index < layout.names.count ? layout.names[index] : "column \(index + 1)"
         }
-        self.values = values
-        self.rejected = rejected
-        self.issues = issues
+        (values, rejected, issues) = Self.checked((0..<fields.count).map { fields.text($0) }, names: names) { column in
+            InputIssue(source: source, line: line, field: column, problem: "", fix: "")
+        }
     }
 
     /// A record of a JSON document as a row: its fields' values as the text a CSV cell would hold.
@@ -197,7 +178,39 @@ struct CSVRow {
         self.recordPath = recordPath
         let names = values.keys.sorted()
         layout = Layout(header: names)
-        self.values = names.map { Self.normalised(values[$0] ?? "").trimmingCharacters(in: .whitespaces) }
+        (self.values, rejected, issues) = Self.checked(
+            names.map { (values[$0] ?? "").trimmingCharacters(in: .whitespaces) }, names: names
+        ) { column in
+            InputIssue(source: source, line: nil, field: "\(recordPath).\(column)", problem: "", fix: "")
+        }
+    }
+
+    /// The normalised values, the positions whose value broke a text limit (read as blank), and an issue for each.
+    /// Checked before normalising, whose cost grows with the value; a line break reads as a space.
+    private static func checked(
+        _ raws: [String], names: [String], issueAt: (String) -> InputIssue
+    ) -> ([String], Set<Int>, [InputIssue]) {
+        var values: [String] = []
+        var rejected: Set<Int> = []
+        var issues: [InputIssue] = []
+        for (index, raw) in raws.enumerated() {
+            let column = names[index]
+            let maximum = listColumns.contains(column) ? InputText.maximumListLength : InputText.maximumLength
+            let problem = InputText.problem(
+                raw.utf8.contains(where: { $0 == 10 || $0 == 13 }) ? joiningLines(raw) : raw, maximum: maximum)
+            guard let problem else {
+                values.append(normalised(raw))
+                continue
+            }
+            rejected.insert(index)
+            values.append("")
+            var issue = issueAt(column)
+            issue.problem = "the value \(problem)"
+            issue.fix = "shorten it to at most \(maximum) characters without tabs or control characters; "
+                + "check that the row's columns are not shifted"
+            issues.append(issue)
+        }
+        return (values, rejected, issues)
     }
 
     /// NFC, so that names typed on different systems are written back the same way; Swift already compares
