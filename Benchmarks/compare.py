@@ -556,11 +556,12 @@ def command_run(args: argparse.Namespace) -> None:
             mentors = round(size * density * MENTORS_PER_DENSITY)
             print(f"== {size:,} young people, {mentors:,} mentors (density {density}; {directory})",
                   file=sys.stderr, flush=True)
-            engine(args.mm, "generate", "--mentees", str(size), "--mentors", str(mentors), "--seed", str(SEED),
-                   "--out", str(directory))
             for stale in ("out", "flow", "time.txt"):  # never check an earlier run's files
                 path = directory / stale
                 shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
+            # After the clean-up: an output folder holding folders MentorMatch did not write is refused.
+            engine(args.mm, "generate", "--mentees", str(size), "--mentors", str(mentors), "--seed", str(SEED),
+                   "--out", str(directory))
             wall, peak = timed_match(args.mm, directory)
             summary, timings, status = read_result(directory / "out" / "result.json")
             print(f"mentormatch match: {wall:.2f} s, peak RSS {peak:.0f} MB, solve {timings['solve']:.3f} s "

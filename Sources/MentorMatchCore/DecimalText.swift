@@ -3,6 +3,8 @@ public enum DecimalText {
     /// `value` rounded to `decimals` places, with a `.` separator and no grouping: `12.50`, `-0.3`, `7`.
     public static func fixed(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
+        // Beyond 10¹⁵ no fraction digit is exact and the whole part may not fit an Int: Swift's shortest form.
+        guard abs(value) < 1e15, (0...15).contains(decimals) else { return "\(value)" }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (abs(value) * scale).rounded()
