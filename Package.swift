@@ -135,7 +135,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MentorMatchTests",
-            dependencies: ["MentorMatch", "MentorMatchTestSupport"]
+            dependencies: ["MentorMatch", "MentorMatchTestSupport", "SyntheticPopulation"]
         ),
         .testTarget(name: "SyntheticPopulationTests", dependencies: ["SyntheticPopulation", "MentorMatchCore"]),
         .testTarget(
@@ -160,6 +160,28 @@ if ProcessInfo.processInfo.environment["MENTORMATCH_BENCHMARKS"] != nil {
             ],
             path: "Benchmarks/MentorMatchBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    )
+}
+
+// libFuzzer targets build only when asked for, into their own scratch path (.build-fuzz), so that `swift test` never
+// sees them: `make fuzz` sets MENTORMATCH_FUZZ to the toolchain's libFuzzer runtime without a main (the target's main
+// calls LLVMFuzzerRunDriver) and instruments the project's own modules with -sanitize=fuzzer (see Tests/Fuzz/README.md).
+if let fuzzerRuntime = ProcessInfo.processInfo.environment["MENTORMATCH_FUZZ"] {
+    let instrumented: Set<String> = [
+        "MentorMatchCore", "LinearProgramming", "NetworkFlow", "LEMONBackend", "GLPKBackend", "Matching", "Planning",
+        "Scheduling", "MentorMatchFormats", "MentorMatch", "MentorMatchTestSupport",
+    ]
+    for target in package.targets where instrumented.contains(target.name) {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-sanitize=fuzzer"])]
+    }
+    package.targets.append(
+        .executableTarget(
+            name: "MentorMatchFuzz",
+            dependencies: ["MentorMatch", "MentorMatchTestSupport", "Scheduling", "GLPKBackend"],
+            path: "Tests/Fuzz/MentorMatchFuzz",
+            swiftSettings: [.unsafeFlags(["-sanitize=fuzzer"])],
+            linkerSettings: [.unsafeFlags([fuzzerRuntime, "-lstdc++"])]
         )
     )
 }

@@ -33,6 +33,10 @@ import numpy as np
 
 SCRIPT = Path(__file__).resolve()
 SEED = 2024
+# The generator's default of 0.4 mentors per young person gives about 50 candidate mentors each (districts of 2,500
+# young people); a density D asks for D / 50 times as many mentors.
+DEFAULT_DENSITY = 50
+MENTORS_PER_DENSITY = 0.4 / DEFAULT_DENSITY
 SOLVERS = {"ortools": "OR-Tools min-cost flow", "highs": "HiGHS simplex", "glpk": "GLPK simplex"}
 NEWLINE, SPACE, ARC_MARK = ord("\n"), ord(" "), ord("a")
 
@@ -494,6 +498,7 @@ def check_flow(directory: Path, solvers: list[str], time_limit: float, stable: b
 
 @dataclasses.dataclass
 class Row:
+    density: int  # the candidate mentors per young person asked for
     mentees: int
     mentors: int
     candidate_pairs: int
@@ -546,20 +551,24 @@ def command_run(args: argparse.Namespace) -> None:
     problems: list[str] = []
     started = datetime.datetime.now().astimezone()
     try:
-        for size in args.sizes:
-            directory = args.work / str(size)
-            print(f"== {size:,} young people ({directory})", file=sys.stderr, flush=True)
-            engine(args.mm, "generate", "--mentees", str(size), "--seed", str(SEED), "--out", str(directory))
+        for size, density in ((size, density) for density in args.densities for size in args.sizes):
+            directory = args.work / (str(size) if density == DEFAULT_DENSITY else f"{size}-density-{density}")
+            mentors = round(size * density * MENTORS_PER_DENSITY)
+            print(f"== {size:,} young people, {mentors:,} mentors (density {density}; {directory})",
+                  file=sys.stderr, flush=True)
             for stale in ("out", "flow", "time.txt"):  # never check an earlier run's files
                 path = directory / stale
                 shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
+            # After the clean-up: an output folder holding folders MentorMatch did not write is refused.
+            engine(args.mm, "generate", "--mentees", str(size), "--mentors", str(mentors), "--seed", str(SEED),
+                   "--out", str(directory))
             wall, peak = timed_match(args.mm, directory)
             summary, timings, status = read_result(directory / "out" / "result.json")
             print(f"mentormatch match: {wall:.2f} s, peak RSS {peak:.0f} MB, solve {timings['solve']:.3f} s "
                   f"({status}), {summary['candidate_pairs']:,} candidate pairs, {summary['served']:,} served",
                   file=sys.stderr, flush=True)
             check = check_flow(directory / "flow", args.solvers, args.time_limit, True, sys.stderr)
-            rows.append(Row(int(summary["mentees"]), int(summary["mentors"]), int(summary["candidate_pairs"]),
+            rows.append(Row(density, int(summary["mentees"]), int(summary["mentors"]), int(summary["candidate_pairs"]),
                             int(summary["served"]), status, wall, peak, timings, check))
             problems += [f"{size:,} young people, {line}" for line in check.disagreements()]
             if args.strict:
@@ -614,7 +623,9 @@ def render(rows: list[Row], args: argparse.Namespace, started: datetime.datetime
         "",
         f"- Machine: {platform.machine()}, {cpu_model()}, {os.cpu_count()} cores",
         f"- Command: `{args.command}`",
-        f"- MentorMatch: {rows[0].check.engine}; input from `mentormatch generate --mentees N --seed {SEED}`",
+        f"- MentorMatch: {rows[0].check.engine}; input from `mentormatch generate --mentees N --mentors M --seed {SEED}`"
+        f" with M = N × density × {MENTORS_PER_DENSITY:g} (density: candidate mentors per young person asked for; "
+        "the candidate pairs column shows what the rules let through)",
         "- Others: " + "; ".join(f"{versions[solver]} {methods[solver]}" for solver in solvers)
         + f"; stable matching: matching {version('matching')}, mentee-proposing",
         "- Solver times are the solve call alone, summed over the stages; reading the DIMACS files and building the "
@@ -622,6 +633,7 @@ def render(rows: list[Row], args: argparse.Namespace, started: datetime.datetime
         f"'> {args.time_limit:g}' marks a solve stopped there, whose objective is not compared.",
         "",
     ]
+    lines += end_to_end(rows, args)
     header = ["Young people", "Mentors", "Candidate pairs", "MentorMatch whole run (s)", "MentorMatch solve (s)",
               "Peak RSS (MB)", *(f"{SOLVERS[solver]} (s)" for solver in solvers)]
     if "ortools" in solvers:
@@ -668,14 +680,40 @@ def render(rows: list[Row], args: argparse.Namespace, started: datetime.datetime
     lines += table(["Young people", "Stage", "Nodes", "Arcs", "Objective", "MentorMatch (s)",
                     *(f"{SOLVERS[solver]} (s)" for solver in solvers)], body, ("Stage",))
 
+    return "\n".join(lines) + "\n"
+
+
+def stage_names(rows: list[Row]) -> list[str]:
     known = ["reading", "candidates", "model", "solve", "explanations", "writing"]  # the order the engine runs them
     stages = [stage for stage in known if stage in rows[0].timings]
-    stages += sorted(set(rows[0].timings) - set(known))
-    lines += ["", "## MentorMatch's stages (result.json timings, s)", ""]
-    lines += table(["Young people", *stages],
-                   [[f"{row.mentees:,}", *(seconds_text(float(row.timings.get(stage, 0))) for stage in stages)]
-                    for row in rows])
-    return "\n".join(lines) + "\n"
+    return stages + sorted(set(rows[0].timings) - set(known))
+
+
+def end_to_end(rows: list[Row], args: argparse.Namespace) -> list[str]:
+    """The whole run against OR-Tools' bare solve of the same graph, with every stage and the peak memory."""
+    stages = stage_names(rows)
+    lines = ["## End to end against OR-Tools' solve alone", "",
+             "Whole run: `mentormatch match` from reading the CSV files to the last byte of `result.json`, under "
+             "/usr/bin/time (the stage columns are `result.json`'s timings; `result.json` is the rest: its encoding, "
+             "the flow export and process start). OR-Tools: its `SimpleMinCostFlow` solve calls alone on the same "
+             "stage networks. Ratio: whole run / OR-Tools.", ""]
+    header = ["Young people", "Density", "Candidate pairs", "Whole run (s)", *(f"{stage} (s)" for stage in stages),
+              "result.json (s)"]
+    has_ortools = "ortools" in args.solvers
+    if has_ortools:
+        header += ["OR-Tools solve (s)", "Ratio"]
+    header.append("Peak RSS (MB)")
+    body = []
+    for row in rows:
+        timed = [float(row.timings.get(stage, 0)) for stage in stages]
+        cells = [f"{row.mentees:,}", str(row.density), f"{row.candidate_pairs:,}", seconds_text(row.wall_seconds),
+                 *(seconds_text(seconds) for seconds in timed), seconds_text(max(0.0, row.wall_seconds - sum(timed)))]
+        if has_ortools:
+            total, finished = row.check.total("ortools")
+            cells += [seconds_text(total), f"{row.wall_seconds / total:.2f}" if finished and total > 0 else "–"]
+        cells.append(f"{row.peak_rss_mb:,.0f}")
+        body.append(cells)
+    return lines + table(header, body) + [""]
 
 
 # MARK: - Command line
@@ -744,6 +782,8 @@ def main() -> None:
     run.add_argument("--mm", type=Path, required=True, help="the mentormatch binary")
     run.add_argument("--work", type=Path, required=True, help="directory for inputs, outputs and the report")
     run.add_argument("--sizes", type=size_list, required=True, help="young people per run, such as 1000,10000")
+    run.add_argument("--densities", type=size_list, default=[DEFAULT_DENSITY],
+                     help=f"candidate mentors per young person, such as 50,100 (default {DEFAULT_DENSITY})")
     run.add_argument("--solvers", type=solver_list, default=list(SOLVERS), help="some of ortools,highs,glpk")
     run.add_argument("--strict", action="store_true", help="fail if any solve stops at the time limit")
     run.add_argument("--command", default=" ".join(sys.argv), help="the command line to name in the report")

@@ -8,12 +8,14 @@ usage() {
     cat <<'EOF'
 Usage: Benchmarks/compare.sh [options]
 
-For each size: `mentormatch generate --mentees N --seed 2024`, `mentormatch match ... --export-flow` under
+For each size and density: `mentormatch generate --mentees N --mentors M --seed 2024`, `mentormatch match ... --export-flow` under
 /usr/bin/time -v, then every exported stage solved by OR-Tools, HiGHS and GLPK, whose objectives must equal
 MentorMatch's. Prints a markdown table and writes it to WORK/compare-DATE.md; exits 1 if an objective differs.
 
 Options:
   --sizes LIST       young people per run, comma-separated (default 1000,10000,50000,200000; 1000 with --ci)
+  --density LIST     candidate mentors per young person, comma-separated (default 50, the generator's own mix;
+                     100 generates twice the mentors): every size runs at every density
   --time-limit S     seconds per HiGHS or GLPK solve and per stable matching (default 120)
   --solvers LIST     some of ortools,highs,glpk (default: all three)
   --work DIR         inputs, outputs, the virtual environment and reports (default .build/benchmarks)
@@ -41,6 +43,7 @@ COMMAND="$(quote "$0")"
 for argument in "$@"; do COMMAND+=" $(quote "$argument")"; done
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SIZES=""
+DENSITIES=50
 TIME_LIMIT=120
 SOLVERS=ortools,highs,glpk
 WORK="$ROOT/.build/benchmarks"
@@ -51,6 +54,7 @@ STRICT=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --sizes) SIZES="${2:?--sizes needs a list such as 1000,10000}"; shift 2 ;;
+        --density) DENSITIES="${2:?--density needs a list such as 50,100}"; shift 2 ;;
         --time-limit) TIME_LIMIT="${2:?--time-limit needs seconds}"; shift 2 ;;
         --solvers) SOLVERS="${2:?--solvers needs a list such as ortools,highs}"; shift 2 ;;
         --work) WORK="${2:?--work needs a directory}"; shift 2 ;;
@@ -65,6 +69,7 @@ if [ -z "$SIZES" ]; then
     if [ ${#STRICT[@]} -gt 0 ]; then SIZES=1000; else SIZES=1000,10000,50000,200000; fi
 fi
 [[ "$SIZES" =~ ^[0-9]+(,[0-9]+)*$ ]] || die "--sizes takes numbers separated by commas, such as 1000,10000"
+[[ "$DENSITIES" =~ ^[0-9]+(,[0-9]+)*$ ]] || die "--density takes numbers separated by commas, such as 50,100"
 
 if [ ! -x /usr/bin/time ]; then
     echo "Installing Debian's time package for /usr/bin/time" >&2
@@ -92,5 +97,5 @@ if ! cmp -s "$REQUIREMENTS" "$VENV/requirements.txt"; then
     cp "$REQUIREMENTS" "$VENV/requirements.txt"
 fi
 
-exec "$VENV/bin/python" "$ROOT/Benchmarks/compare.py" run --mm "$MM" --work "$WORK" --sizes "$SIZES" \
+exec "$VENV/bin/python" "$ROOT/Benchmarks/compare.py" run --mm "$MM" --work "$WORK" --sizes "$SIZES" --densities "$DENSITIES" \
     --time-limit "$TIME_LIMIT" --solvers "$SOLVERS" "${STRICT[@]}" --command "$COMMAND"

@@ -44,17 +44,29 @@ public struct FitScorer: Sendable {
     }
 
     public func score(mentor: Mentor, mentee: Mentee, distanceKm: Double, travelLimitKm: Double) -> FitScore {
-        let travel = travelLimitKm > 0 ? max(0, 1 - distanceKm / travelLimitKm) : 1
         let interests =
             mentee.interests.isEmpty
             ? 0 : Double(mentee.interests.reduce(0) { $0 + (mentor.interests.contains($1) ? 1 : 0) })
                 / Double(mentee.interests.count)
         let gender = mentee.mentorGenderPreference.map { $0.gender == mentor.gender ? 1.0 : 0.0 } ?? 1
-        let priority = Double(min(max(mentee.priority, 0), Mentee.maximumPriority)) / Double(Mentee.maximumPriority)
-        var waiting = 0.0
-        if let since = mentee.waitingSince, let referenceDay {
-            waiting = min(1, max(0, Double(referenceDay - since.daysSinceEpoch) / Double(longestWaitDays)))
-        }
+        return score(distanceKm: distanceKm, travelLimitKm: travelLimitKm, interests: interests, gender: gender,
+                     priority: priorityPart(of: mentee), waiting: waitingPart(of: mentee))
+    }
+
+    func priorityPart(of mentee: Mentee) -> Double {
+        Double(min(max(mentee.priority, 0), Mentee.maximumPriority)) / Double(Mentee.maximumPriority)
+    }
+
+    func waitingPart(of mentee: Mentee) -> Double {
+        guard let since = mentee.waitingSince, let referenceDay else { return 0 }
+        return min(1, max(0, Double(referenceDay - since.daysSinceEpoch) / Double(longestWaitDays)))
+    }
+
+    /// The weighted mean of the parts; travel from the distance.
+    func score(
+        distanceKm: Double, travelLimitKm: Double, interests: Double, gender: Double, priority: Double, waiting: Double
+    ) -> FitScore {
+        let travel = travelLimitKm > 0 ? max(0, 1 - distanceKm / travelLimitKm) : 1
         let weightSum = weights.total
         let total =
             weightSum > 0
@@ -66,5 +78,41 @@ public struct FitScorer: Sendable {
             travel: travel, interests: interests, genderPreference: gender, priority: priority, waiting: waiting,
             total: Double(points) / Double(FitScore.pointsPerUnit), points: points
         )
+    }
+}
+
+/// ``FitScorer`` on people addressed by index, from columns resolved once: the candidate graph scores millions of
+/// pairs, and re-scores the few it writes, without copying a `Mentor` or `Mentee`.
+struct IndexedFitScorer: Sendable {
+    let scorer: FitScorer
+    /// Interests as bit sets: mentors first, then young people.
+    private let interests: TokenSets
+    /// Each young person's interests as token positions, repeats kept (they count as often as listed).
+    private let menteeInterestTokens: [[Int]]
+    private let mentorGenders: [Gender]
+    private let wishedGenders: [Gender?]
+    private let priorities: [Double]
+    private let waits: [Double]
+
+    init(input: MatchingInput, policy: Policy) {
+        let scorer = FitScorer(input: input, policy: policy)
+        self.scorer = scorer
+        let interests = TokenSets(input.mentors.map(\.interests) + input.mentees.map(\.interests))
+        self.interests = interests
+        menteeInterestTokens = input.mentees.map { interests.positions(of: $0.interests) }
+        mentorGenders = input.mentors.map(\.gender)
+        wishedGenders = input.mentees.map { $0.mentorGenderPreference?.gender }
+        priorities = input.mentees.map { scorer.priorityPart(of: $0) }
+        waits = input.mentees.map { scorer.waitingPart(of: $0) }
+    }
+
+    /// Equals `scorer.score(mentor:mentee:distanceKm:travelLimitKm:)` on the people at these indices.
+    func score(mentorIndex: Int, menteeIndex: Int, distanceKm: Double, travelLimitKm: Double) -> FitScore {
+        let tokens = menteeInterestTokens[menteeIndex]
+        let shared = tokens.isEmpty ? 0 : Double(tokens.reduce(0) { $0 + (interests.contains($1, in: mentorIndex) ? 1 : 0) })
+            / Double(tokens.count)
+        let gender = wishedGenders[menteeIndex].map { $0 == mentorGenders[mentorIndex] ? 1.0 : 0.0 } ?? 1
+        return scorer.score(distanceKm: distanceKm, travelLimitKm: travelLimitKm, interests: shared, gender: gender,
+                            priority: priorities[menteeIndex], waiting: waits[menteeIndex])
     }
 }

@@ -126,7 +126,7 @@ public struct MatchingEngine: Sendable {
             timings.model = Date().timeIntervalSince(clock)
             clock = Date()
             let outcome = try TieredSolve(solver: solver, timeLimitSeconds: preparation.policy.timeLimitSeconds)
-                .run(model, fitPoints: graph.candidates.map(\.fit.points), objective: preparation.policy.objective)
+                .run(model, fitPoints: graph.candidates.map(\.fitPoints), objective: preparation.policy.objective)
             var pairs: [Int] = []
             for (candidateIndex, variable) in model.pairVariables.enumerated() {
                 let value = outcome.values[variable.index]

@@ -160,7 +160,7 @@ public struct MatchingProgram: Sendable {
     /// weights are fit 1, mentors used W₃ = F + 1, remote served W₂ = W₃(U + 1), served W₁ = W₂(R + 1): each tier's
     /// weight exceeds the largest swing all lower tiers together can make.
     public func auditProgram(graph: CandidateGraph) -> LinearProgram {
-        let fitPoints = graph.candidates.map(\.fit.points)
+        let fitPoints = graph.candidates.map(\.fitPoints)
         // Each tier's weight is one more than the largest total of all lower tiers weighted, from fit upwards.
         let largest: [ObjectiveTier: Double] = [
             .fit: Double(graph.largestFitTotal),

@@ -50,7 +50,7 @@ extension MatchingEngine.Preparation {
         let mentee = input.mentees[menteeIndex]
         let loads = Dictionary(result.mentorLoads.map { ($0.mentorID, $0) }, uniquingKeysWith: { a, _ in a })
         let candidateFit = Dictionary(
-            graph.candidatesOfMentee[menteeIndex].map { (graph.candidates[$0].mentorIndex, graph.candidates[$0].fit) },
+            graph.candidatesOfMentee[menteeIndex].map { (graph.candidates[$0].mentorIndex, graph.fit(of: graph.candidates[$0])) },
             uniquingKeysWith: { first, _ in first }
         )
         let wording = RuleWording(rules: graph.rules)

@@ -79,7 +79,7 @@ struct NetworkSolve {
         }
         let modelSeconds = Date().timeIntervalSince(started)
         let scales = TierScales(graph: graph, previousSuggestions: continuity.previousPairs.count)
-        let fitPoints = graph.candidates.map(\.fit.points)
+        let fitPoints = graph.candidates.map(\.fitPoints)
         let outcomes = ConcurrentChunks.map(count: parts.count) { [self] index -> Result<FlowRun, MatchingError> in
             var run = FlowRun(
                 solver: solver, keepsNetworks: keepsNetworks, model: networks[index], scales: scales,

@@ -34,6 +34,9 @@ public struct CompatibilityRules: Sendable {
     let requiredMentorGenders: [Gender?]
     let mentorWindows: FlatWindows
     let menteeWindows: FlatWindows
+    /// The mentors' distinct weeks, and which one each mentor has.
+    let mentorWeeks: DistinctWeeks
+    let mentorWeekOfMentor: [Int]
     /// Languages, then specialisations and needs, as bit sets: mentors first, then young people.
     let languages: TokenSets
     let topics: TokenSets
@@ -63,6 +66,7 @@ public struct CompatibilityRules: Sendable {
             return preference.gender
         }
         mentorWindows = FlatWindows(input.mentors.map(\.availability))
+        (mentorWeeks, mentorWeekOfMentor) = DistinctWeeks.of(input.mentors.map(\.availability))
         menteeWindows = FlatWindows(input.mentees.map(\.availability))
         languages = TokenSets(input.mentors.map(\.languages) + input.mentees.map(\.languages))
         topics = TokenSets(input.mentors.map(\.specialisations) + input.mentees.map(\.needs))
@@ -112,14 +116,10 @@ public struct CompatibilityRules: Sendable {
             !policy.requireSharedLanguage || sharesLanguage(mentorIndex, menteeIndex),
             !policy.requireSpecialisations || hasSpecialisations(mentorIndex, menteeIndex)
         else { return nil }
-        // Latitude alone bounds the great-circle distance from below and costs no trigonometry (the slack covers
-        // rounding, so the exact check below decides every borderline pair).
         let limit = mentorTravelLimits[mentorIndex]
         let mentorPoint = mentorPoints[mentorIndex]
         let menteePoint = menteePoints[menteeIndex]
-        guard abs(mentorPoint.latitude - menteePoint.latitude) * Coordinate.kilometresPerDegreeOfLatitude
-            <= limit * (1 + 1e-9) + 1e-9
-        else { return nil }
+        guard latitudeBoundKm(mentorPoint, menteePoint) <= Self.withSlack(limit) else { return nil }
         let distance = mentorPoint.distanceKm(to: menteePoint)
         guard distance <= limit,
             mentorWindows.longestSharedStretch(mentorIndex, with: menteeWindows, menteeIndex) >= policy.meetingMinutes,
@@ -128,6 +128,15 @@ public struct CompatibilityRules: Sendable {
         else { return nil }
         return distance
     }
+
+    /// Latitude alone bounds the great-circle distance from below and costs no trigonometry.
+    func latitudeBoundKm(_ one: Coordinate, _ other: Coordinate) -> Double {
+        abs(one.latitude - other.latitude) * Coordinate.kilometresPerDegreeOfLatitude
+    }
+
+    /// A distance a bound must exceed to prove a pair farther: the slack covers rounding, so that an exact check
+    /// decides every borderline pair.
+    static func withSlack(_ distanceKm: Double) -> Double { distanceKm * (1 + 1e-9) + 1e-9 }
 
     /// Every rule the pair breaks.
     public func assess(mentorIndex: Int, menteeIndex: Int) -> PairAssessment {
@@ -145,21 +154,27 @@ public struct CompatibilityRules: Sendable {
     func failedRules(mentorIndex: Int, menteeIndex: Int) -> RuleCheck {
         var check = RuleCheck(distanceKm: distanceKm(mentorIndex: mentorIndex, menteeIndex: menteeIndex))
         if check.distanceKm > mentorTravelLimits[mentorIndex] { check.add(.travel) }
+        addCheapFailures(mentorIndex: mentorIndex, menteeIndex: menteeIndex, to: &check)
+        if mentorWindows.longestSharedStretch(mentorIndex, with: menteeWindows, menteeIndex) < policy.meetingMinutes {
+            check.add(.availability)
+        }
+        return check
+    }
+
+    /// The rules that need neither a distance nor the weekly windows: language, specialisation, age gap, gender
+    /// and the coordinator's forbidden pairs.
+    func addCheapFailures(mentorIndex: Int, menteeIndex: Int, to check: inout RuleCheck) {
         if policy.requireSharedLanguage && !sharesLanguage(mentorIndex, menteeIndex) { check.add(.language) }
         if policy.requireSpecialisations && !hasSpecialisations(mentorIndex, menteeIndex) { check.add(.specialisation) }
         if mentorAges[mentorIndex] - menteeAges[menteeIndex] < policy.minimumAgeGap { check.add(.ageGap) }
         if let required = requiredMentorGenders[menteeIndex], required != mentorGenders[mentorIndex] {
             check.add(.genderPreference)
         }
-        if mentorWindows.longestSharedStretch(mentorIndex, with: menteeWindows, menteeIndex) < policy.meetingMinutes {
-            check.add(.availability)
-        }
         if !forbiddenPairs.isEmpty
             && forbiddenPairs.contains(Self.pairKey(mentorIndex: mentorIndex, menteeIndex: menteeIndex))
         {
             check.add(.forbidden)
         }
-        return check
     }
 }
 
@@ -199,6 +214,8 @@ struct RuleCheck: Sendable {
 struct FlatWindows: Sendable {
     /// Person p's windows are `first[p]..<first[p + 1]`.
     private let first: [Int]
+    /// How many people.
+    var count: Int { first.count - 1 }
     private let weekdays: [Weekday]
     private let starts: [Int]
     private let ends: [Int]
@@ -242,10 +259,14 @@ struct TokenSets: Sendable {
     private let words: [UInt64]
     private let stride: Int
 
+    /// Each token's bit position.
+    private let bit: [String: Int]
+
     /// One set per list, over the sorted vocabulary of all the lists.
     init(_ lists: [[String]]) {
         let vocabulary = Set(lists.joined()).sorted()
         let bit = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, $0) })
+        self.bit = bit
         stride = max(1, (vocabulary.count + 63) / 64)
         var words = [UInt64](repeating: 0, count: lists.count * stride)
         for (index, list) in lists.enumerated() {
@@ -255,6 +276,14 @@ struct TokenSets: Sendable {
             }
         }
         self.words = words
+    }
+
+    /// The bit positions of tokens of the vocabulary, in order, repeats kept.
+    func positions(of tokens: [String]) -> [Int] { tokens.compactMap { bit[$0] } }
+
+    /// Whether set `index` holds the token at bit `position`.
+    func contains(_ position: Int, in index: Int) -> Bool {
+        words[index * stride + position / 64] & (1 << UInt64(position % 64)) != 0
     }
 
     /// Whether set `index` and set `otherIndex` (of the same collection) share a token.

@@ -106,7 +106,7 @@ package struct PlacementSearch {
             return !candidate.isLocked && !(continuity.ranksCurrentPairs && continuity.isCurrent(candidate))
         }
         func hasRoom(_ mentor: Int) -> Bool { menteesOfMentor[mentor].count < graph.capacity(mentorIndex: mentor) }
-        func points(_ candidateIndex: Int) -> Int { graph.candidates[candidateIndex].fit.points }
+        func points(_ candidateIndex: Int) -> Int { graph.candidates[candidateIndex].fitPoints }
 
         var found: [(moves: [PlacementSuggestion.Move], displaced: Int?, candidate: Int, fitChange: Int)] = []
         var blocked: [String] = []
@@ -133,7 +133,7 @@ package struct PlacementSearch {
                 return PlacementSuggestion.Move(
                     menteeID: input.mentees[step.mentee].id, fromMentorID: input.mentors[graph.candidates[before].mentorIndex].id,
                     toMentorID: input.mentors[graph.candidates[step.candidate].mentorIndex].id,
-                    scoreBefore: graph.candidates[before].fit.total, scoreAfter: graph.candidates[step.candidate].fit.total
+                    scoreBefore: graph.fit(of: graph.candidates[before]).total, scoreAfter: graph.fit(of: graph.candidates[step.candidate]).total
                 )
             }
             found.append((moves, nil, first, fitChange))
@@ -149,11 +149,11 @@ package struct PlacementSearch {
         let suggestions = found.enumerated().map { rank, way in
             let candidate = graph.candidates[way.candidate]
             return PlacementSuggestion(
-                rank: rank + 1, mentorID: input.mentors[candidate.mentorIndex].id, score: candidate.fit.total,
+                rank: rank + 1, mentorID: input.mentors[candidate.mentorIndex].id, score: graph.fit(of: candidate).total,
                 distanceKm: candidate.distanceKm, moves: way.moves,
                 displaced: way.displaced.map {
                     PlacementSuggestion.Displaced(
-                        menteeID: input.mentees[graph.candidates[$0].menteeIndex].id, score: graph.candidates[$0].fit.total
+                        menteeID: input.mentees[graph.candidates[$0].menteeIndex].id, score: graph.fit(of: graph.candidates[$0]).total
                     )
                 },
                 fitChange: Double(way.fitChange) / Double(FitScore.pointsPerUnit)

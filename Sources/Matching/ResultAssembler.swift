@@ -24,7 +24,7 @@ struct ResultAssembler {
             let candidate = graph.candidates[index]
             return MatchedPair(
                 mentorID: input.mentors[candidate.mentorIndex].id, menteeID: input.mentees[candidate.menteeIndex].id,
-                distanceKm: candidate.distanceKm, score: candidate.fit, locked: continuity.isCoordinatorLock(candidate),
+                distanceKm: candidate.distanceKm, score: graph.fit(of: candidate), locked: continuity.isCoordinatorLock(candidate),
                 current: continuity.isCurrent(candidate)
             )
         }.sorted { ($0.mentorID, $0.menteeID) < ($1.mentorID, $1.menteeID) }
@@ -48,7 +48,7 @@ struct ResultAssembler {
                     let candidate = graph.candidates[index]
                     return Alternative(
                         mentorID: input.mentors[candidate.mentorIndex].id, distanceKm: candidate.distanceKm,
-                        score: candidate.fit.total, hasRoom: hasRoom[candidate.mentorIndex]
+                        score: graph.fit(of: candidate).total, hasRoom: hasRoom[candidate.mentorIndex]
                     )
                 }
             )
@@ -115,7 +115,7 @@ struct ResultAssembler {
         return graph.candidatesOfMentee[menteeIndex].sorted { left, right in
             let a = graph.candidates[left]
             let b = graph.candidates[right]
-            if a.fit.points != b.fit.points { return a.fit.points > b.fit.points }
+            if a.fitPoints != b.fitPoints { return a.fitPoints > b.fitPoints }
             if a.distanceKm != b.distanceKm { return a.distanceKm < b.distanceKm }
             return input.mentors[a.mentorIndex].id < input.mentors[b.mentorIndex].id
         }
@@ -133,7 +133,8 @@ struct ResultAssembler {
                 blockingRule: nil, nearMisses: [], relaxations: [], fullCandidates: []
             )
         }
-        let checks = input.mentors.indices.map { graph.rules.failedRules(mentorIndex: $0, menteeIndex: menteeIndex) }
+        var mentorField = MentorField(rules: graph.rules, menteeIndex: menteeIndex)
+        let checks = mentorField.checks
 
         var field = Array(input.mentors.indices)
         var steps: [String] = []
@@ -142,7 +143,7 @@ struct ResultAssembler {
             let survivors = field.filter { !checks[$0].fails(rule) }
             if survivors.isEmpty {
                 blockingRule = rule
-                let nearest = field.min { checks[$0].distanceKm < checks[$1].distanceKm }
+                let nearest = mentorField.nearest(of: field)
                 steps.append(
                     wording.noneSentence(
                         for: rule, menteeIndex: menteeIndex,
@@ -171,17 +172,7 @@ struct ResultAssembler {
             if count > 0 { relaxations.append(Relaxation(rule: rule, candidates: count)) }
         }
         // The few closest by fewest broken rules, then distance, then id (ids are sorted, so index order is id order).
-        var closest: [Int] = []
-        func isCloser(_ a: Int, _ b: Int) -> Bool {
-            (checks[a].failedCount, checks[a].distanceKm, a) < (checks[b].failedCount, checks[b].distanceKm, b)
-        }
-        for mentorIndex in input.mentors.indices {
-            guard closest.count < Self.nearMissCount || isCloser(mentorIndex, closest[closest.count - 1]) else { continue }
-            closest.append(mentorIndex)
-            closest.sort(by: isCloser)
-            if closest.count > Self.nearMissCount { closest.removeLast() }
-        }
-        let nearMisses = closest.map { mentorIndex in
+        let nearMisses = mentorField.closest(Self.nearMissCount).map { mentorIndex in
             let assessment = graph.rules.assess(mentorIndex: mentorIndex, menteeIndex: menteeIndex)
             return NearMiss(
                 mentorID: input.mentors[mentorIndex].id, failedRules: assessment.failedRules,

@@ -79,7 +79,7 @@ public struct MentorMatcher: Sendable {
         }
     }
 
-    /// Builds the matching of input read by ``load(_:)``.
+    /// Builds the matching of input read by ``load(_:skippingInvalidRows:)``.
     public func prepare(_ loaded: LoadedInput) throws(MentorMatchError) -> MatchingEngine.Preparation {
         try prepare(loaded.input, policy: loaded.policy, sources: loaded.sourceMap)
     }
@@ -130,7 +130,9 @@ public struct MentorMatcher: Sendable {
     }
 
     /// Reads the files of a run, every problem in every file reported at once.
-    /// - Parameter skippingInvalidRows: Set invalid CSV rows aside (``LoadedInput/rejected``) and load the rest.
+    /// - Parameters:
+    ///   - files: The run's mentors, mentees, places, locks and policy, as paths or bytes.
+    ///   - skippingInvalidRows: Set invalid CSV rows aside (`LoadedInput.rejected`) and load the rest.
     public func load(_ files: InputFiles, skippingInvalidRows: Bool = false) throws(MentorMatchError) -> LoadedInput {
         do {
             return try InputLoader.load(files, skippingInvalidRows: skippingInvalidRows)

@@ -125,18 +125,7 @@ public struct MentorScheduler: Sendable {
             throw .invalidInput(InputError(issues: optionIssues + error.issues))
         }
         guard optionIssues.isEmpty else { throw .invalidInput(InputError(issues: optionIssues)) }
-        let calendar: ProgrammeCalendar
-        switch setup.length {
-        case .until(let end):
-            calendar = ProgrammeCalendar(start: setup.start, end: end, rules: policy.schedule)
-        case .months(let months):
-            guard let byMonths = ProgrammeCalendar(start: setup.start, months: months, rules: policy.schedule) else {
-                throw .invalidInput(InputError(issues: [InputIssue(
-                    source: "--months", problem: "\(months) is not a number of months from \(setup.start)",
-                    fix: "give 1 or more months, such as 6")]))
-            }
-            calendar = byMonths
-        }
+        let calendar = try Self.calendar(start: setup.start, length: setup.length, rules: policy.schedule)
         var pairs = records.pairs ?? []
         if let given = records.pairs { try checkPairs(given, loaded: loaded, policy: policy, source: records.sources.pairs) }
         if records.pairs == nil {
@@ -191,5 +180,32 @@ public struct MentorScheduler: Sendable {
         var sources = loaded.sourceMap
         sources.pairRules = source
         _ = try matcher.prepare(asLocks, policy: policy, sources: sources)
+    }
+
+    /// The programme's calendar, after checking its length against ``InputLimits/programmeMonths`` (at most ten
+    /// years, so that the work of every month stays within the machine).
+    static func calendar(start: LocalDate, length: ProgrammeLength, rules: SchedulePolicy) throws(MentorMatchError)
+        -> ProgrammeCalendar
+    {
+        let months = InputLimits.programmeMonths
+        let tooLong = InputIssue(
+            source: "--start/--end", field: "end",
+            problem: "the programme is longer than \(months.upperBound) months (ten years)",
+            fix: "give an end at most ten years after the start, or --months from 1 to \(months.upperBound)")
+        switch length {
+        case .until(let end):
+            guard end.daysSinceEpoch - start.daysSinceEpoch <= InputLimits.programmeDays else {
+                throw .invalidInput(InputError(issues: [tooLong]))
+            }
+            return ProgrammeCalendar(start: start, end: end, rules: rules)
+        case .months(let count):
+            guard months.contains(count), let calendar = ProgrammeCalendar(start: start, months: count, rules: rules) else {
+                throw .invalidInput(InputError(issues: [InputIssue(
+                    source: "--months", field: "months",
+                    problem: "\(InputLimits.grouped(count)) months is outside \(months.lowerBound)–\(months.upperBound)",
+                    fix: "give the programme's length in months, such as 6 (at most ten years)")]))
+            }
+            return calendar
+        }
     }
 }

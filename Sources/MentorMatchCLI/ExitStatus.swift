@@ -16,6 +16,9 @@ enum ExitStatus: Int32, CaseIterable {
     case outputFailed = 4
     /// MentorMatch broke one of its own invariants (sysexits' EX_SOFTWARE): a bug to report.
     case internalError = 70
+    /// Stopped by SIGINT (Ctrl-C) or SIGTERM, as shells report those signals: the output folder keeps its old set.
+    case interrupted = 130
+    case terminated = 143
 
     init(_ error: MentorMatchError) {
         switch error {
@@ -33,7 +36,8 @@ enum ExitStatus: Int32, CaseIterable {
     static let helpText = """
         Exit codes: 0 success, 1 invalid input (every problem is listed), 2 usage error (a solver that refuses the \
         policy included), 3 no assignment possible (side constraints or solver) or target out of reach, 4 output \
-        could not be produced or written, 70 internal error.
+        could not be produced or written, 70 internal error, 130 interrupted (SIGINT), 143 terminated (SIGTERM; \
+        the output folder keeps its old files).
         """
 }
 

@@ -31,8 +31,10 @@ struct GenerateCommand: ParsableCommand {
         if preset == nil && mentees == nil {
             throw ValidationError("give --preset NAME, or --mentees N for a population of any size")
         }
-        if let mentees, mentees < 0 { throw ValidationError("--mentees must be 0 or more") }
-        if let mentors, mentors < 0 { throw ValidationError("--mentors must be 0 or more") }
+        // A million people is ten times the largest benchmark; more would only fill the disk.
+        let people = 0...1_000_000
+        if let mentees, !people.contains(mentees) { throw ValidationError("--mentees must be a count from 0 to 1,000,000") }
+        if let mentors, !people.contains(mentors) { throw ValidationError("--mentors must be a count from 0 to 1,000,000") }
     }
 
     func run() throws {
@@ -56,7 +58,7 @@ struct GenerateCommand: ParsableCommand {
                     "places.csv": Data(PlacesCSV.text(population.places).utf8),
                     "policy.yaml": Data(PolicyFile.yamlText(policy).utf8),
                 ],
-                to: URL(fileURLWithPath: out)
+                to: URL(fileURLWithPath: out), owned: CommandOutput.generate
             )
         } catch {
             throw fail(error)

@@ -37,18 +37,22 @@ struct MatchCommand: ParsableCommand {
             let readingSeconds = seconds(since: clock)
             let preparation = try matcher.prepare(loaded)
             try matcher.checkSolvable(preparation, keepingFlowStages: exportFlow != nil)
+            // --write-lp and --export-flow are written with the results, only when the whole run succeeds.
+            var extraFiles: [AtomicOutput.OutputFile] = []
             if let writeLP {
-                try write([URL(fileURLWithPath: writeLP).lastPathComponent: Data(matcher.auditProgramText(preparation).utf8)],
-                          to: URL(fileURLWithPath: writeLP).deletingLastPathComponent())
+                extraFiles.append(AtomicOutput.OutputFile(url: URL(fileURLWithPath: writeLP),
+                                                          data: Data(try matcher.auditProgramText(preparation).utf8)))
             }
             var (result, stages) = exportFlow == nil
                 ? (try matcher.solve(preparation), [])
                 : try matcher.solveKeepingFlowStages(preparation)
+            var extraSets: [AtomicOutput.OutputSet] = []
             if let exportFlow {
                 let flowFiles = try MentorMatchError.formatting { () throws(FormatError) in
                     try FlowExport.files(stages, solver: result.solver.solver)
                 }
-                try write(flowFiles, to: URL(fileURLWithPath: exportFlow))
+                extraSets.append(AtomicOutput.OutputSet(directory: URL(fileURLWithPath: exportFlow), files: flowFiles,
+                                                        owned: .everything))
             }
             result.timings.reading = readingSeconds
             clock = Date()
@@ -57,7 +61,7 @@ struct MatchCommand: ParsableCommand {
             let json = try MentorMatchError.formatting { () throws(FormatError) in try ResultFiles.json(result) }
             files["result.json"] = json
             if skipInvalid { files["rejected.csv"] = Data(RejectedCSV.text(loaded.rejected).utf8) }
-            try write(files, to: URL(fileURLWithPath: out))
+            try write(files, to: URL(fileURLWithPath: out), owned: CommandOutput.match, extraSets: extraSets, extraFiles: extraFiles)
             let headline = loaded.rejected.isEmpty ? "" : RejectedCSV.headline(loaded.rejected) + "\n"
             switch format {
             case .table: print(TerminalLayout.fitted(headline + TerminalReport.render(result)), terminator: "")
@@ -73,13 +77,4 @@ struct MatchCommand: ParsableCommand {
 func producedFile(_ name: String, in files: [String: Data]) throws(MentorMatchError) -> Data {
     guard let data = files[name] else { throw .internalError("\(name) was not among the files produced") }
     return data
-}
-
-/// Writes files atomically or throws ``MentorMatchError/outputFailed(_:)``.
-func write(_ files: [String: Data], to directory: URL) throws(MentorMatchError) {
-    do {
-        try AtomicOutput.write(files, to: directory)
-    } catch {
-        throw .outputFailed(error)
-    }
 }

@@ -34,7 +34,7 @@ struct PlanCommand: ParsableCommand {
             }
             let report = try planner.plan(scenario, simulate: simulate)
             let files = try MentorMatchError.formatting { () throws(FormatError) in try PlanFiles.files(for: report) }
-            try write(files, to: URL(fileURLWithPath: out))
+            try write(files, to: URL(fileURLWithPath: out), owned: CommandOutput.plan)
             switch format {
             case .table: print(TerminalLayout.fitted(PlanTerminalReport.render(report, files: files.keys.sorted(), out: out)), terminator: "")
             case .json: FileHandle.standardOutput.write(try producedFile("plan.json", in: files))

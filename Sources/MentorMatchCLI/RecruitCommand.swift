@@ -43,9 +43,15 @@ struct RecruitCommand: ParsableCommand {
         }
         if target != nil && remoteParishes { throw ValidationError("give --target SHARE or --remote-parishes, not both") }
         if let target, !(0...1).contains(target) { throw ValidationError("--target must be a share from 0 to 1, such as 0.9") }
-        if let maxRecruits, maxRecruits < 0 { throw ValidationError("--max-recruits must be 0 or more") }
-        if let accept, accept < 0 { throw ValidationError("--accept must be 0 or more") }
-        if trainingCost < 0 { throw ValidationError("--training-cost must be 0 or more") }
+        if let maxRecruits, !InputLimits.recruits.contains(maxRecruits) {
+            throw ValidationError("--max-recruits must be a count from 0 to \(InputLimits.grouped(InputLimits.recruits.upperBound))")
+        }
+        if let accept, !InputLimits.recruits.contains(accept) {
+            throw ValidationError("--accept must be a count from 0 to \(InputLimits.grouped(InputLimits.recruits.upperBound))")
+        }
+        if !InputLimits.euros.contains(trainingCost) {
+            throw ValidationError("--training-cost must be an amount in EUR from 0 to 999,999,999")
+        }
     }
 
     func run() throws {
@@ -78,7 +84,7 @@ struct RecruitCommand: ParsableCommand {
             } else {
                 return  // validate() requires --profiles or --applicants with --accept
             }
-            try write(files, to: URL(fileURLWithPath: out))
+            try write(files, to: URL(fileURLWithPath: out), owned: CommandOutput.recruit)
             print(TerminalLayout.fitted((lines + ["", "Wrote \(files.keys.sorted().joined(separator: ", ")) to \(out)"]).joined(separator: "\n")))
         } catch {
             throw fail(error)

@@ -13,11 +13,11 @@ struct ScheduleCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @Option(help: "The matching's pairs.csv (mentor_id,mentee_id,…); without it the pairs are matched on the fly.")
     var pairs: String?
-    @Option(help: "First day of the programme, YYYY-MM-DD or DD.MM.YYYY.")
+    @Option(help: "First day of the programme, YYYY-MM-DD or DD.MM.YYYY (1900–2200).")
     var start: LocalDate
-    @Option(help: "Length of the programme in months (Ogre: 6).")
+    @Option(help: "Length of the programme in months (Ogre: 6; 1–120).")
     var months: Int?
-    @Option(help: "Last day of the programme, YYYY-MM-DD or DD.MM.YYYY (instead of --months).")
+    @Option(help: "Last day of the programme, YYYY-MM-DD or DD.MM.YYYY (instead of --months; at most ten years after --start).")
     var end: LocalDate?
     @Option(help: "Sessions per pair and month (default: the policy's schedule.sessions_per_month, 2).")
     var sessionsPerMonth: Int?
@@ -60,11 +60,7 @@ struct ScheduleCommand: ParsableCommand {
                 result, programmeID: programmeID ?? "mentormatch-\(start)",
                 previous: Self.previousCalendars(in: directory.appendingPathComponent("calendars")), generated: Date())
             let files = try MentorMatchError.formatting { () throws(FormatError) in try ScheduleFiles.all(result) }
-            do {
-                try AtomicOutput.write(files, subdirectories: ["calendars": calendars], to: directory)
-            } catch {
-                throw MentorMatchError.outputFailed(error)
-            }
+            try write(files, subdirectories: ["calendars": calendars], to: directory, owned: CommandOutput.schedule)
             switch format {
             case .table: print(TerminalLayout.fitted(ScheduleReport.render(result, calendarFiles: calendars.count)), terminator: "")
             case .json: FileHandle.standardOutput.write(try producedFile("sessions.json", in: files))

@@ -7,7 +7,7 @@ public struct AvailabilitySyntaxError: Error, Sendable, Equatable, CustomStringC
     /// What was wrong with it.
     public var problem: String
 
-    public var description: String { "'\(fragment)': \(problem)" }
+    public var description: String { "'\(InputText.excerpt(fragment))': \(problem)" }
 }
 
 extension WeeklyAvailability {
@@ -79,12 +79,12 @@ extension WeeklyAvailability {
         guard let ends = oneOrTwoParts(parts.first, omittingEmpty: false, separatedBy: isDash),
             let first = Weekday(token: text(ends.first))
         else {
-            return failure("unknown weekday '\(text(parts.first))'; use Mon, Tue, … Sun")
+            return failure("unknown weekday '\(InputText.excerpt(text(parts.first)))'; use Mon, Tue, … Sun")
         }
         var last = first
         if let lastText = ends.second {
             guard let end = Weekday(token: text(lastText)), first <= end else {
-                return failure("weekday range '\(text(parts.first))' must run forward, as in Mon-Fri")
+                return failure("weekday range '\(InputText.excerpt(text(parts.first)))' must run forward, as in Mon-Fri")
             }
             last = end
         }
@@ -207,11 +207,11 @@ extension WeeklyAvailability {
     private static func parseDays(_ token: String, piece: String) throws(AvailabilitySyntaxError) -> [Weekday] {
         let ends = token.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         guard ends.count <= 2, let first = Weekday(token: ends[0]) else {
-            throw AvailabilitySyntaxError(fragment: piece, problem: "unknown weekday '\(token)'; use Mon, Tue, … Sun")
+            throw AvailabilitySyntaxError(fragment: piece, problem: "unknown weekday '\(InputText.excerpt(token))'; use Mon, Tue, … Sun")
         }
         guard ends.count == 2 else { return [first] }
         guard let last = Weekday(token: ends[1]), first <= last else {
-            throw AvailabilitySyntaxError(fragment: piece, problem: "weekday range '\(token)' must run forward, as in Mon-Fri")
+            throw AvailabilitySyntaxError(fragment: piece, problem: "weekday range '\(InputText.excerpt(token))' must run forward, as in Mon-Fri")
         }
         return Weekday.allCases.filter { $0 >= first && $0 <= last }
     }

@@ -23,15 +23,16 @@ extension InputValidator {
         check.whole(policy.maximumCapacity, in: 1...Policy.capacityLimit, key: "max_capacity",
                     fix: "use 1, 2 or 3 (the programmes' rule: one to three young people per mentor)")
         if let limit = policy.maximumTravelKm {
-            check.nonNegative(limit, key: "max_travel_km", fix: "use a distance in km, or leave the key out for no limit")
+            check.number(limit, in: InputLimits.kilometres, key: "max_travel_km",
+                         fix: "use a distance in km, or leave the key out for no limit")
         }
         check.whole(policy.meetingMinutes, in: 15...600, key: "meeting_minutes",
                     fix: "use the length of one meeting in minutes; the programmes meet for at least 60")
         check.whole(policy.alternativesPerMentee, in: 0...20, key: "alternatives_per_mentee",
                     fix: "use a count from 0 to 20")
-        if !(policy.timeLimitSeconds.isFinite && policy.timeLimitSeconds > 0) {
+        if !(policy.timeLimitSeconds.isFinite && policy.timeLimitSeconds > 0 && policy.timeLimitSeconds <= 86_400) {
             check.report(key: "time_limit_seconds",
-                         problem: "time_limit_seconds \(displayNumber(policy.timeLimitSeconds)) is not positive",
+                         problem: "time_limit_seconds \(displayNumber(policy.timeLimitSeconds)) is outside 0–86400 (a day)",
                          fix: "use a number of seconds above 0, such as 60")
         }
         checkWeights(policy.objective, check: &check)
@@ -45,16 +46,18 @@ extension InputValidator {
         let tierWeights = [("served", tiers.served), ("remote_served", tiers.remoteServed),
                            ("mentors_used", tiers.mentorsUsed), ("fit", tiers.fit)]
         for (key, weight) in tierWeights {
-            check.nonNegative(weight, key: "objective.tier_weights.\(key)", fix: "use a weight of 0 or more")
+            check.number(weight, in: InputLimits.weights, key: "objective.tier_weights.\(key)",
+                         fix: "use a weight from 0 to 1,000,000; only the weights' ratios matter")
         }
         let fit = objective.fitWeights
         let fitWeights = [("travel", fit.travel), ("interests", fit.interests),
                           ("gender_preference", fit.genderPreference), ("priority", fit.priority),
                           ("waiting", fit.waiting)]
         for (key, weight) in fitWeights {
-            check.nonNegative(weight, key: "objective.fit_weights.\(key)", fix: "use a weight of 0 or more")
+            check.number(weight, in: InputLimits.weights, key: "objective.fit_weights.\(key)",
+                         fix: "use a weight from 0 to 1,000,000; the weights are normalised to sum to 1")
         }
-        if fitWeights.allSatisfy({ $0.1.isFinite && $0.1 >= 0 }), !(fit.total > 0) {
+        if fitWeights.allSatisfy({ InputLimits.weights.contains($0.1) }), !(fit.total > 0) {
             check.report(key: "objective.fit_weights",
                          problem: "the fit weights add up to 0",
                          fix: "give at least one fit weight a positive value (the defaults add up to 1)")
@@ -67,9 +70,10 @@ extension InputValidator {
                          problem: "min_remote_share \(displayNumber(share)) is outside 0–1",
                          fix: "use a share from 0 to 1, such as 0.3 for 30%")
         }
-        for (place, count) in constraints.minimumServedPerPlace.sorted(by: { $0.key < $1.key }) where count < 0 {
-            check.report(key: "side_constraints.min_served_per_place.\(place)",
-                         problem: "the minimum of \(count) young people served in \(place) is negative",
+        for (place, count) in constraints.minimumServedPerPlace.sorted(by: { $0.key < $1.key })
+        where !(0...1_000_000).contains(count) {
+            check.report(key: "side_constraints.min_served_per_place.\(InputText.excerpt(place))",
+                         problem: "the minimum of \(count) young people served in \(InputText.excerpt(place)) is outside 0–1,000,000",
                          fix: "use a count of 0 or more")
         }
     }
@@ -89,9 +93,11 @@ struct PolicyRangeCheck {
         report(key: key, problem: "\(key) \(value) is outside \(range.lowerBound)–\(range.upperBound)", fix: fix)
     }
 
-    mutating func nonNegative(_ value: Double, key: String, fix: String) {
-        guard !(value.isFinite && value >= 0) else { return }
+    /// A finite number within `range` (NaN and infinities are outside every range).
+    mutating func number(_ value: Double, in range: ClosedRange<Double>, key: String, fix: String) {
+        guard !range.contains(value) else { return }
         let name = key.split(separator: ".").last.map(String.init) ?? key
-        report(key: key, problem: "\(name) \(displayNumber(value)) is not a number of 0 or more", fix: fix)
+        report(key: key, problem: "\(name) \(displayNumber(value)) is outside \(displayNumber(range.lowerBound))–"
+                + "\(displayNumber(range.upperBound))", fix: fix)
     }
 }

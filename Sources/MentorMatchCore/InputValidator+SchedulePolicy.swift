@@ -12,14 +12,14 @@ extension InputValidator {
                     fix: "use the length of one session in minutes; the programmes meet for at least 60")
         check.whole(schedule.startStepMinutes, in: 5...120, key: "schedule.start_step_minutes",
                     fix: "use a step such as 15 or 30 minutes")
-        if !(schedule.travelSpeedKmh.isFinite && schedule.travelSpeedKmh > 0) {
+        if !(schedule.travelSpeedKmh.isFinite && schedule.travelSpeedKmh > 0 && schedule.travelSpeedKmh <= 1_000) {
             check.report(key: "schedule.travel_speed_kmh",
-                         problem: "travel_speed_kmh \(displayNumber(schedule.travelSpeedKmh)) is not positive",
+                         problem: "travel_speed_kmh \(displayNumber(schedule.travelSpeedKmh)) is outside 0–1000",
                          fix: "use an average speed in km/h, such as 30 for country roads and buses")
         }
-        if let hours = schedule.maximumMentorHoursPerMonth, !(hours.isFinite && hours > 0) {
+        if let hours = schedule.maximumMentorHoursPerMonth, !(hours.isFinite && hours > 0 && hours <= 744) {
             check.report(key: "schedule.max_mentor_hours_per_month",
-                         problem: "max_mentor_hours_per_month \(displayNumber(hours)) is not positive",
+                         problem: "max_mentor_hours_per_month \(displayNumber(hours)) is outside 0–744 (a month's hours)",
                          fix: "use a number of hours above 0, or leave the key out")
         }
         check.whole(schedule.supervisionGroupSize, in: 1...100, key: "schedule.supervision_group_size",

@@ -132,6 +132,7 @@ struct InputValidation {
         var firstRecord: [String: Int] = [:]
         firstRecord.reserveCapacity(ids.count)
         for (index, id) in ids.enumerated() {
+            if !checkText(id, field: "id", record: index, source: source) { continue }
             if id.isEmpty {
                 issues.append(source.issue(
                     record: index, field: "id", problem: "id is empty",
@@ -170,8 +171,21 @@ struct InputValidation {
         }
     }
 
+    /// Whether a text value is within ``InputText``'s limits; if not, reports it without quoting it.
+    mutating func checkText(_ value: String, field: String, record: Int, source: RecordSource) -> Bool {
+        guard let problem = InputText.problem(value) else { return true }
+        issues.append(source.issue(
+            record: record, field: field, problem: "\(field) \(problem)",
+            fix: "shorten it to at most \(InputText.maximumLength) characters without tabs or line breaks; "
+                + "check that the row's columns are not shifted"
+        ))
+        return false
+    }
+
     private mutating func checkLocation(_ location: Location, record: Int, source: RecordSource) {
-        if location.place.isEmpty {
+        if !checkText(location.place, field: "place", record: record, source: source) {
+            // Reported; a suggestion for it would cost time in proportion to its length.
+        } else if location.place.isEmpty {
             issues.append(source.issue(
                 record: record, field: "place", problem: "place is empty",
                 fix: "enter the town or parish, as written in \(sources.places.described)"
@@ -179,8 +193,9 @@ struct InputValidation {
         } else if !placeNames.contains(location.place), !sources.places.excuses(location.place) {
             issues.append(source.issue(
                 record: record, field: "place",
-                problem: "unknown place '\(location.place)'" + placeSuggestions.suggestion(for: location.place),
-                fix: "use a place listed in \(sources.places.described), or add '\(location.place)' there"
+                problem: "unknown place '\(InputText.excerpt(location.place))'"
+                    + placeSuggestions.suggestion(for: location.place),
+                fix: "use a place listed in \(sources.places.described), or add '\(InputText.excerpt(location.place))' there"
             ))
         }
         if let coordinate = location.coordinate {
@@ -214,6 +229,7 @@ struct InputValidation {
         var firstExact: [String: Int] = [:]
         var firstFolded: [String: Int] = [:]
         for (index, place) in input.places.enumerated() {
+            guard checkText(place.name, field: "place", record: index, source: source) else { continue }
             let foldedName = NameMatching.folded(place.name)
             if place.name.isEmpty {
                 issues.append(source.issue(
@@ -298,10 +314,12 @@ struct InputValidation {
     private mutating func checkReference(
         _ id: String, field: String, known ids: inout Suggestions, in target: RecordSource, record: Int
     ) {
-        guard !ids.known.contains(id), !target.excuses(id) else { return }
+        guard !ids.known.contains(id), !target.excuses(id),
+            checkText(id, field: field, record: record, source: sources.pairRules)
+        else { return }
         let problem = id.isEmpty
             ? "\(field) is empty"
-            : "unknown \(field) '\(id)'" + ids.suggestion(for: id)
+            : "unknown \(field) '\(InputText.excerpt(id))'" + ids.suggestion(for: id)
         issues.append(sources.pairRules.issue(
             record: record, field: field, problem: problem,
             fix: "use an id from \(target.described), or remove the rule"
@@ -314,8 +332,8 @@ struct InputValidation {
         for place in policy.sideConstraints.minimumServedPerPlace.keys.sorted()
         where !placeNames.contains(place) && !sources.places.excuses(place) {
             issues.append(InputIssue(
-                source: sources.policy, field: "side_constraints.min_served_per_place.\(place)",
-                problem: "unknown place '\(place)'" + placeSuggestions.suggestion(for: place),
+                source: sources.policy, field: "side_constraints.min_served_per_place.\(InputText.excerpt(place))",
+                problem: "unknown place '\(InputText.excerpt(place))'" + placeSuggestions.suggestion(for: place),
                 fix: "use a place listed in \(sources.places.described)"
             ))
         }

@@ -9,8 +9,7 @@ extension LocalDate {
         let shiftedMonth = (5 * dayOfYear + 2) / 153
         let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
         let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        // Every day count maps to an existing date, so the failable initialiser cannot fail here.
-        self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)!
+        self.init(unchecked: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// The date `days` later (earlier when negative).
@@ -19,18 +18,20 @@ extension LocalDate {
     /// The day of the week (1970-01-01 was a Thursday).
     public var weekday: Weekday {
         let mondayBased = ((daysSinceEpoch + 3) % 7 + 7) % 7
-        return Weekday(rawValue: mondayBased + 1)!
+        return Weekday(rawValue: mondayBased + 1) ?? .monday
     }
 
     /// The Monday that starts this date's ISO week, as a day count; two dates share an ISO week when these are equal.
     public var isoWeekStart: Int { daysSinceEpoch - (weekday.rawValue - 1) }
 
     /// The last day of this date's month.
-    public var lastOfMonth: LocalDate { LocalDate(year: year, month: month, day: LocalDate.daysIn(month: month, year: year))! }
+    public var lastOfMonth: LocalDate { LocalDate(unchecked: year, month, LocalDate.daysIn(month: month, year: year)) }
 
-    /// The first day of the month `months` later, or `nil` beyond year 9999.
+    /// The first day of the month `months` later, or `nil` outside ``LocalDate/supportedYears`` (checked, so that
+    /// no count of months can overflow).
     public func firstOfMonth(adding months: Int) -> LocalDate? {
-        let index = year * 12 + (month - 1) + months
+        let (index, overflow) = (year * 12 + (month - 1)).addingReportingOverflow(months)
+        guard !overflow, index >= 0 else { return nil }
         return LocalDate(year: index / 12, month: index % 12 + 1, day: 1)
     }
 

@@ -4,11 +4,22 @@ public struct LocalDate: Sendable, Hashable, Codable, Comparable, CustomStringCo
     public var month: Int
     public var day: Int
 
-    /// Creates a date, or `nil` when the day does not exist (such as 2023-02-29).
+    /// Creates a date, or `nil` when the day does not exist (such as 2023-02-29) or the year is outside
+    /// ``supportedYears``.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), (1...9999).contains(year),
+        guard (1...12).contains(month), LocalDate.supportedYears.contains(year),
             (1...LocalDate.daysIn(month: month, year: year)).contains(day)
         else { return nil }
+        self.init(unchecked: year, month, day)
+    }
+
+    /// The years a date read from outside may have: no programme, referral or day off lies outside them, and
+    /// within them day counts and month arithmetic cannot overflow.
+    public static let supportedYears = 1900...2200
+
+    /// A date computed from a valid one (a day count, a month later); it may lie a little beyond
+    /// ``supportedYears``, which only input is checked against.
+    init(unchecked year: Int, _ month: Int, _ day: Int) {
         self.year = year
         self.month = month
         self.day = day
@@ -84,7 +95,9 @@ public struct LocalDate: Sendable, Hashable, Codable, Comparable, CustomStringCo
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = LocalDate(text: text) else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not a date \(LocalDate.formats)")
+                .init(codingPath: decoder.codingPath, debugDescription: "'\(InputText.excerpt(text))' is not a date "
+                        + "\(LocalDate.formats) from \(LocalDate.supportedYears.lowerBound) "
+                        + "to \(LocalDate.supportedYears.upperBound)")
             )
         }
         self = date

@@ -18,7 +18,8 @@ public enum NameMatching {
     ///
     /// Near enough means an edit distance of at most a third of the name's length (at least 1), after folding.
     /// Ties go to the alphabetically first candidate, so suggestions are deterministic.
-    /// - Complexity: O(*c* · *n* · *m*) for *c* candidates of length *m* and a name of length *n*.
+    /// - Complexity: O(*c* · *n* · *m*) for *c* candidates of length *m* and a name of length *n*; O(*n*) for a name
+    ///   more than twice as long as every candidate.
     public static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
         Candidates(candidates).closest(to: name)
     }
@@ -54,6 +55,12 @@ public enum NameMatching {
 
         /// As ``NameMatching/closest(to:among:)`` with these candidates in this order.
         package func closest(to name: String) -> String? {
+            // A name far longer than every candidate is near none of them (the distance is at least the difference
+            // in length, and the limit a third of the name's): deciding so before folding keeps the search linear
+            // in the name's length, however long it is.
+            let longest = ranges.map(\.count).max() ?? 0
+            let bound = 2 * longest + 3
+            guard name.utf8.count <= bound || name.count <= bound else { return nil }
             // A character no candidate has equals none of theirs, which is all the distance asks of it.
             let target = folded(name).map { codeOfCharacter[$0] ?? -1 }
             let limit = max(1, target.count / 3)

@@ -135,11 +135,19 @@ struct CSVRow {
     struct Layout {
         /// The first column of each name; a repeated column is reported with the header and not read.
         let columns: [String: Int]
+        /// The header's names, by position.
+        let names: [String]
 
         init(header: [String]) {
             columns = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            names = header
         }
     }
+
+    /// Columns that hold lists and may be longer than one name (``InputText/maximumListLength``).
+    static let listColumns: Set<String> = [
+        "availability", "specialisations", "needs", "languages", "interests", "mentor_gender",
+    ]
 
     let source: String
     /// The file's line; `nil` for a record of a JSON document.
@@ -148,6 +156,8 @@ struct CSVRow {
     private let recordPath: String?
     private let layout: Layout
     private let values: [String]
+    /// Positions whose value broke a text limit: reported once, then read as blank without a second issue.
+    private let rejected: Set<Int>
     private(set) var issues: [InputIssue] = []
 
     init(source: String, line: Int, layout: Layout, fields: CSVFields) {
@@ -155,7 +165,12 @@ struct CSVRow {
         self.line = line
         recordPath = nil
         self.layout = layout
-        values = fields.indices.map { Self.normalised(fields.text($0)) }
+        let names = (0..<fields.count).map { index in
+            index < layout.names.count ? layout.names[index] : "column \(index + 1)"
+        }
+        (values, rejected, issues) = Self.checked((0..<fields.count).map { fields.text($0) }, names: names) { column in
+            InputIssue(source: source, line: line, field: column, problem: "", fix: "")
+        }
     }
 
     /// A record of a JSON document as a row: its fields' values as the text a CSV cell would hold.
@@ -165,7 +180,39 @@ struct CSVRow {
         self.recordPath = recordPath
         let names = values.keys.sorted()
         layout = Layout(header: names)
-        self.values = names.map { Self.normalised(values[$0] ?? "").trimmingCharacters(in: .whitespaces) }
+        (self.values, rejected, issues) = Self.checked(
+            names.map { (values[$0] ?? "").trimmingCharacters(in: .whitespaces) }, names: names
+        ) { column in
+            InputIssue(source: source, line: nil, field: "\(recordPath).\(column)", problem: "", fix: "")
+        }
+    }
+
+    /// The normalised values, the positions whose value broke a text limit (read as blank), and an issue for each.
+    /// Checked before normalising, whose cost grows with the value; a line break reads as a space.
+    private static func checked(
+        _ raws: [String], names: [String], issueAt: (String) -> InputIssue
+    ) -> ([String], Set<Int>, [InputIssue]) {
+        var values: [String] = []
+        var rejected: Set<Int> = []
+        var issues: [InputIssue] = []
+        for (index, raw) in raws.enumerated() {
+            let column = names[index]
+            let maximum = listColumns.contains(column) ? InputText.maximumListLength : InputText.maximumLength
+            let problem = InputText.problem(
+                raw.utf8.contains(where: { $0 == 10 || $0 == 13 }) ? joiningLines(raw) : raw, maximum: maximum)
+            guard let problem else {
+                values.append(normalised(raw))
+                continue
+            }
+            rejected.insert(index)
+            values.append("")
+            var issue = issueAt(column)
+            issue.problem = "the value \(problem)"
+            issue.fix = "shorten it to at most \(maximum) characters without tabs or control characters; "
+                + "check that the row's columns are not shifted"
+            issues.append(issue)
+        }
+        return (values, rejected, issues)
     }
 
     /// NFC, so that names typed on different systems are written back the same way; Swift already compares
@@ -195,10 +242,11 @@ struct CSVRow {
         issues.append(InputIssue(source: source, line: line, field: field, problem: problem, fix: fix))
     }
 
-    /// The value, or `nil` with an issue when it is blank.
+    /// The value, or `nil` with an issue when it is blank (none when its text limit was already reported).
     mutating func required(_ column: String, fix: String) -> String? {
         let value = text(column)
         guard value.isEmpty else { return value }
+        if let index = layout.columns[column], rejected.contains(index) { return nil }
         report(column, problem: "\(column) is empty", fix: fix)
         return nil
     }
@@ -209,7 +257,7 @@ struct CSVRow {
         if value.isEmpty, let defaultValue { return defaultValue }
         guard let value = required(column, fix: fix) else { return nil }
         guard let number = Int(value) else {
-            report(column, problem: "\(column) '\(value)' is not a whole number", fix: fix)
+            reportNotANumber(column, value: value, kind: "a whole number", fix: fix)
             return nil
         }
         return number
@@ -219,10 +267,32 @@ struct CSVRow {
     mutating func decimal(_ column: String, fix: String) -> Double? {
         guard let value = required(column, fix: fix) else { return nil }
         guard let number = Double(Self.withDecimalPoint(value)), number.isFinite else {
-            report(column, problem: "\(column) '\(value)' is not a number", fix: fix)
+            reportNotANumber(column, value: value, kind: "a number", fix: fix)
             return nil
         }
         return number
+    }
+
+    /// A value that looks like a number gone wrong (a digit in it and no space: `1O`, `12..5`, `1e999`) is quoted;
+    /// one that looks like text (a name, windows, a word that landed here when the row shifted) is not, as it may
+    /// be personal, and the message names the column it probably belongs to.
+    private mutating func reportNotANumber(_ column: String, value: String, kind: String, fix: String) {
+        let looksNumeric = value.count <= 24 && value.contains(where: \.isNumber) && !value.contains(" ")
+        guard !looksNumeric else {
+            report(column, problem: "\(column) '\(InputText.excerpt(value))' is not \(kind)", fix: fix)
+            return
+        }
+        report(column, problem: "the value is not \(kind) (\(Self.likelyColumn(of: value)))",
+               fix: "check that the row's values are in the header's order; then \(fix)")
+    }
+
+    /// Where a value that is not a number probably belongs, from its shape.
+    private static func likelyColumn(of value: String) -> String {
+        if let windows = try? WeeklyAvailability(parsing: value), !windows.windows.isEmpty {
+            return "it looks like weekly windows, which belong in availability"
+        }
+        if value.contains(";") { return "it looks like a list, which belongs in a column such as languages or needs" }
+        return "it looks like text that belongs in another column, such as place"
     }
 
     /// `12,5` as `12.5`: a single comma and no point is a decimal comma.
@@ -248,7 +318,7 @@ struct CSVRow {
         case "male", "m", "virietis": return .male
         case "other", "cits": return .other
         default:
-            report(column, problem: "\(column) '\(value)' is not a gender this tool knows", fix: fix)
+            report(column, problem: "\(column) '\(InputText.excerpt(value))' is not a gender this tool knows", fix: fix)
             return nil
         }
     }
@@ -261,7 +331,7 @@ struct CSVRow {
         case "yes", "y", "true", "ja", "1": return true
         case "no", "n", "false", "ne", "0": return false
         default:
-            report(column, problem: "\(column) '\(value)' is not yes or no", fix: fix)
+            report(column, problem: "\(column) '\(InputText.excerpt(value))' is not yes or no", fix: fix)
             return nil
         }
     }

@@ -8,11 +8,17 @@ enum JSONOutput {
         return encoder
     }
 
-    /// `value` in that style, with a final newline.
+    /// `value` in that style, with a final newline: the bytes of ``encoder()``, written by ``PrettyJSONEncoder``
+    /// (a fraction of Foundation's time and memory), or by Foundation for a type that ``PrettyJSONEncoder`` does not
+    /// follow.
     /// - Throws: ``FormatError`` naming `output` (a value with a non-finite number cannot be encoded).
     static func data(_ value: some Encodable, output: String) throws(FormatError) -> Data {
         do {
-            return try encoder().encode(value) + Data("\n".utf8)
+            do {
+                return try PrettyJSONEncoder.encode(value, lineEnd: true)
+            } catch is PrettyJSONEncoder.Misuse {
+                return try encoder().encode(value) + Data("\n".utf8)
+            }
         } catch {
             throw .unencodable(output: output, problem: "\(error)")
         }

@@ -52,7 +52,7 @@ public enum MenteesCSV {
         var strength = GenderPreference.Strength.soft
         if !strengthText.isEmpty {
             guard let parsed = GenderPreference.Strength(rawValue: strengthText.lowercased()) else {
-                row.report("gender_preference", problem: "gender_preference '\(strengthText)' is neither hard nor soft",
+                row.report("gender_preference", problem: "gender_preference '\(InputText.excerpt(strengthText))' is neither hard nor soft",
                            fix: "write hard (never pair against the wish) or soft (prefer it), or leave it blank for soft")
                 return nil
             }
@@ -74,7 +74,7 @@ public enum MenteesCSV {
         let text = row.text("waiting_since")
         guard !text.isEmpty else { return ReadField(value: nil) }
         guard let date = LocalDate(text: text) else {
-            row.report("waiting_since", problem: "waiting_since '\(text)' is not a date",
+            row.report("waiting_since", problem: "waiting_since '\(InputText.excerpt(text))' is not a date",
                        fix: "write the referral date as YYYY-MM-DD or DD.MM.YYYY, such as 2024-02-14 or 14.02.2024")
             return nil
         }

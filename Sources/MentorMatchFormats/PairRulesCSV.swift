@@ -18,7 +18,7 @@ public enum PairRulesCSV {
         let fix = "write lock (the pair must be made) or forbid (the pair must never be made)"
         guard let text = row.required("rule", fix: fix) else { return nil }
         guard let kind = PairRule.Kind(rawValue: text.lowercased()) else {
-            row.report("rule", problem: "rule '\(text)' is neither lock nor forbid", fix: fix)
+            row.report("rule", problem: "rule '\(InputText.excerpt(text))' is neither lock nor forbid", fix: fix)
             return nil
         }
         return PairRule(mentorID: row.text("mentor_id"), menteeID: row.text("mentee_id"), kind: kind)

@@ -20,16 +20,26 @@ public enum ProfilesCSV {
             let available = row.text("available").isEmpty
                 ? nil : row.integer("available", fix: "enter how many such people could be found, or leave it blank")
             let cost = row.text("cost").isEmpty ? nil : row.decimal("cost", fix: "enter the EUR cost of one recruit, such as 150")
-            if let available, available < 0 {
-                row.report("available", problem: "available \(available) is negative", fix: "enter 0 or more, or leave it blank for no limit")
+            if let available, !InputLimits.recruits.contains(available) {
+                row.report("available", problem: "available \(available) is outside 0–\(InputLimits.recruits.upperBound)",
+                           fix: "enter 0 or more, or leave it blank for no limit")
             }
-            if let cost, cost < 0 {
-                row.report("cost", problem: "cost \(plainNumber(cost)) is negative", fix: "enter a cost of 0 EUR or more")
+            if let cost, !InputLimits.euros.contains(cost) {
+                row.report("cost", problem: "cost \(plainNumber(cost)) is outside 0–999,999,999 EUR",
+                           fix: "enter a cost of 0 EUR or more, below a billion")
             }
             guard let mentor = MentorsCSV.mentor(from: &row, id: "line \(row.line ?? 0)") else { return nil }
             return RecruitProfile(mentor: mentor, available: available, cost: cost)
         }
         try checked(parsed, mentors: parsed.records.map(\.mentor), places: places, policy: policy)
+        // The covering programme's search grows faster than linearly with the profiles (100 rows 3 s, 200 rows 45 s).
+        guard parsed.records.count <= InputLimits.profiles else {
+            throw InputError(issues: [InputIssue(
+                source: path, field: "profiles",
+                problem: "the file has \(InputLimits.grouped(parsed.records.count)) profiles; at most "
+                    + "\(InputLimits.profiles) are allowed, as the recruitment question grows too fast with more",
+                fix: "merge profiles that differ only in details that do not decide a match, or split the question")])
+        }
         return parsed.records
     }
 

@@ -119,6 +119,7 @@ struct ScenarioReader {
         let recruitment = recruitmentSettings(root["recruitment"], loaded: loaded)
         let simulation = simulationSettings(root["simulation"])
         let variants = variants(root["variants"], loaded: loaded)
+        checkBudget(variants, simulation: simulation, youngPeople: loaded.input.mentees.count, node: root["variants"])
         return Scenario(
             name: root["name"]?.string ?? (directory as NSString).lastPathComponent, base: loaded.input,
             policy: loaded.policy, cost: cost, variants: variants, recruitment: recruitment, simulation: simulation
@@ -133,15 +134,18 @@ struct ScenarioReader {
             return cost
         }
         checkKeys(mapping, allowed: CostModel.fileKeys, at: "cost.")
-        let amounts: [(String, WritableKeyPath<CostModel, Double>)] = [
-            ("horizon_months", \.horizonMonths), ("paid_hourly_rate_eur", \.paidHourlyRateEUR),
-            ("paid_hours_per_pair_per_month", \.paidHoursPerPairPerMonth), ("meetings_per_month", \.meetingsPerMonth),
-            ("travel_eur_per_km", \.travelEURPerKm), ("training_eur_per_recruit", \.trainingEURPerRecruit),
+        let amounts: [(String, WritableKeyPath<CostModel, Double>, ClosedRange<Double>)] = [
+            ("horizon_months", \.horizonMonths, 0...Double(InputLimits.programmeMonths.upperBound)),
+            ("paid_hourly_rate_eur", \.paidHourlyRateEUR, InputLimits.euros),
+            ("paid_hours_per_pair_per_month", \.paidHoursPerPairPerMonth, 0...744),
+            ("meetings_per_month", \.meetingsPerMonth, 0...31),
+            ("travel_eur_per_km", \.travelEURPerKm, InputLimits.euros),
+            ("training_eur_per_recruit", \.trainingEURPerRecruit, InputLimits.euros),
         ]
-        for (key, path) in amounts {
-            if let value = number(mapping[key], key: "cost.\(key)", minimum: 0) { cost[keyPath: path] = value }
+        for (key, path, range) in amounts {
+            if let value = number(mapping[key], key: "cost.\(key)", in: range) { cost[keyPath: path] = value }
         }
-        cost.budgetEUR = number(mapping["budget_eur"], key: "cost.budget_eur", minimum: 0)
+        cost.budgetEUR = number(mapping["budget_eur"], key: "cost.budget_eur", in: InputLimits.euros)
         return cost
     }
 
@@ -152,12 +156,13 @@ struct ScenarioReader {
             return nil
         }
         checkKeys(mapping, allowed: ScenarioFile.recruitmentKeys, at: "recruitment.")
-        let maxRecruits = integer(required("max_recruits", in: mapping, at: "recruitment."), key: "recruitment.max_recruits", minimum: 0)
+        let maxRecruits = integer(required("max_recruits", in: mapping, at: "recruitment."), key: "recruitment.max_recruits",
+                              in: InputLimits.recruits)
         var target: CoverageTarget?
         if let targetNode = mapping["target"] {
             if targetNode.string == "remote_parishes" {
                 target = .everyRemotePlace
-            } else if let share = number(targetNode, key: "recruitment.target", minimum: 0), share <= 1 {
+            } else if let share = number(targetNode, key: "recruitment.target", in: 0...1) {
                 target = .share(share)
             } else {
                 report(targetNode, "recruitment.target", problem: "target must be a share from 0 to 1 or remote_parishes",
@@ -184,23 +189,20 @@ struct ScenarioReader {
         }
         checkKeys(mapping, allowed: ScenarioFile.simulationKeys, at: "simulation.")
         guard let referrals = number(required("referrals_per_month", in: mapping, at: "simulation."),
-                                     key: "simulation.referrals_per_month", minimum: 0)
+                                     key: "simulation.referrals_per_month", in: InputLimits.referralsPerMonth)
         else { return nil }
         var settings = SimulationSettings(referralsPerMonth: referrals)
-        if let months = integer(mapping["months"], key: "simulation.months", minimum: 1) { settings.months = months }
+        if let months = integer(mapping["months"], key: "simulation.months", in: InputLimits.simulatedMonths) { settings.months = months }
         if let range = monthRange(mapping["pair_months"], key: "simulation.pair_months") { settings.pairMonths = range }
         if let range = monthRange(mapping["extension_months"], key: "simulation.extension_months") { settings.extensionMonths = range }
         for (key, path) in [("extension_share", \SimulationSettings.extensionShare), ("early_stop_share", \.earlyStopShare)] {
-            guard let value = number(mapping[key], key: "simulation.\(key)", minimum: 0) else { continue }
-            if value > 1 {
-                report(mapping[key]!, "simulation.\(key)", problem: "\(key) \(value) is above 1", fix: "write a share from 0 to 1, such as 18/68 ≈ 0.26")
-            }
+            guard let value = number(mapping[key], key: "simulation.\(key)", in: 0...1) else { continue }
             settings[keyPath: path] = value
         }
-        if let weeks = number(mapping["wait_target_weeks"], key: "simulation.wait_target_weeks", minimum: 0) {
+        if let weeks = number(mapping["wait_target_weeks"], key: "simulation.wait_target_weeks", in: 0...520) {
             settings.waitTargetWeeks = weeks
         }
-        if let seed = integer(mapping["seed"], key: "simulation.seed", minimum: 0) { settings.seed = UInt64(seed) }
+        if let seed = integer(mapping["seed"], key: "simulation.seed", in: InputLimits.seeds) { settings.seed = UInt64(seed) }
         if let node = mapping["initial_waiting_list"] {
             if let value = node.bool {
                 settings.startsWithWaitingList = value
@@ -209,10 +211,52 @@ struct ScenarioReader {
                        fix: "write true (the base's young people wait at the start) or false (only referrals arrive)")
             }
         }
-        if let extra = integer(mapping["max_extra_mentors"], key: "simulation.max_extra_mentors", minimum: 0) {
+        if let extra = integer(mapping["max_extra_mentors"], key: "simulation.max_extra_mentors",
+                                in: InputLimits.simulationExtraMentors) {
             settings.maximumExtraMentors = extra
         }
         return settings
+    }
+
+    /// Refuses, before anything runs, a plan whose work would take minutes or the machine's memory: too many
+    /// variants, a variant scaled past ``InputLimits/scaledYoungPeople``, or a simulation of variants × young people
+    /// × months past ``InputLimits/simulationWork``.
+    mutating func checkBudget(_ variants: [ScenarioVariant], simulation: SimulationSettings?, youngPeople: Int, node: Node?) {
+        let line = node?.mark?.line
+        if variants.count > InputLimits.variants {
+            issues.append(InputIssue(
+                source: path, line: line, field: "variants",
+                problem: "this plan asks for \(InputLimits.grouped(variants.count)) variants × "
+                    + "\(InputLimits.grouped(youngPeople)) young people; at most \(InputLimits.grouped(InputLimits.variants)) "
+                    + "variants are allowed",
+                fix: "split the variants over several scenario files"))
+            return
+        }
+        var simulatedPeople = 0
+        for (index, variant) in variants.enumerated() {
+            let scaled = (Double(youngPeople) * variant.demandScale).rounded()
+            if scaled > Double(InputLimits.scaledYoungPeople) {
+                issues.append(InputIssue(
+                    source: path, line: line, field: "variants[\(index + 1)].scale_demand",
+                    problem: "scale_demand \(plainNumber(variant.demandScale)) asks for \(InputLimits.grouped(Int(scaled))) "
+                        + "young people; at most \(InputLimits.grouped(InputLimits.scaledYoungPeople)) are allowed",
+                    fix: "use a smaller factor"))
+            }
+            simulatedPeople += Int(min(scaled, Double(InputLimits.scaledYoungPeople)))
+        }
+        guard let simulation else { return }
+        let referrals = simulation.referralsPerMonth * Double(simulation.months) * Double(variants.count)
+        let extraMentors = Double(simulation.maximumExtraMentors * variants.count)
+        let work = (Double(simulatedPeople) + referrals + extraMentors) * Double(simulation.months)
+        if work > Double(InputLimits.simulationWork) {
+            issues.append(InputIssue(
+                source: path, line: line, field: "simulation",
+                problem: "this simulation asks for \(InputLimits.grouped(variants.count)) variants × "
+                    + "\(InputLimits.grouped(simulation.months)) months with about "
+                    + "\(InputLimits.grouped(Int(min(work, 1e15)) / max(1, simulation.months))) young people in all; at most "
+                    + "\(InputLimits.grouped(InputLimits.simulationWork)) person-months are allowed",
+                fix: "simulate fewer months, fewer variants or fewer referrals a month"))
+        }
     }
 
     // MARK: - Variants
@@ -240,7 +284,7 @@ struct ScenarioReader {
             checkKeys(mapping, allowed: ScenarioFile.variantKeys, at: at)
             guard let nameNode = required("name", in: mapping, at: at), let name = nameNode.string, !name.isEmpty else { continue }
             if let first = seen[name] {
-                report(nameNode, at + "name", problem: "variant name '\(name)' is used twice (first on line \(first))",
+                report(nameNode, at + "name", problem: "variant name '\(InputText.excerpt(name))' is used twice (first on line \(first))",
                        fix: "give every variant its own name")
             } else {
                 seen[name] = nameNode.mark?.line ?? 0
@@ -259,7 +303,7 @@ struct ScenarioReader {
                 if mentorIDs.contains(id) {
                     variant.removedMentorIDs.append(id)
                 } else {
-                    report(node, at + "remove_mentors", problem: "unknown mentor id '\(id)'",
+                    report(node, at + "remove_mentors", problem: "unknown mentor id '\(InputText.excerpt(id))'",
                            fix: "name mentors listed in the base mentors file")
                 }
             }
@@ -268,7 +312,7 @@ struct ScenarioReader {
             for (key, value) in capacities.mapping ?? [:] {
                 let id = key.string ?? ""
                 guard mentorIDs.contains(id) else {
-                    report(key, at + "capacities", problem: "unknown mentor id '\(id)'", fix: "name mentors listed in the base mentors file")
+                    report(key, at + "capacities", problem: "unknown mentor id '\(InputText.excerpt(id))'", fix: "name mentors listed in the base mentors file")
                     continue
                 }
                 if let capacity = capacity(value, key: at + "capacities.\(id)") { variant.capacities[id] = capacity }
@@ -279,11 +323,18 @@ struct ScenarioReader {
                 variant.addedMentors += addedMentors(
                     item, at: at + "add_mentors[\(index + 1)]", idPrefix: "\(name)-R\(index + 1)-", loaded: loaded
                 )
+                guard variant.addedMentors.count <= InputLimits.addedMentors.upperBound else {
+                    report(item, at + "add_mentors", problem: "the variant adds more than "
+                            + "\(InputLimits.grouped(InputLimits.addedMentors.upperBound)) mentors",
+                           fix: "add at most \(InputLimits.grouped(InputLimits.addedMentors.upperBound)) mentors in one variant")
+                    variant.addedMentors = []
+                    break
+                }
             }
         }
         if let override = mapping["policy"] { variant.policy = policy(loaded.policy, override: override, at: at + "policy") }
-        if let scale = number(mapping["scale_demand"], key: at + "scale_demand", minimum: 0) { variant.demandScale = scale }
-        if let seed = integer(mapping["demand_seed"], key: at + "demand_seed", minimum: 0) { variant.demandSeed = UInt64(seed) }
+        if let scale = number(mapping["scale_demand"], key: at + "scale_demand", in: InputLimits.demandScale) { variant.demandScale = scale }
+        if let seed = integer(mapping["demand_seed"], key: at + "demand_seed", in: InputLimits.seeds) { variant.demandSeed = UInt64(seed) }
         return variant
     }
 
@@ -309,7 +360,7 @@ struct ScenarioReader {
             report(item, at, problem: "an addition needs file: or profile:", fix: "write '- file: applicants.csv' or '- profile: {place: …}' with count:")
             return []
         }
-        let count = integer(mapping["count"], key: at + ".count", minimum: 0) ?? 1
+        let count = integer(mapping["count"], key: at + ".count", in: InputLimits.addedMentors) ?? 1
         guard let profile = profile(profileNode, at: at + ".profile", places: loaded.input.places, policy: loaded.policy)
         else { return [] }
         return profile.recruits(count: count, idPrefix: idPrefix)
@@ -322,7 +373,7 @@ struct ScenarioReader {
         guard let placeNode = required("place", in: mapping, at: at + "."), let place = placeNode.string else { return nil }
         if !places.contains(where: { $0.name == place }) {
             let hint = NameMatching.closest(to: place, among: places.map(\.name)).map { " (did you mean \($0)?)" } ?? ""
-            report(placeNode, at + ".place", problem: "unknown place '\(place)'\(hint)", fix: "use a place listed in the base places file")
+            report(placeNode, at + ".place", problem: "unknown place '\(InputText.excerpt(place))'\(hint)", fix: "use a place listed in the base places file")
         }
         var gender = defaults.gender
         if let node = mapping["gender"] {
@@ -344,12 +395,13 @@ struct ScenarioReader {
             }
         }
         let capacity = capacity(mapping["capacity"], key: at + ".capacity") ?? defaults.capacity
+        let ages = policy.minimumMentorAge...max(policy.minimumMentorAge, InputValidator.plausibleAges.upperBound)
         let mentor = Mentor(
-            id: "", age: integer(mapping["age"], key: at + ".age", minimum: policy.minimumMentorAge) ?? defaults.age,
+            id: "", age: integer(mapping["age"], key: at + ".age", in: ages) ?? defaults.age,
             gender: gender,
             location: Location(place: place), capacity: capacity, availability: availability,
             specialisations: tokens(mapping["specialisations"]), languages: tokens(mapping["languages"]).isEmpty ? ["lv"] : tokens(mapping["languages"]),
-            maxTravelKm: number(mapping["max_travel_km"], key: at + ".max_travel_km", minimum: 0) ?? defaults.maxTravelKm,
+            maxTravelKm: number(mapping["max_travel_km"], key: at + ".max_travel_km", in: InputLimits.kilometres) ?? defaults.maxTravelKm,
             interests: tokens(mapping["interests"])
         )
         return RecruitProfile(mentor: mentor)
@@ -432,14 +484,17 @@ struct ScenarioReader {
         return file
     }
 
-    mutating func number(_ node: Node?, key: String, minimum: Double) -> Double? {
+    /// A finite number within `range` (see ``InputLimits``), or `nil` with an issue.
+    mutating func number(_ node: Node?, key: String, in range: ClosedRange<Double>) -> Double? {
         guard let node else { return nil }
         guard let text = node.string, let value = Double(text), value.isFinite else {
             report(node, key, problem: "\(key) must be a number", fix: "write a number such as 1.5")
             return nil
         }
-        guard value >= minimum else {
-            report(node, key, problem: "\(key) \(text) is negative", fix: "write \(plainNumber(minimum)) or more")
+        guard range.contains(value) else {
+            report(node, key, problem: "\(key) \(InputText.excerpt(text)) is outside the range "
+                    + "\(plainNumber(range.lowerBound))–\(plainNumber(range.upperBound))",
+                   fix: "write a number from \(plainNumber(range.lowerBound)) to \(plainNumber(range.upperBound))")
             return nil
         }
         return value
@@ -447,7 +502,7 @@ struct ScenarioReader {
 
     /// A mentor's capacity: a whole number from 1 to ``Policy/capacityLimit``.
     mutating func capacity(_ node: Node?, key: String) -> Int? {
-        guard let node, let capacity = integer(node, key: key, minimum: 1) else { return nil }
+        guard let node, let capacity = integer(node, key: key, in: 1...Int.max) else { return nil }
         guard capacity <= Policy.capacityLimit else {
             report(node, key, problem: "capacity \(capacity) is above the maximum of \(Policy.capacityLimit)",
                    fix: "set 1 to \(Policy.capacityLimit) (the programmes' rule: one to \(Policy.capacityLimit) young people per mentor)")
@@ -456,14 +511,21 @@ struct ScenarioReader {
         return capacity
     }
 
-    mutating func integer(_ node: Node?, key: String, minimum: Int) -> Int? {
+    /// A whole number within `range` (see ``InputLimits``), or `nil` with an issue; a number too large for 64 bits
+    /// is out of range too.
+    mutating func integer(_ node: Node?, key: String, in range: ClosedRange<Int>) -> Int? {
         guard let node else { return nil }
+        let outOfRange = "\(key) is outside the range \(InputLimits.grouped(range.lowerBound))–\(InputLimits.grouped(range.upperBound))"
+        let fix = "write a whole number from \(InputLimits.grouped(range.lowerBound)) to \(InputLimits.grouped(range.upperBound))"
         guard let text = node.string, let value = Int(text) else {
-            report(node, key, problem: "\(key) must be a whole number", fix: "write a whole number such as 3")
+            let isHuge = node.string.map { $0.count > 18 && $0.allSatisfy { $0.isNumber || $0 == "-" || $0 == "+" } } ?? false
+            report(node, key, problem: isHuge ? outOfRange : "\(key) must be a whole number",
+                   fix: isHuge ? fix : "write a whole number such as 3")
             return nil
         }
-        guard value >= minimum else {
-            report(node, key, problem: "\(key) \(value) is \(value < 0 ? "negative" : "below \(minimum)")", fix: "write \(minimum) or more")
+        guard range.contains(value) else {
+            report(node, key, problem: "\(key) \(InputLimits.grouped(value)) is outside the range "
+                    + "\(InputLimits.grouped(range.lowerBound))–\(InputLimits.grouped(range.upperBound))", fix: fix)
             return nil
         }
         return value
@@ -472,8 +534,9 @@ struct ScenarioReader {
     mutating func monthRange(_ node: Node?, key: String) -> ClosedRange<Int>? {
         guard let node else { return nil }
         let bounds = (node.sequence ?? []).compactMap { $0.string.flatMap(Int.init) }
-        guard bounds.count == 2, bounds[0] >= 1, bounds[0] <= bounds[1] else {
-            report(node, key, problem: "\(key) must be [shortest, longest] in whole months", fix: "write [3, 5], as Liepāja's 3–5-month pairs")
+        guard bounds.count == 2, bounds[0] >= 1, bounds[0] <= bounds[1], bounds[1] <= InputLimits.pairMonths.upperBound else {
+            report(node, key, problem: "\(key) must be [shortest, longest] in whole months, at most "
+                    + "\(InputLimits.pairMonths.upperBound)", fix: "write [3, 5], as Liepāja's 3–5-month pairs")
             return nil
         }
         return bounds[0]...bounds[1]

@@ -104,12 +104,24 @@ public enum ScheduleCalendars {
         return String(repeating: "0", count: 16 - hex.count) + hex + "@mentormatch"
     }
 
-    /// An id as part of a file name: letters, digits, `-`, `_` and `.`; anything else becomes `_`.
-    private static func safe(_ id: String) -> String {
-        String(id.unicodeScalars.map { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar))
-                ? Character(scalar) : "_"
-        })
+    /// An id as part of a file name, one to one: ASCII letters, digits and `.` as they are, every other byte of the
+    /// UTF-8 text as `_` and two hex digits (`M:1` → `M_3A1`, `M_1` → `M_5F1`, `-` → `_2D`, which keeps the `-`
+    /// between a pair's two ids unambiguous), so distinct ids never share a file. An encoding longer than 80 characters keeps its first 60 and a 64-bit FNV-1a hash of the whole id, so
+    /// that file names stay within every file system's limit.
+    static func safe(_ id: String) -> String {
+        var encoded = ""
+        for byte in id.utf8 {
+            let scalar = Unicode.Scalar(byte)
+            if byte < 0x80, scalar.properties.isAlphabetic || (48...57).contains(byte) || byte == 46 {
+                encoded.unicodeScalars.append(scalar)
+            } else {
+                encoded += "_" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0xF, radix: 16, uppercase: true)
+            }
+        }
+        guard encoded.count > 80 else { return encoded }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return String(encoded.prefix(60)) + "_" + String(hash, radix: 16)
     }
 
     /// `20261123T065100Z`.

@@ -54,7 +54,7 @@ extension CSVRow {
         let fix = "write the date as YYYY-MM-DD or DD.MM.YYYY, such as 2024-03-15 or 15.03.2024"
         guard let text = required(column, fix: fix) else { return nil }
         guard let date = LocalDate(text: text) else {
-            report(column, problem: "\(column) '\(text)' is not a date", fix: fix)
+            report(column, problem: "\(column) '\(InputText.excerpt(text))' is not a date", fix: fix)
             return nil
         }
         return date
@@ -65,7 +65,7 @@ extension CSVRow {
         let fix = "write the time as HH:MM, such as 17:30"
         guard let text = required(column, fix: fix) else { return nil }
         guard let minutes = WeeklyAvailability.parseClock(text) else {
-            report(column, problem: "\(column) '\(text)' is not a time of day", fix: fix)
+            report(column, problem: "\(column) '\(InputText.excerpt(text))' is not a time of day", fix: fix)
             return nil
         }
         return minutes

@@ -5,9 +5,12 @@ import MentorMatchCore
 public enum DemandScaling {
     /// `round(factor × count)` young people: a seeded sample of the list when smaller; when larger, the whole list
     /// plus copies of young people drawn from it with replacement, with ids `Y0007-2`, `Y0007-3`, …
+    /// At most ``InputLimits/scaledYoungPeople`` young people.
     /// - Complexity: O(result size).
     public static func scaled(_ mentees: [Mentee], by factor: Double, seed: UInt64) -> [Mentee] {
-        let target = max(0, Int((Double(mentees.count) * factor).rounded()))
+        // Readers refuse factors beyond InputLimits.demandScale; a library caller's is clamped rather than trapping.
+        let wanted = (Double(mentees.count) * factor).rounded()
+        let target = wanted.isNaN ? mentees.count : Int(min(max(wanted, 0), Double(InputLimits.scaledYoungPeople)))
         guard !mentees.isEmpty, target != mentees.count else { return mentees }
         var random = SplitMix64(seed: seed)
         if target < mentees.count {

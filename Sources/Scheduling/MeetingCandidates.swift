@@ -46,13 +46,15 @@ struct MeetingCandidates {
         patterns = Array(repeating: [], count: pairs.count)
         var patternIndexes: [[PatternKey: Int]] = Array(repeating: [:], count: pairs.count)
         let length = rules.sessionMinutes, step = rules.startStepMinutes
+        let allowed = Self.budgetedPatterns(pairs: pairs, length: length, step: step)
         for (monthIndex, month) in months.enumerated() {
             for day in month.first.daysSinceEpoch...month.last.daysSinceEpoch {
                 let date = LocalDate(daysSinceEpoch: day)
                 guard daysOff[date] == nil else { continue }
                 for (pairIndex, pair) in pairs.enumerated() where !pair.unavailable.contains(date) {
                     for window in pair.sharedWindows where window.weekday == date.weekday {
-                        for start in Self.starts(in: window, length: length, step: step) {
+                        for start in Self.starts(in: window, length: length, step: step)
+                        where allowed[pairIndex].contains(PatternKey(weekday: window.weekday, startMinute: start)) {
                             let end = start + length
                             guard !busy.contains(where: { $0.clashes(date: date, start: start, end: end, at: pair.point, speedKmh: rules.travelSpeedKmh) })
                             else {
@@ -77,6 +79,30 @@ struct MeetingCandidates {
 
     /// At most this many start times per window and day: a day's plans grow with the product of the pairs' starts.
     static let maximumStartsPerWindow = 6
+
+    /// At most this many weekly patterns (weekday and start time) for all of one mentor's pairs together. Every pattern
+    /// is a choice the routine terms must rule out, and their relaxation is weak, so a mentor with wide windows on
+    /// every day (a hundred patterns and more) would use the whole time limit and prove nothing; beyond this budget
+    /// each pair keeps an even spread of its patterns, which leaves plenty of ways to meet. The bundled scenarios'
+    /// mentors have at most 31 (Liepāja), so their calendars are unchanged.
+    static let maximumPatternsPerMentor = 32
+
+    /// Each pair's patterns within ``maximumPatternsPerMentor``: all of them when the mentor's pairs have that few,
+    /// else an even spread over each pair's patterns in week order, an equal share for every pair (at least 4).
+    static func budgetedPatterns(pairs: [PairContext], length: Int, step: Int) -> [Set<PatternKey>] {
+        let all = pairs.map { pair in
+            pair.sharedWindows.sorted { ($0.weekday, $0.startMinute) < ($1.weekday, $1.startMinute) }.flatMap { window in
+                starts(in: window, length: length, step: step).map { PatternKey(weekday: window.weekday, startMinute: $0) }
+            }
+        }
+        let total = all.reduce(0) { $0 + $1.count }
+        guard total > maximumPatternsPerMentor else { return all.map(Set.init) }
+        let share = max(4, maximumPatternsPerMentor / max(1, pairs.count))
+        return all.map { patterns in
+            guard patterns.count > share else { return Set(patterns) }
+            return Set((0..<share).map { patterns[$0 * patterns.count / share] })
+        }
+    }
 
     /// Start times in a window: its own start, then a grid of whole multiples of `step` minutes, as long as a session
     /// fits; a long window gets a coarser grid, so that it offers at most ``maximumStartsPerWindow`` starts.

@@ -13,6 +13,10 @@ extension ScheduleRequest {
             return [InputIssue(source: calendarSource, problem: "the programme ends (\(end)) before it starts (\(start))",
                                fix: "give an end date on or after the start, or a number of months")]
         }
+        guard end.daysSinceEpoch - start.daysSinceEpoch <= InputLimits.programmeDays else {
+            return [InputIssue(source: calendarSource, problem: "the programme (\(start) – \(end)) is longer than ten years",
+                               fix: "give an end at most ten years after the start")]
+        }
         let mentorsByID = Dictionary(mentors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let menteesByID = Dictionary(mentees.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var pairedMentees: Set<String> = []

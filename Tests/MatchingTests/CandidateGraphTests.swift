@@ -52,8 +52,16 @@ struct CandidateGraphTests {
             }
             let found = graph.candidates.map { "\($0.mentorIndex)-\($0.menteeIndex)" }
             #expect(found == expected, "seed \(seed)")
+            let scorer = FitScorer(input: instance.input, policy: instance.policy)
             for candidate in graph.candidates {
                 #expect(candidate.distanceKm == rules.distanceKm(mentorIndex: candidate.mentorIndex, menteeIndex: candidate.menteeIndex))
+                // The fit re-scored from the graph's columns equals the scorer on the people themselves.
+                let fit = scorer.score(
+                    mentor: instance.input.mentors[candidate.mentorIndex], mentee: instance.input.mentees[candidate.menteeIndex],
+                    distanceKm: candidate.distanceKm, travelLimitKm: rules.travelLimitKm(mentorIndex: candidate.mentorIndex)
+                )
+                #expect(graph.fit(of: candidate) == fit)
+                #expect(candidate.fitPoints == fit.points)
             }
         }
     }

@@ -65,7 +65,7 @@ struct ContinuityPropertyTests {
             try #require(solution.termination == .optimal, "seed \(seed)")
             let chosen = Set(model.pairVariables.indices.filter { solution.values[model.pairVariables[$0].index] > 0.5 })
             let tiers = model.tiers.filter { $0 != .fit }.compactMap { tier in model.variable(of: tier).map { solution.values[$0.index].rounded() } }
-            let fit = chosen.reduce(0) { $0 + preparation.graph.candidates[$1].fit.points }
+            let fit = chosen.reduce(0) { $0 + preparation.graph.candidates[$1].fitPoints }
             var expected = [Double(result.summary.served)]
             if model.variable(of: .keptCurrent) != nil { expected.append(Double(result.continuity.kept)) }
             expected += [Double(result.summary.servedRemote), Double(result.summary.mentorsUsed)]

@@ -205,9 +205,9 @@ struct SkipInvalidTests {
             #expect(try directory.text("out/rejected.csv") == """
                 file,line,id,problems
                 mentors.csv,4,M03,"capacity: capacity 7 is above the maximum of 3. Fix: set capacity to 1, 2 or 3 (the programmes' rule: one to three young people per mentor)"
-                mentees.csv,3,Y02,"age: age 'seventeen' is not a whole number. Fix: enter the age in whole years, such as 16"
+                mentees.csv,3,Y02,"age: the value is not a whole number (it looks like text that belongs in another column, such as place). Fix: check that the row's values are in the header's order; then enter the age in whole years, such as 16"
                 mentees.csv,5,Y04,"place: unknown place 'Mazozoli'. Fix: use a place listed in places.csv, or add 'Mazozoli' there"
-                places.csv,5,Mazozoli,"lat: lat 'north' is not a number. Fix: enter the latitude in decimal degrees, such as 56.8165"
+                places.csv,5,Mazozoli,"lat: the value is not a number (it looks like text that belongs in another column, such as place). Fix: check that the row's values are in the header's order; then enter the latitude in decimal degrees, such as 56.8165"
 
                 """)
             let pairs = try CSVFile(try directory.read("out/pairs.csv"), source: "pairs.csv")

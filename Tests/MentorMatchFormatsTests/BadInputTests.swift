@@ -65,14 +65,14 @@ struct BadInputTests {
         BadInputCase("mentor aged 150", file: "mentors.csv", mentorHeader + "M01,150,female,Ogre,2,Mon 16:00-18:00,,lv,20\n",
                      line: 2, field: "age", problem: "age 150 is not a plausible age"),
         BadInputCase("age not a number", file: "mentors.csv", mentorHeader + "M01,abc,female,Ogre,2,Mon 16:00-18:00,,lv,20\n",
-                     line: 2, field: "age", problem: "age 'abc' is not a whole number"),
+                     line: 2, field: "age", problem: "the value is not a whole number (it looks like text that belongs in another column, such as place)"),
         BadInputCase("capacity 0", file: "mentors.csv", mentorHeader + "M01,34,female,Ogre,0,Mon 16:00-18:00,,lv,20\n",
                      line: 2, field: "capacity", problem: "capacity 0 is below 1"),
         BadInputCase("capacity 7", file: "mentors.csv", mentorHeader + "M01,34,female,Ogre,7,Mon 16:00-18:00,,lv,20\n",
                      line: 2, field: "capacity", problem: "capacity 7 is above the maximum of 3",
                      fix: "set capacity to 1, 2 or 3 (the programmes' rule: one to three young people per mentor)"),
         BadInputCase("travel not a number", file: "mentors.csv", mentorHeader + "M01,34,female,Ogre,2,Mon 16:00-18:00,,lv,far\n",
-                     line: 2, field: "max_travel_km", problem: "max_travel_km 'far' is not a number"),
+                     line: 2, field: "max_travel_km", problem: "the value is not a number (it looks like text that belongs in another column, such as place)"),
         BadInputCase("unknown gender", file: "mentors.csv", mentorHeader + "M01,34,x,Ogre,2,Mon 16:00-18:00,,lv,20\n",
                      line: 2, field: "gender", problem: "gender 'x' is not a gender"),
         BadInputCase("duplicate id", file: "mentors.csv",
@@ -189,7 +189,7 @@ struct BadInputTests {
             Issue.record("the input was accepted")
             return
         }
-        #expect(error.issues.map(\.problem) == ["age 'abc' is not a whole number"])
+        #expect(error.issues.map(\.problem) == ["the value is not a whole number (it looks like text that belongs in another column, such as place)"])
     }
 
     @Test func validFixturesLoad() throws {

@@ -97,6 +97,19 @@ struct CSVWriterTests {
 
     @Test func quotesTheChosenDelimiter() {
         #expect(CSVWriter.text(header: ["a"], rows: [["x;y"], ["x,y"]], delimiter: ";") == "a\n\"x;y\"\nx,y\n")
+        #expect(CSVWriter.text(header: ["a"], rows: [["x§y"], ["x,y"], ["ā"]], delimiter: "§") == "a\n\"x§y\"\nx,y\nā\n")
+    }
+
+    /// Every rule that quotes a field, each alone, and fields that only look close to one.
+    @Test func quotesEveryCaseAndNothingElse() {
+        let quoted = ["tab\t", "\ttab", "end ", "cr\rhere", "crlf\r\n", "\"", ","]
+        let plain = ["", "a\tb", "a b", "Ērgļi", "1.250", "-", "ūdens/ezers"]
+        for field in quoted {
+            #expect(CSVWriter.text(header: ["a"], rows: [[field]]) == "a\n\"\(field.replacingOccurrences(of: "\"", with: "\"\""))\"\n")
+        }
+        for field in plain {
+            #expect(CSVWriter.text(header: ["a"], rows: [[field]]) == "a\n\(field)\n")
+        }
     }
 
     @Test func readsBackWhatItWrites() throws {

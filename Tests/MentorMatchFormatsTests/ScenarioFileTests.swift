@@ -83,14 +83,14 @@ struct ScenarioFileTests {
                     expected: ["column variants[2].add_mentors[1].profile.place: unknown place 'Suntazi' (did you mean Suntaži?)"]),
         BadScenario(name: "a recruit younger than the policy's minimum mentor age",
                     replace: "place: Suntaži, availability", with: "place: Suntaži, age: 19, availability",
-                    expected: ["column variants[2].add_mentors[1].profile.age: variants[2].add_mentors[1].profile.age 19 is below 20"]),
+                    expected: ["column variants[2].add_mentors[1].profile.age: variants[2].add_mentors[1].profile.age 19 is outside the range 20–100"]),
         BadScenario(name: "a recruit's capacity above the programmes' limit",
                     replace: "place: Suntaži, availability", with: "place: Suntaži, capacity: 4, availability",
                     expected: ["column variants[2].add_mentors[1].profile.capacity: capacity 4 is above the maximum of 3"]),
         BadScenario(name: "a variant's capacity above the programmes' limit", replace: "capacities: {M01: 3}", with: "capacities: {M01: 4}",
                     expected: ["column variants[2].capacities.M01: capacity 4 is above the maximum of 3"]),
         BadScenario(name: "negative count", replace: "count: 2", with: "count: -2",
-                    expected: ["column variants[2].add_mentors[1].count: variants[2].add_mentors[1].count -2 is negative"]),
+                    expected: ["column variants[2].add_mentors[1].count: variants[2].add_mentors[1].count -2 is outside the range 0–10,000"]),
         BadScenario(name: "variant name used twice", replace: "name: more", with: "name: base",
                     expected: ["line 16, column variants[2].name: variant name 'base' is used twice (first on line 15)"]),
         BadScenario(name: "unknown key", replace: "scale_demand: 2", with: "scale_demnd: 2",
@@ -100,7 +100,7 @@ struct ScenarioFileTests {
         BadScenario(name: "policy out of range", replace: "max_travel_km: 15", with: "max_capacity: 7",
                     expected: ["column variants[2].policy.max_capacity"]),
         BadScenario(name: "negative cost", replace: "travel_eur_per_km: 0.1", with: "travel_eur_per_km: -0.1",
-                    expected: ["column cost.travel_eur_per_km: cost.travel_eur_per_km -0.1 is negative"]),
+                    expected: ["column cost.travel_eur_per_km: cost.travel_eur_per_km -0.1 is outside the range 0–999999999"]),
         BadScenario(name: "bad target", replace: "target: remote_parishes", with: "target: 1.5",
                     expected: ["column recruitment.target: target must be a share from 0 to 1 or remote_parishes"]),
     ]
@@ -128,7 +128,7 @@ struct ScenarioFileTests {
         }
         #expect(error.description.contains("profiles.csv, line 2, column capacity: capacity 5 is above the maximum of 3"))
         #expect(error.description.contains("profiles.csv, line 2, column place: unknown place 'Suntazi'"))
-        #expect(error.description.contains("profiles.csv, line 3, column available: available -1 is negative"))
+        #expect(error.description.contains("profiles.csv, line 3, column available: available -1 is outside 0–1000"))
     }
 
     @Test("curve.csv and recruits.csv have the documented columns; charts are SVG")

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Seed inputs for each fuzz target, made of the bundled scenarios (heads of their files, so that seeds stay small).
+# Usage: Tests/Fuzz/seeds.sh DIRECTORY
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+out=$1
+rm -rf "$out"
+mkdir -p "$out"/{csv,schedule-csv,availability,policy,scenario,input-json,engine}
+for scenario in Scenarios/*/; do
+    name=$(basename "$scenario")
+    for file in "$scenario"*.csv; do
+        head -n 8 "$file" >"$out/csv/$name-$(basename "$file")"
+    done
+    cp "$scenario/policy.yaml" "$out/policy/$name.yaml"
+    cp "$scenario/plan.yaml" "$out/scenario/$name.yaml"
+    # The availability column of each people file, one value per seed.
+    for file in "$scenario"mentors.csv "$scenario"mentees.csv; do
+        python3 -c 'import csv,sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))[:4]
+for i, row in enumerate(rows):
+    open(f"{sys.argv[2]}-{i}", "w", encoding="utf-8").write(row["availability"])' "$file" "$out/availability/$name-$(basename "$file" .csv)"
+    done
+    { head -n 4 "$scenario/mentors.csv"; echo "--"; head -n 5 "$scenario/mentees.csv"; echo "--"; cat "$scenario/places.csv"; } \
+        >"$out/engine/$name"
+    { head -n 3 "$scenario/mentors.csv"; echo "--"; head -n 3 "$scenario/mentees.csv"; echo "--"; cat "$scenario/places.csv"; \
+      echo "--"; cat "$scenario/policy.yaml"; } >"$out/engine/$name-policy"
+done
+head -n 6 Scenarios/ogre-2024/supervision-slots.csv >"$out/schedule-csv/slots.csv"
+printf 'mentor_id,mentee_id,rule\nM001,Y0001,lock\nM002,Y0002,forbid\n' >"$out/schedule-csv/locks.csv"
+printf 'mentor_id,mentee_id,fit\nM001,Y0001,0.8\n' >"$out/schedule-csv/pairs.csv"
+printf 'person_id,date\nY0001,2024-03-12\nM001,2024-04-02\n' >"$out/schedule-csv/unavailable.csv"
+printf '{"max_capacity": 3, "objective": {"method": "weighted", "tier_weights": {"served": 1000}}, "schedule": {"hours_per_month": 20}}' \
+    >"$out/policy/policy.json"
+cat >"$out/input-json/small.json" <<'JSON'
+{"mentors": [{"id": "M01", "age": 34, "gender": "female", "location": {"place": "Ogre"}, "capacity": 2,
+  "availability": "Mon 16:00-18:00", "specialisations": [], "languages": ["lv"], "max_travel_km": 20, "interests": []}],
+ "mentees": [{"id": "Y001", "age": 15, "gender": "male", "location": {"place": "Ogre"}, "availability": "Mon 16:00-18:00",
+  "needs": [], "languages": ["lv"], "interests": [], "priority": 0}],
+ "places": [{"name": "Ogre", "coordinate": {"latitude": 56.8162, "longitude": 24.6048}, "isRemote": false}],
+ "pair_rules": [{"mentor_id": "M01", "mentee_id": "Y001", "kind": "lock"}],
+ "policy": {"max_capacity": 2, "schedule": {"sessions_per_month": 2}}}
+JSON

@@ -1,0 +1,212 @@
+import Foundation
+@testable import MentorMatchFormats
+import MentorMatchCore
+import Testing
+
+/// ``PrettyJSONEncoder`` must write the very bytes of Foundation's `JSONEncoder` in the project's style.
+struct PrettyJSONEncoderTests {
+    private func foundationBytes(_ value: some Encodable) throws -> Data {
+        try JSONOutput.encoder().encode(value) + Data("\n".utf8)
+    }
+
+    private func expectSameBytes(_ value: some Encodable, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let expected = try foundationBytes(value)
+        let written = try PrettyJSONEncoder.encode(value, lineEnd: true)
+        #expect(String(decoding: written, as: UTF8.self) == String(decoding: expected, as: UTF8.self),
+                sourceLocation: sourceLocation)
+        #expect(written == expected, sourceLocation: sourceLocation)
+    }
+
+    @Test func randomDocumentsGiveFoundationsBytes() throws {
+        for seed in UInt64(1)...300 {
+            var random = SplitMix64(seed: seed)
+            try expectSameBytes(RandomDocument(&random, depth: 0))
+        }
+    }
+
+    @Test func numbersGiveFoundationsText() throws {
+        var random = SplitMix64(seed: 7)
+        var doubles: [Double] = [0, -0.0, 1, -1, 0.1, 1e-7, 1e-5, 123_456.789, 1e15, 1e16, 1e17, 2.5e300, .leastNonzeroMagnitude,
+                                 .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .leastNormalMagnitude, 1.0 / 3.0]
+        doubles += (0..<2_000).map { _ in Double(bitPattern: random.next()) }.filter(\.isFinite)
+        doubles += (0..<2_000).map { _ in random.double(in: -1_000...1_000) }
+        doubles += (0..<500).map { _ in Double(random.int(in: -1_000_000...1_000_000)) / 100 }
+        try expectSameBytes(doubles)
+        let floats: [Float] = [0, 1, 0.1, 3.4e38, .leastNonzeroMagnitude] + (0..<500).map { _ in Float(random.double(in: -10...10)) }
+        try expectSameBytes(floats)
+        try expectSameBytes([Int.min, Int.max, 0, -1])
+        try expectSameBytes([UInt64.max, 0])
+        try expectSameBytes(Int8.min)
+        try expectSameBytes(3.0)
+    }
+
+    @Test func stringsGiveFoundationsEscapes() throws {
+        let strings = ["", "plain", "quote \" and \\ backslash", "a/b", "line\nbreak\ttab\r", "\u{0}\u{1}\u{8}\u{c}\u{1f}\u{7f}",
+                       "Līvāni, Ķegums, Ērgļi", "emoji 🧑‍🏫", "\u{2028}\u{2029}", (0..<32).map { String(UnicodeScalar($0)!) }.joined()]
+        try expectSameBytes(strings)
+        try expectSameBytes(Dictionary(uniqueKeysWithValues: strings.enumerated().map { ($1, $0) }))
+    }
+
+    @Test func emptyContainersAndNullsGiveFoundationsLayout() throws {
+        try expectSameBytes([[Int]]())
+        try expectSameBytes([[Int]()])
+        try expectSameBytes([String: Int]())
+        try expectSameBytes(["a": [String: Int](), "b": [:]])
+        try expectSameBytes([Int?.none, 1, nil])
+        #expect(throws: EncodingError.self) { try PrettyJSONEncoder.encode(Empty()) }
+        try expectSameBytes([Empty(), Empty()])
+        try expectSameBytes(["empty": Empty()])
+    }
+
+    @Test func foundationsSpecialTypesGiveItsBytes() throws {
+        let special = Special(
+            date: Date(timeIntervalSinceReferenceDate: 123_456.5), data: Data([0, 1, 2, 250, 255]),
+            url: URL(string: "https://example.org/a b?q=1")!, decimal: Decimal(string: "12.3400")!
+        )
+        try expectSameBytes(special)
+        try expectSameBytes([special, special])
+    }
+
+    @Test func handWrittenContainersGiveFoundationsBytes() throws {
+        try expectSameBytes(Nested(inner: [1, 2], name: "x"))
+        try expectSameBytes([Nested(inner: [], name: "y"), Nested(inner: [3], name: "z")])
+        try expectSameBytes(Child(parent: 4, own: "c"))
+        try expectSameBytes(Repeated())
+    }
+
+    /// A type that writes to a nested container after its parent went on is left to Foundation.
+    @Test func interleavedNestedContainersFallBackToFoundation() throws {
+        #expect(throws: PrettyJSONEncoder.Misuse.self) { try PrettyJSONEncoder.encode(Interleaved()) }
+        #expect(try JSONOutput.data(Interleaved(), output: "test") == foundationBytes(Interleaved()))
+        #expect(try JSONOutput.data([Interleaved()], output: "test") == foundationBytes([Interleaved()]))
+    }
+
+    @Test func infinityThrowsAsWithFoundation() {
+        #expect(throws: EncodingError.self) { try PrettyJSONEncoder.encode([1, Double.infinity]) }
+        #expect(throws: FormatError.self) { try JSONOutput.data(["x": Double.nan], output: "test") }
+    }
+}
+
+private struct Empty: Encodable {
+    func encode(to encoder: any Encoder) throws {}
+}
+
+private struct Special: Encodable {
+    var date: Date
+    var data: Data
+    var url: URL
+    var decimal: Decimal
+}
+
+/// Members in declaration order that is not key order, nested containers, and keys that sort by UTF-8 bytes.
+private struct Nested: Encodable {
+    var inner: [Int]
+    var name: String
+
+    enum Keys: String, CodingKey { case zeta, alpha, inner, Beta, ä = "ä", mid }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(name, forKey: .zeta)
+        var list = container.nestedUnkeyedContainer(forKey: .inner)
+        for value in inner { try list.encode(value) }
+        var object = list.nestedContainer(keyedBy: Keys.self)
+        try object.encode(true, forKey: .mid)
+        try object.encodeNil(forKey: .alpha)
+        try container.encode(1.5, forKey: .alpha)
+        var deeper = container.nestedContainer(keyedBy: Keys.self, forKey: .ä)
+        try deeper.encode("d", forKey: .Beta)
+        try container.encode([name], forKey: .Beta)
+    }
+}
+
+private class Parent: Encodable {
+    var parent: Int
+    init(parent: Int) { self.parent = parent }
+}
+
+private final class Child: Parent {
+    var own: String
+    init(parent: Int, own: String) {
+        self.own = own
+        super.init(parent: parent)
+    }
+
+    enum Keys: String, CodingKey { case own }
+
+    override func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(own, forKey: .own)
+        try super.encode(to: container.superEncoder())
+    }
+}
+
+/// The same key twice, and `container(keyedBy:)` asked for twice: the last value wins, as in Foundation.
+private struct Repeated: Encodable {
+    enum Keys: String, CodingKey { case b, a }
+
+    func encode(to encoder: any Encoder) throws {
+        var first = encoder.container(keyedBy: Keys.self)
+        try first.encode(1, forKey: .b)
+        try first.encode(2, forKey: .a)
+        var second = encoder.container(keyedBy: Keys.self)
+        try second.encode(3, forKey: .b)
+    }
+}
+
+private struct Interleaved: Encodable {
+    enum Keys: String, CodingKey { case first, second, third }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        var first = container.nestedUnkeyedContainer(forKey: .first)
+        try first.encode(1)
+        try container.encode("x", forKey: .second)
+        try first.encode(2)
+    }
+}
+
+/// A random tree of the shapes result files hold: objects with optional members, arrays, dictionaries, numbers
+/// and strings of every kind.
+private struct RandomDocument: Encodable {
+    var name: String
+    var count: Int
+    var ratio: Double
+    var flag: Bool
+    var note: String?
+    var values: [Double]
+    var byName: [String: Int]
+    var children: [RandomDocument]
+    var child: [String: RandomDocument]
+
+    init(_ random: inout SplitMix64, depth: Int) {
+        name = Self.text(&random)
+        count = random.int(in: -1_000_000...1_000_000)
+        ratio = Self.number(&random)
+        flag = random.chance(0.5)
+        note = random.chance(0.5) ? Self.text(&random) : nil
+        values = (0..<random.int(in: 0...4)).map { _ in Self.number(&random) }
+        byName = Dictionary((0..<random.int(in: 0...5)).map { _ in (Self.text(&random), random.int(in: 0...99)) }) { $1 }
+        children = depth < 3 ? (0..<random.int(in: 0...3)).map { _ in RandomDocument(&random, depth: depth + 1) } : []
+        child = depth < 2 && random.chance(0.3) ? [Self.text(&random): RandomDocument(&random, depth: depth + 1)] : [:]
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, count, ratio, flag, note, values, children, child
+        case byName = "by_name"
+    }
+
+    static func text(_ random: inout SplitMix64) -> String {
+        let pieces = ["a", "B", "z", "_", "1", "ā", "Ž", "\"", "\\", "/", "\n", "\u{1}", " ", "é", "🧑", "mentor", "Y0"]
+        return (0..<random.int(in: 0...6)).map { _ in random.pick(pieces) }.joined()
+    }
+
+    static func number(_ random: inout SplitMix64) -> Double {
+        switch random.int(in: 0...3) {
+        case 0: Double(random.int(in: -500...500))
+        case 1: random.double(in: -1...1) * pow(10, Double(random.int(in: -12...18)))
+        case 2: Double(random.int(in: 0...100_000)) / 1_000
+        default: random.unit()
+        }
+    }
+}
