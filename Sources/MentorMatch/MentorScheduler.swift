@@ -41,7 +41,8 @@ public struct ScheduleSetup: Sendable, Hashable {
 /// Re-planning a running programme from a date: sessions before it stay as they were; pairs that are unchanged keep
 /// every session (their series, weekday and time) from it on; only new pairs get new sessions, around those. The
 /// supervision groups stay as they were planned, less the mentors who have left; pairs that are gone lose their
-/// sessions from the date on (their calendars publish them as cancelled).
+/// sessions from the date on (their calendars publish them as cancelled). The earlier run's shortfalls that still
+/// hold stay reported, so that `shortfalls.csv` covers the whole programme.
 public struct ScheduleContinuation: Sendable, Hashable {
     public var from: LocalDate
     public var previous: PreviousSchedule
@@ -64,6 +65,14 @@ public struct ScheduleContinuation: Sendable, Hashable {
             let staying = group.mentorIDs.filter(mentorIDs.contains)
             return staying.isEmpty ? nil : SupervisionGroup(slot: group.slot, mentorIDs: staying)
         }
+    }
+
+    /// The earlier run's shortfalls that still hold: every one of a pair that keeps its sessions, and those of the
+    /// other pairs in months wholly before `from` (their sessions there stay as they were).
+    func carriedShortfalls(pairs: [PairToSchedule]) -> [Shortfall] {
+        let unchanged = Set(pairs.map { "\($0.mentorID)|\($0.menteeID)" })
+            .subtracting(newPairs(pairs).map { "\($0.mentorID)|\($0.menteeID)" })
+        return previous.shortfalls.filter { $0.month < from.monthText || unchanged.contains("\($0.mentorID)|\($0.menteeID)") }
     }
 
     /// The pairs without sessions in the earlier schedule: the only ones scheduled anew.
@@ -151,8 +160,11 @@ public struct MentorScheduler: Sendable {
         }
         do {
             var result = try scheduler.schedule(request, sources: records.sources, calendarSource: "--start/--end")
-            if setup.continuation != nil {
-                // The figures cover the whole programme, the kept sessions included.
+            if let continuation = setup.continuation {
+                // The figures cover the whole programme, the kept sessions and their shortfalls included.
+                result.shortfalls = (continuation.carriedShortfalls(pairs: pairs) + result.shortfalls).sorted {
+                    ($0.mentorID, $0.month, $0.menteeID) < ($1.mentorID, $1.month, $1.menteeID)
+                }
                 result.start = calendar.start
                 result.months = SessionScheduler.summaries(
                     months: calendar.months, sessions: result.sessions, shortfalls: result.shortfalls,
