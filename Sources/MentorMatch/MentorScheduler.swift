@@ -146,11 +146,21 @@ public struct MentorScheduler: Sendable {
             mentors: loaded.input.mentors, mentees: loaded.input.mentees, places: loaded.input.places, pairs: pairs,
             calendar: calendar, unavailable: records.unavailable, supervisorSlots: records.supervisorSlots,
             timeLimitSeconds: policy.timeLimitSeconds)
+        var sources = records.sources
         if let continuation = setup.continuation {
             guard continuation.from >= calendar.start, continuation.from <= calendar.end else {
                 throw .invalidInput(InputError(issues: [InputIssue(
                     source: "--from", problem: "\(continuation.from) is outside the programme \(calendar.start) – \(calendar.end)",
                     fix: "give a date within the programme's --start and --end (or --months)")]))
+            }
+            // The dates before `from` concern sessions that stay as they were, so the same file serves every re-plan;
+            // a date before the programme is still reported.
+            let replanned = records.unavailable.indices.filter {
+                records.unavailable[$0].date >= continuation.from || records.unavailable[$0].date < calendar.start
+            }
+            request.unavailable = replanned.map { records.unavailable[$0] }
+            sources.unavailable.lines = sources.unavailable.lines.map { lines in
+                replanned.filter(lines.indices.contains).map { lines[$0] }
             }
             request.fixedSessions = continuation.fixedSessions(pairs: pairs)
             request.fixedSupervision = continuation.supervision(mentorIDs: Set(loaded.input.mentors.map(\.id)))
@@ -159,7 +169,7 @@ public struct MentorScheduler: Sendable {
             request.calendar = ProgrammeCalendar(start: continuation.from, end: calendar.end, rules: policy.schedule)
         }
         do {
-            var result = try scheduler.schedule(request, sources: records.sources, calendarSource: "--start/--end")
+            var result = try scheduler.schedule(request, sources: sources, calendarSource: "--start/--end")
             if let continuation = setup.continuation {
                 // The figures cover the whole programme, the kept sessions and their shortfalls included.
                 result.shortfalls = (continuation.carriedShortfalls(pairs: pairs) + result.shortfalls).sorted {

@@ -1,4 +1,5 @@
 import Foundation
+import MentorMatch
 import Testing
 
 /// Ogre month two (`Scenarios/ogre-2024/next-month`): the first run's pairs meet from 1 March, three referrals
@@ -129,6 +130,40 @@ struct NextMonthTests {
             let forced = try await CLI.run(["match"] + arguments + ["--locks", "locks.csv", "--out", "forced"], in: directory.url)
             #expect(forced.exitCode == 1, "\(forced)")
             #expect(forced.stderr.contains("M001 has more locked young people than its capacity of 3"), "\(forced)")
+        }
+    }
+
+    @Test("month two as one JSON document with current_pairs, or a document and --current: the same pairs and changes as the CSV files")
+    func document() async throws {
+        try await withTemporaryDirectory("next-month-document") { directory in
+            let loaded = try MentorMatcher().load(InputFiles(
+                mentors: Self.nextMonth("mentors.csv"), mentees: Self.nextMonth("mentees.csv"),
+                places: Self.ogre.path("places.csv"), policy: Self.nextMonth("policy.yaml"),
+                current: Self.nextMonth("current.csv")))
+            #expect(loaded.input.currentPairs.count == 30)
+            try directory.write(InputDocument(input: loaded.input, policy: loaded.policy).encoded(), to: "doc.json")
+            var withoutPairs = loaded.input
+            withoutPairs.currentPairs = []
+            try directory.write(InputDocument(input: withoutPairs, policy: loaded.policy).encoded(), to: "people.json")
+            #expect(String(decoding: try directory.read("doc.json"), as: UTF8.self).contains(#""current_pairs""#))
+
+            let csv = try await CLI.run(Self.monthTwoArguments(), in: directory.url)
+            let whole = try await CLI.run(["match", "--input", "doc.json", "--out", "whole"], in: directory.url)
+            let added = try await CLI.run(
+                ["match", "--input", "people.json", "--current", Self.nextMonth("current.csv"), "--out", "added"],
+                in: directory.url)
+            for run in [csv, whole, added] {
+                try #require(run.exitCode == 0, "\(run)")
+                #expect(run.stdout.hasPrefix("Served 28 of 37 young people (remote places: 8 of 12)"), "\(run)")
+                #expect(run.stdout.contains("Current pairs: 27 kept, 0 broken, 1 ended, 2 released; 1 new pair"), "\(run)")
+            }
+            for file in ["pairs.csv", "changes.csv", "unmatched.csv"] {
+                #expect(try directory.read("whole/\(file)") == directory.read("out/\(file)"), "\(file) differs")
+                #expect(try directory.read("added/\(file)") == directory.read("out/\(file)"), "\(file) differs")
+            }
+            // Without current pairs the document is matched afresh: the pairs that are meeting are not held.
+            let fresh = try await CLI.run(["match", "--input", "people.json", "--out", "fresh"], in: directory.url)
+            #expect(fresh.stdout.hasPrefix("Served 28 of 37 young people (remote places: 10 of 12)"), "\(fresh)")
         }
     }
 

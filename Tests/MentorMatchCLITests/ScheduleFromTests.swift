@@ -55,6 +55,38 @@ struct ScheduleFromTests {
         }
     }
 
+    @Test("shortfalls.csv stays complete: earlier months' shortfalls, those of pairs that are gone included, and every one of an unchanged pair")
+    func shortfallsCarried() async throws {
+        try await withTemporaryDirectory("schedule-from") { directory in
+            // Y0001 (M001's) is away all of March and May, Y0025 (M008's, who leaves in April) all of March.
+            let days = (1...31).map { String(format: "%02d", $0) }
+            let away = days.map { "Y0001,2024-03-\($0)" } + days.map { "Y0001,2024-05-\($0)" } + days.map { "Y0025,2024-03-\($0)" }
+            try directory.write((["person_id,date"] + away).joined(separator: "\n") + "\n", to: "unavailable.csv")
+            let march = try await CLI.run(["match"] + Self.inputs(".") + ["--out", "march"], in: directory.url)
+            try #require(march.exitCode == 0, "\(march)")
+            let plan = ["--unavailable", "unavailable.csv", "--start", "2024-03-01", "--end", "2024-09-30", "--out", "schedule"]
+            let first = try await CLI.run(["schedule"] + Self.inputs(".") + ["--pairs", "march/pairs.csv"] + plan, in: directory.url)
+            try #require(first.exitCode == 0, "\(first)")
+            let before = try CSVFile(try directory.read("schedule/shortfalls.csv"), source: "shortfalls.csv").rows
+            #expect(before.map { [$0[0], $0[1], $0[2], $0[4]] } == [
+                ["M001", "Y0001", "2024-03", "0"], ["M001", "Y0001", "2024-05", "0"], ["M008", "Y0025", "2024-03", "0"],
+            ], "\(before)")
+
+            let april = try await CLI.run(
+                ["match"] + Self.inputs("next-month") + ["--current", "march/pairs.csv", "--out", "april"], in: directory.url)
+            try #require(april.exitCode == 0, "\(april)")
+            let run = try await CLI.run(
+                ["schedule"] + Self.inputs("next-month") + ["--pairs", "april/pairs.csv", "--from", "2024-04-01"] + plan,
+                in: directory.url)
+            try #require(run.exitCode == 0, "\(run)")
+            #expect(try CSVFile(try directory.read("schedule/shortfalls.csv"), source: "shortfalls.csv").rows == before)
+            #expect(run.stdout.contains("; 3 shortfalls;"), "\(run)")
+            let document = try jsonObject(try directory.read("schedule/sessions.json"))
+            let months = try #require(document["months"] as? [[String: Any]])
+            #expect(months.map { $0["shortfalls"] as? Int } == [2, 0, 1, 0, 0, 0, 0])
+        }
+    }
+
     @Test("--from without an earlier sessions.json in --out, or outside the programme, is refused")
     func refused() async throws {
         try await withTemporaryDirectory("schedule-from") { directory in
