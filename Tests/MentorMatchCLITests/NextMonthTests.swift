@@ -158,19 +158,25 @@ struct NextMonthTests {
                     .map { [$0[0], $0[1], $0[2]] }
             }
 
-            // Under keep the recruits stay idle: no pair that is meeting moves.
-            let keep = try await run(Self.nextMonth("policy.yaml"), out: "keep")
-            try #require(keep.exitCode == 0, "\(keep)")
-            let kept = Self.unwrapped(keep.stdout)
-            #expect(kept.hasPrefix("Served 28 of 37 young people (remote places: 8 of 12); mentors used 13 of 15, idle 2"), "\(keep)")
-            #expect(kept.contains("Current pairs: 27 kept, 0 broken, 1 ended, 2 released; 1 new pair"), "\(keep)")
+            /// Runs with `policy` into `out` and checks the two headlines.
+            func expectRun(_ policy: String, out: String, served: String, currentPairs: String) async throws {
+                let run = try await run(policy, out: out)
+                try #require(run.exitCode == 0, "\(run)")
+                let text = Self.unwrapped(run.stdout)
+                #expect(text.hasPrefix(served), "\(run)")
+                #expect(text.contains(currentPairs), "\(run)")
+            }
 
-            let free = try await run("minimal.yaml", out: "minimal")
-            try #require(free.exitCode == 0, "\(free)")
-            let freed = Self.unwrapped(free.stdout)
-            #expect(freed.hasPrefix("Served 30 of 37 young people (remote places: 9 of 12); mentors used 15 of 15, idle 0"), "\(free)")
-            #expect(freed.contains("Current pairs: 25 kept, 2 broken (2 moved to another mentor), 1 ended, 2 released; 5 new pairs"),
-                    "\(free)")
+            // Under keep the recruits stay idle: no pair that is meeting moves.
+            try await expectRun(
+                Self.nextMonth("policy.yaml"), out: "keep",
+                served: "Served 28 of 37 young people (remote places: 8 of 12); mentors used 13 of 15, idle 2",
+                currentPairs: "Current pairs: 27 kept, 0 broken, 1 ended, 2 released; 1 new pair")
+
+            try await expectRun(
+                "minimal.yaml", out: "minimal",
+                served: "Served 30 of 37 young people (remote places: 9 of 12); mentors used 15 of 15, idle 0",
+                currentPairs: "Current pairs: 25 kept, 2 broken (2 moved to another mentor), 1 ended, 2 released; 5 new pairs")
             #expect(try moves("minimal") == [["M002", "Y0020", "moved"], ["M012", "Y0007", "moved"]])
             let pairs = try Self.mentors(try directory.read("minimal/pairs.csv"))
             #expect(pairs["Y0007"] == "M015" && pairs["Y0020"] == "M016" && pairs["Y0038"] == "M012" && pairs["Y0037"] == "M002")
@@ -180,12 +186,10 @@ struct NextMonthTests {
             #expect(continuity["kept"] as? Int == 25)
 
             // At most one broken: the remote young person Y0038 is served, Y0037 waits.
-            let capped = try await run("capped.yaml", out: "capped")
-            try #require(capped.exitCode == 0, "\(capped)")
-            let cappedText = Self.unwrapped(capped.stdout)
-            #expect(cappedText.hasPrefix("Served 29 of 37 young people (remote places: 9 of 12); mentors used 14 of 15, idle 1"), "\(capped)")
-            #expect(cappedText.contains("Current pairs: 26 kept, 1 broken (1 moved to another mentor), 1 ended, 2 released; 3 new pairs"),
-                    "\(capped)")
+            try await expectRun(
+                "capped.yaml", out: "capped",
+                served: "Served 29 of 37 young people (remote places: 9 of 12); mentors used 14 of 15, idle 1",
+                currentPairs: "Current pairs: 26 kept, 1 broken (1 moved to another mentor), 1 ended, 2 released; 3 new pairs")
             #expect(try moves("capped") == [["M012", "Y0007", "moved"]])
             let reason = try Self.changes(try directory.read("capped/changes.csv")).first { $0[1] == "Y0007" && $0[2] == "moved" }?[3]
             #expect(reason?.hasSuffix("(at most 1 may be broken)") == true, "\(String(describing: reason))")
