@@ -127,6 +127,28 @@ struct EngineExplanationTests {
         }
     }
 
+    @Test("locks over a mentor's capacity and a lock that breaks a rule are refused together, in the order of the locks")
+    func everyLockProblemAtOnce() {
+        let input = MatchingInput(
+            mentors: [People.mentor("m1", capacity: 1)],
+            mentees: [People.mentee("y1"), People.mentee("y2", languages: ["ru"])], places: People.places,
+            pairRules: [PairRule(mentorID: "m1", menteeID: "y1", kind: .lock), PairRule(mentorID: "m1", menteeID: "y2", kind: .lock)]
+        )
+        do {
+            let result = try engine.match(input, policy: Policy())
+            Issue.record("expected invalidInput, got pairs \(result.pairs.map(\.menteeID))")
+        } catch {
+            guard case .invalidInput(let inputError) = error else {
+                Issue.record("expected invalidInput, got \(error)")
+                return
+            }
+            #expect(inputError.issues.map(\.problem) == [
+                "m1 has more locked young people than its capacity of 1",
+                "m1–y2 breaks language (speaks lv, not ru)",
+            ])
+        }
+    }
+
     @Test("the engine checks its input itself: a 19-year-old mentor and a 12-year-old are refused, never paired")
     func invalidInputRefused() {
         let input = MatchingInput(
