@@ -38,6 +38,8 @@ public struct NearMiss: Sendable, Hashable, Codable {
     public var distanceKm: Double
     /// Each failed rule in words, such as "31.2 km away, limit 25 km".
     public var details: [String]
+    /// The facts behind `details`, for wording them in another language.
+    public var detailFacts: [RuleFact] = []
 
     enum CodingKeys: String, CodingKey {
         case mentorID = "mentor_id"
@@ -59,6 +61,8 @@ public struct UnmatchedMentee: Sendable, Hashable, Codable {
     public var kind: UnmatchedKind
     /// One sentence a coordinator can act on.
     public var reason: String
+    /// The facts behind `reason`, for wording them in another language.
+    public var reasonFacts: UnmatchedReason?
     /// For `no_candidate`: the rule at which the field of mentors runs out, checking rules in ``HardRule`` order.
     public var blockingRule: HardRule?
     /// For `no_candidate`: the mentors failing the fewest rules, nearest first.

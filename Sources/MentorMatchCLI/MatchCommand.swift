@@ -27,6 +27,7 @@ struct MatchCommand: ParsableCommand {
         help: "Set invalid rows aside (written with their problems to rejected.csv) and match the rest, instead of refusing."
     )
     var skipInvalid = false
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         do throws(MentorMatchError) {
@@ -54,6 +55,7 @@ struct MatchCommand: ParsableCommand {
                 extraSets.append(AtomicOutput.OutputSet(directory: URL(fileURLWithPath: exportFlow), files: flowFiles,
                                                         owned: .everything))
             }
+            result = result.worded(in: language.language)
             result.timings.reading = readingSeconds
             clock = Date()
             var files = ResultFiles.csvFiles(result)
@@ -64,7 +66,7 @@ struct MatchCommand: ParsableCommand {
             try write(files, to: URL(fileURLWithPath: out), owned: CommandOutput.match, extraSets: extraSets, extraFiles: extraFiles)
             let headline = loaded.rejected.isEmpty ? "" : RejectedCSV.headline(loaded.rejected) + "\n"
             switch format {
-            case .table: print(TerminalLayout.fitted(headline + TerminalReport.render(result)), terminator: "")
+            case .table: print(TerminalLayout.fitted(headline + TerminalReport.render(result, language.language)), terminator: "")
             case .json: FileHandle.standardOutput.write(json)
             }
         } catch {
