@@ -22,6 +22,8 @@ public enum ChangeReason: Sendable, Hashable {
     public struct BrokenRule: Sendable, Hashable {
         public var rule: HardRule
         public var fact: RuleFact
+
+        public init(rule: HardRule, fact: RuleFact) { (self.rule, self.fact) = (rule, fact) }
     }
 
     public func text(_ language: ReportLanguage) -> String {
@@ -67,7 +69,7 @@ public enum ChangeReason: Sendable, Hashable {
         case .breaksRules(let broken):
             "pāris tagad pārkāpj obligātu noteikumu (\(broken.map { "\($0.rule.name(.lv)): \($0.fact.text(.lv))" }.joined(separator: "; ")))"
         case .capacityFull(let mentor, let capacity):
-            "\(mentor) kapacitāte tagad ir \(capacity), mazāk nekā pašreizējo pāru un fiksēto pāru; saglabāti visilgāk ilgušie pāri"
+            "\(mentor) kapacitāte tagad ir \(capacity), mazāk nekā tā pašreizējo un fiksēto pāru skaits; saglabāti pāri, kas ilgst visilgāk"
         case .matchedAgainUnheld: "savienots atkal (nepārtrauktības režīms none: pašreizējie pāri netiek turēti)"
         case .kept(let underKeep): underKeep ? "saglabāts, kā ir (nepārtrauktības režīms keep)" : "saglabāts"
         case .moved(let mentee, let mentor, let maxChanges): "\(mentee) tagad tiekas ar \(mentor): " + Self.latvianWhy(maxChanges)

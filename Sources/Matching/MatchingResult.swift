@@ -92,6 +92,10 @@ public struct FullCandidate: Sendable, Hashable, Codable {
     /// Of `serves`: young people in a current pair with this mentor that the run keeps.
     public var current: [String]
 
+    public init(mentorID: String, capacity: Int, serves: [String], locked: [String], current: [String]) {
+        (self.mentorID, self.capacity, self.serves, self.locked, self.current) = (mentorID, capacity, serves, locked, current)
+    }
+
     /// Every place is taken by a lock or a kept current pair: serving someone else here means breaking one.
     public var isHeld: Bool { locked.count + current.count >= serves.count }
 

@@ -80,6 +80,10 @@ public struct NearestMentor: Sendable, Hashable {
     public var mentorID: String
     public var distanceKm: Double
     public var limitKm: Double
+
+    public init(mentorID: String, distanceKm: Double, limitKm: Double) {
+        (self.mentorID, self.distanceKm, self.limitKm) = (mentorID, distanceKm, limitKm)
+    }
 }
 
 extension HardRule {

@@ -17,11 +17,20 @@ public enum UnmatchedReason: Sendable, Hashable {
         public var relaxations: [Relaxation]
         /// The closest near-miss and why it fails.
         public var closest: NearMiss?
+
+        public init(
+            mentorCount: Int, narrowing: [RuleCount], exhaustion: FieldExhaustion?, relaxations: [Relaxation], closest: NearMiss?
+        ) {
+            (self.mentorCount, self.narrowing, self.exhaustion) = (mentorCount, narrowing, exhaustion)
+            (self.relaxations, self.closest) = (relaxations, closest)
+        }
     }
 
     public struct RuleCount: Sendable, Hashable {
         public var rule: HardRule
         public var passing: Int
+
+        public init(rule: HardRule, passing: Int) { (self.rule, self.passing) = (rule, passing) }
     }
 
     /// Every candidate mentor is full; whom they serve, and what holds those places.
@@ -32,6 +41,11 @@ public enum UnmatchedReason: Sendable, Hashable {
         /// The tiers of the run's ranking that the continuity rules add.
         public var ranksCurrentPairs: Bool
         public var ranksPreviousSuggestions: Bool
+
+        public init(candidates: [FullCandidate], status: TerminationReason, ranksCurrentPairs: Bool, ranksPreviousSuggestions: Bool) {
+            (self.candidates, self.status) = (candidates, status)
+            (self.ranksCurrentPairs, self.ranksPreviousSuggestions) = (ranksCurrentPairs, ranksPreviousSuggestions)
+        }
     }
 
     /// A candidate mentor has room, yet the young person is not served.
@@ -39,6 +53,8 @@ public enum UnmatchedReason: Sendable, Hashable {
         /// Candidate mentors with room, best first.
         public var mentorIDs: [String]
         public var status: TerminationReason
+
+        public init(mentorIDs: [String], status: TerminationReason) { (self.mentorIDs, self.status) = (mentorIDs, status) }
     }
 
     /// How many full candidates or mentors with room a reason names before "and 2 more".

@@ -49,8 +49,9 @@ enum TerminalReport {
                 [
                     pair.mentorID, pair.menteeID, number(pair.distanceKm, 1), number(pair.score.total, 3),
                     pair.locked ? (language == .en ? "yes" : "jā") : "",
+                    // A Latvian decimal comma would blur a comma-separated list.
                     (alternatives[pair.menteeID] ?? []).prefix(2).map { "\($0.mentorID) \(number($0.score, 2))" }
-                        .joined(separator: ", "),
+                        .joined(separator: language == .en ? ", " : "; "),
                 ]
             }
         ))
