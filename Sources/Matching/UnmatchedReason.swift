@@ -124,66 +124,47 @@ public enum UnmatchedReason: Sendable, Hashable {
     }
 
     private static func english(_ facts: FullCandidateFacts) -> String {
-        let full = facts.candidates
-        let count = full.count
-        let heldCount = full.count(where: \.isHeld)
-        let anyHeld = full.contains { !$0.locked.isEmpty || !$0.current.isEmpty }
-        let listed = full.prefix(namedCount).map { describe($0, .en) }
+        let count = facts.candidates.count
+        let listed = facts.candidates.prefix(namedCount).map { describe($0, .en) }
         let more = count > namedCount ? "; and \(count - namedCount) more" : ""
         var reason = (count == 1 ? "the only candidate mentor is full: " : "all \(count) candidate mentors are full: ")
             + listed.joined(separator: "; ") + more + ". "
-        let holders = full.contains { !$0.locked.isEmpty }
-            ? (full.contains { !$0.current.isEmpty } ? "locks or current pairs" : "locks") : "current pairs"
-        if heldCount == count {
+        let holders = facts.hasLocks ? (facts.hasCurrent ? "locks or current pairs" : "locks") : "current pairs"
+        if facts.heldCount == count {
             reason += "Serving this young person means breaking one of those \(holders)"
         } else if facts.status != .optimal {
             reason += "The solver stopped (\(facts.status.rawValue)) before it proved that no better assignment serves them"
         } else {
-            var tiers = ["it serves fewer young people"]
-            if facts.ranksCurrentPairs { tiers.append("keeps fewer current pairs") }
-            tiers += ["serves fewer from remote places", "uses fewer mentors"]
-            if facts.ranksPreviousSuggestions { tiers.append("keeps fewer earlier suggestions") }
-            tiers.append("or fits no better overall")
             reason += "Every assignment that also serves this young person"
-                + (anyHeld ? ", keeping the \(holders) in force," : "") + " ranks no higher: "
-                + tiers.joined(separator: ", ") + (heldCount > 0 ? " (or breaks one of those \(holders))" : "")
+                + (facts.anyHeld ? ", keeping the \(holders) in force," : "") + " ranks no higher: "
+                + facts.tiers(.en).joined(separator: ", ") + (facts.heldCount > 0 ? " (or breaks one of those \(holders))" : "")
         }
         return reason + "; to serve them, raise a candidate's capacity or recruit a mentor nearby"
-            + (anyHeld ? ", or release one of those \(holders)" : "")
+            + (facts.anyHeld ? ", or release one of those \(holders)" : "")
     }
 
     private static func latvian(_ facts: FullCandidateFacts) -> String {
-        let full = facts.candidates
-        let count = full.count
-        let heldCount = full.count(where: \.isHeld)
-        let anyHeld = full.contains { !$0.locked.isEmpty || !$0.current.isEmpty }
-        let listed = full.prefix(namedCount).map { describe($0, .lv) }
+        let count = facts.candidates.count
+        let listed = facts.candidates.prefix(namedCount).map { describe($0, .lv) }
         let more = count > namedCount ? "; un vēl \(count - namedCount)" : ""
         var reason = (count == 1 ? "vienīgais piemērotais mentors ir aizņemts: " : "visi piemērotie mentori (\(count)) ir aizņemti: ")
             + listed.joined(separator: "; ") + more + ". "
-        let hasLocks = full.contains { !$0.locked.isEmpty }
-        let hasCurrent = full.contains { !$0.current.isEmpty }
         // "kāds no šiem fiksētajiem pāriem" (dative) and "saglabājot spēkā fiksētos pārus" (accusative).
-        let (dative, accusative) = hasLocks
-            ? (hasCurrent
+        let (dative, accusative) = facts.hasLocks
+            ? (facts.hasCurrent
                 ? ("fiksētajiem vai pašreizējiem pāriem", "fiksētos vai pašreizējos pārus") : ("fiksētajiem pāriem", "fiksētos pārus"))
             : ("pašreizējiem pāriem", "pašreizējos pārus")
-        if heldCount == count {
+        if facts.heldCount == count {
             reason += "Šo jaunieti var apkalpot, tikai izjaucot kādu no šiem \(dative)"
         } else if facts.status != .optimal {
             reason += "Risinātājs apstājās (\(facts.status.rawValue)), pirms pierādīja, ka neviena labāka sadale neapkalpo arī šo jaunieti"
         } else {
-            var tiers = ["tā apkalpo mazāk jauniešu"]
-            if facts.ranksCurrentPairs { tiers.append("saglabā mazāk pašreizējo pāru") }
-            tiers += ["apkalpo mazāk jauniešu no attāliem pagastiem", "izmanto mazāk mentoru"]
-            if facts.ranksPreviousSuggestions { tiers.append("saglabā mazāk agrāko ieteikumu") }
-            tiers.append("kopumā nav labāk piemērota")
             reason += "Katra sadale, kas apkalpo arī šo jaunieti"
-                + (anyHeld ? ", saglabājot spēkā \(accusative)" : "") + ", nav augstāk vērtēta: "
-                + Latvian.list(tiers, lastJoin: "vai") + (heldCount > 0 ? " (vai izjauc kādu no šiem \(dative))" : "")
+                + (facts.anyHeld ? ", saglabājot spēkā \(accusative)" : "") + ", nav augstāk vērtēta: "
+                + Latvian.list(facts.tiers(.lv), lastJoin: "vai") + (facts.heldCount > 0 ? " (vai izjauc kādu no šiem \(dative))" : "")
         }
         return reason + "; lai viņu apkalpotu, palieliniet kāda piemērotā mentora kapacitāti vai piesaistiet mentoru tuvumā"
-            + (anyHeld ? ", vai atbrīvojiet kādu no šiem \(dative)" : "")
+            + (facts.anyHeld ? ", vai atbrīvojiet kādu no šiem \(dative)" : "")
     }
 
     /// "M009's places are held: locked M009–Y0021, current pair M009–Y0019", or "M012 serves Y0003, Y0007 (locked
@@ -199,5 +180,26 @@ public enum UnmatchedReason: Sendable, Hashable {
         }
         let serves = language == .en ? "\(full.mentorID) serves \(servesList)" : "\(full.mentorID) mentorē \(servesList)"
         return held.isEmpty ? serves : serves + " (\(held.joined(separator: ", ")))"
+    }
+}
+
+extension UnmatchedReason.FullCandidateFacts {
+    var heldCount: Int { candidates.count(where: \.isHeld) }
+    var anyHeld: Bool { hasLocks || hasCurrent }
+    var hasLocks: Bool { candidates.contains { !$0.locked.isEmpty } }
+    var hasCurrent: Bool { candidates.contains { !$0.current.isEmpty } }
+
+    /// The tiers an assignment that serves one more young person here could lose, in the order the run ranks them;
+    /// English ends on its "or", Latvian joins the last with "vai".
+    func tiers(_ language: ReportLanguage) -> [String] {
+        let en = language == .en
+        var tiers = [en ? "it serves fewer young people" : "tā apkalpo mazāk jauniešu"]
+        if ranksCurrentPairs { tiers.append(en ? "keeps fewer current pairs" : "saglabā mazāk pašreizējo pāru") }
+        tiers += en
+            ? ["serves fewer from remote places", "uses fewer mentors"]
+            : ["apkalpo mazāk jauniešu no attāliem pagastiem", "izmanto mazāk mentoru"]
+        if ranksPreviousSuggestions { tiers.append(en ? "keeps fewer earlier suggestions" : "saglabā mazāk agrāko ieteikumu") }
+        tiers.append(en ? "or fits no better overall" : "kopumā nav labāk piemērota")
+        return tiers
     }
 }
