@@ -24,6 +24,8 @@ public enum InputLimits {
     public static let simulationExtraMentors = 0...1_000
     /// Variants × (young people and mentors added) × months a plan may simulate in all.
     public static let simulationWork = 50_000_000
+    /// The memory a `schedule` may need by its estimate (day plans and sessions, see `ScheduleMemoryEstimate`).
+    public static let scheduleMemoryBytes = 4_000_000_000
     /// A pair's months in a simulation.
     public static let pairMonths = 1...120
     /// Weights of the objective: finite and at most this, so that weight × count × the fit scale stays far below
