@@ -174,12 +174,12 @@ extension SessionSchedulerTests {
             guard case SchedulingError.invalidInput(let input) = error else { return false }
             let text = input.description
             return input.issues.count == 1 && text.contains("the pairs of mentor m1 share so many weekly windows")
-                && text.contains("about 20,971,500 day plans") && text.contains("21.5 GB of memory; at most 4.0 GB are allowed")
+                && text.contains("about 20,971,500 day plans") && text.contains("(21.5 GB of memory); at most 4.0 GB are allowed")
                 && text.contains("Fix: give the mentor fewer pairs (a capacity of at most 3)")
         }
     }
 
-    @Test("three pairs with whole-day windows: a small estimate, and the schedule runs")
+    @Test("three pairs with whole-day windows (scheduled in wideWindows): a small estimate")
     func dayPlansOfThreePairs() {
         let estimate = Self.oneMentorWithPairs(3).memoryEstimate
         // 32 patterns over three pairs, 10 or 11 each, spread over the week: a few thousand plans a month at most.
