@@ -98,6 +98,24 @@ struct WorkbookTests {
                 || unreadable.issues.first?.problem == "the file looks like a workbook but cannot be opened as one")
     }
 
+    @Test func writtenWorkbooksReadBackAsTheirTablesAndRepeatByteForByte() throws {
+        let table = WorkbookWriter.Table(name: "pairs", header: ["mentor_id", "mentee_id", "score", "reason"], rows: [
+            ["M007", "007", "0.615", "travel 33 km > 25 km & no shared language <lv>"],
+            ["M010", "Y2", "-2.50", ""],
+        ])
+        let other = WorkbookWriter.Table(name: "a/b:c", header: ["id"], rows: [["x\u{1}y"]])
+        let data = try WorkbookWriter.workbook([table, other], output: "result.xlsx")
+        #expect(try WorkbookWriter.workbook([table, other], output: "result.xlsx") == data)
+        let text = try #require(try csvText(data, columns: ["mentor_id", "mentee_id"]))
+        // 007 stays text, -2.50 becomes the number -2.5, the reason survives escaping.
+        #expect(text == "mentor_id,mentee_id,score,reason\nM007,007,0.615,travel 33 km > 25 km & no shared language <lv>\nM010,Y2,-2.5\n")
+        #expect(WorkbookWriter.sheetNames(["a/b:c", "pairs", "PAIRS", String(repeating: "x", count: 40)])
+                == ["a_b_c", "pairs", "PAIRS 2", String(repeating: "x", count: 31)])
+        #expect(WorkbookWriter.escaped("x\u{1}y") == "xy")
+        #expect(["0", "12", "-3", "0.615"].allSatisfy(WorkbookWriter.isCanonicalNumber))
+        #expect(!["007", "+3", "1.", ".5", "1e5", "1234567890123456", ""].contains(where: WorkbookWriter.isCanonicalNumber))
+    }
+
     /// The inline-string cells of one row.
     private func cells(_ values: [String], row: Int) -> String {
         values.enumerated().map { column, value in

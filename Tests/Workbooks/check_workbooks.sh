@@ -63,6 +63,29 @@ PY
     echo "workbooks by $writer: the same pairs, unmatched, alternatives and result as the CSV files"
 done
 
+# result.xlsx: each CSV file of the run as a sheet (openpyxl), the pairs sheet as LibreOffice reads it, and next
+# month's run reading it as the current pairs as it reads pairs.csv.
+"$VENV/bin/python" "$ROOT/Tests/Workbooks/compare_result_workbook.py" "$WORK/out/csv"
+mkdir -p "$WORK/out/libreoffice-back"
+soffice -env:UserInstallation="file://$WORK/libreoffice-profile" --headless --convert-to csv \
+    --outdir "$WORK/out/libreoffice-back" "$WORK/out/csv/result.xlsx" >/dev/null
+"$VENV/bin/python" - "$WORK/out/csv/pairs.csv" "$WORK/out/libreoffice-back/result.csv" <<'PY'
+import csv, sys
+def cells(path):
+    return [[float(cell) if cell.replace(".", "", 1).isdigit() else cell for cell in row]
+            for row in csv.reader(open(path, newline="", encoding="utf-8"))]
+if cells(sys.argv[1]) != cells(sys.argv[2]):
+    sys.exit("check_workbooks.sh: LibreOffice reads the pairs sheet of result.xlsx differently from pairs.csv")
+PY
+echo "result.xlsx: LibreOffice reads its pairs sheet as pairs.csv"
+for current in pairs.csv result.xlsx; do
+    "$MM" match --mentors "$SCENARIO/mentors.csv" --mentees "$SCENARIO/mentees.csv" --places "$SCENARIO/places.csv" \
+        --policy "$SCENARIO/policy.yaml" --current "$WORK/out/csv/$current" --out "$WORK/out/next-$current" >/dev/null
+done
+cmp -s "$WORK/out/next-pairs.csv/changes.csv" "$WORK/out/next-result.xlsx/changes.csv" \
+    || { echo "check_workbooks.sh: --current result.xlsx gives other changes than --current pairs.csv" >&2; exit 1; }
+echo "next month: --current result.xlsx keeps the pairs as --current pairs.csv does"
+
 "$VENV/bin/python" "$ROOT/Tests/Workbooks/write_workbooks.py" "$SCENARIO" "$WORK/bad" --capacity-at 5 7
 if "$MM" validate --mentors "$WORK/bad/mentors.xlsx" --mentees "$WORK/bad/mentees.xlsx" \
     --places "$WORK/bad/places.xlsx" > "$WORK/bad/validate.txt" 2>&1; then
