@@ -96,12 +96,8 @@ fuzz-ci: fuzz-build
 PROPERTY_VENV ?= .build/property-venv
 PROPERTY_EXAMPLES ?= 40
 
-$(PROPERTY_VENV)/bin/python: Tests/PropertyDriver/requirements.txt
-	python3 -m venv $(PROPERTY_VENV) || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-venv && python3 -m venv $(PROPERTY_VENV); }
-	$(PROPERTY_VENV)/bin/pip install -q -r Tests/PropertyDriver/requirements.txt
-	touch $@
-
-property-test: deps $(PROPERTY_VENV)/bin/python
+property-test: deps
+	Tests/Support/python_venv.sh $(PROPERTY_VENV) Tests/PropertyDriver/requirements.txt
 	$(SWIFT) build --product mentormatch
 	MENTORMATCH_BINARY=.build/debug/mentormatch PROPERTY_EXAMPLES=$(PROPERTY_EXAMPLES) \
 		$(PROPERTY_VENV)/bin/python Tests/PropertyDriver/extreme_inputs.py

@@ -17,6 +17,7 @@ struct MentorMatchCommand: ParsableCommand {
 
     /// Runs the command, giving usage errors the documented code 2 instead of the parser's 64.
     static func main() {
+        CrashSignals.install()
         OutputSignals.install()
         do {
             var command = try parseAsRoot()

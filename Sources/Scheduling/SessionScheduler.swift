@@ -44,8 +44,11 @@ public struct SessionScheduler: Sendable {
             let slot = SupervisorSlot(date: session.date, startMinute: session.startMinute, endMinute: session.endMinute, place: session.place)
             busyByMentor[session.mentorID, default: []].append(MentorBusyTime(slot: slot, point: placesByName[session.place]?.coordinate))
         }
-        for mentor in request.mentors.sorted(by: { $0.id < $1.id }) {
+        let mentors = request.mentors.sorted(by: { $0.id < $1.id })
+        for (position, mentor) in mentors.enumerated() {
             guard let pairs = pairsByMentor[mentor.id] else { continue }
+            // Errors name the mentor by position, not id: they may end up in logs and bug reports.
+            let label = "the mentor \(position + 1) of \(mentors.count) (by id)"
             let contexts = pairs.sorted { $0.menteeID < $1.menteeID }.map { pair in
                 // The checked request names only known young people, each with a point or a known place.
                 let mentee = menteesByID[pair.menteeID]!
@@ -56,8 +59,8 @@ public struct SessionScheduler: Sendable {
                     unavailable: unavailable[mentor.id, default: []].union(unavailable[mentee.id, default: []]))
             }
             let busy = busyByMentor[mentor.id, default: []]
-            let outcome = try scheduleMentor(mentor, contexts: contexts, busy: busy, months: months, daysOff: daysOff,
-                                             request: request)
+            let outcome = try scheduleMentor(mentor, label: label, contexts: contexts, busy: busy, months: months,
+                                             daysOff: daysOff, request: request)
             sessions += outcome.sessions
             shortfalls += outcome.shortfalls
             solves.append(outcome.report)
@@ -81,7 +84,7 @@ public struct SessionScheduler: Sendable {
     /// One programme per month, in order; the patterns a pair used in the month before cost less, so a pair keeps
     /// its weekday and time from month to month (a rolling horizon: each month small enough to prove optimal fast).
     private func scheduleMentor(
-        _ mentor: Mentor, contexts: [PairContext], busy: [MentorBusyTime], months: [ProgrammeMonth],
+        _ mentor: Mentor, label: String, contexts: [PairContext], busy: [MentorBusyTime], months: [ProgrammeMonth],
         daysOff: [LocalDate: String], request: ScheduleRequest
     ) throws(SchedulingError) -> MentorOutcome {
         let clock = Date()
@@ -95,16 +98,16 @@ public struct SessionScheduler: Sendable {
             let candidates = MeetingCandidates(pairs: contexts, busy: busy, months: [month], daysOff: daysOff, rules: rules)
             let routine = MentorMeetingProgram.Routine(previousPatterns: previousPatterns, previousLastDates: previousLastDates)
             // Routine terms make ties plentiful; should GLPK find no schedule in time, the month is solved without them.
-            var (model, solution) = try solve(mentor, month: month, candidates: candidates, offeredHours: offeredHours,
-                                              routine: routine, request: request)
+            var (model, solution) = try solve(mentor, label: label, month: month, candidates: candidates,
+                                              offeredHours: offeredHours, routine: routine, request: request)
             if !solution.hasFeasiblePoint, solution.termination == .timeLimit {
-                (model, solution) = try solve(mentor, month: month, candidates: candidates, offeredHours: offeredHours,
-                                              routine: nil, request: request)
+                (model, solution) = try solve(mentor, label: label, month: month, candidates: candidates,
+                                              offeredHours: offeredHours, routine: nil, request: request)
                 outcome.report.record(.timeLimit)
                 outcome.report.droppedRoutine = true
             }
             guard solution.hasFeasiblePoint else {
-                throw .solverFailed("mentor \(mentor.id), \(month.text): the solver stopped (\(solution.termination.rawValue)) without a schedule")
+                throw .solverFailed("\(label), \(month.text): the solver stopped (\(solution.termination.rawValue)) without a schedule")
             }
             let chosen = model.chosen(solution.values)
             for pairIndex in contexts.indices {
@@ -128,16 +131,16 @@ public struct SessionScheduler: Sendable {
     }
 
     private func solve(
-        _ mentor: Mentor, month: ProgrammeMonth, candidates: MeetingCandidates, offeredHours: Double,
+        _ mentor: Mentor, label: String, month: ProgrammeMonth, candidates: MeetingCandidates, offeredHours: Double,
         routine: MentorMeetingProgram.Routine?, request: ScheduleRequest
     ) throws(SchedulingError) -> (MentorMeetingProgram, Solution) {
         let model = MentorMeetingProgram(mentorID: mentor.id, candidates: candidates, months: [month],
-                                         monthlyMinutesCap: Int((offeredHours * 60).rounded(.down)),
+                                         monthlyMinutesCap: Int(rounding: offeredHours * 60, .down, clampedTo: 0...Int.max) ?? 0,
                                          travelSpeedKmh: request.calendar.rules.travelSpeedKmh, routine: routine)
         do {
             return (model, try solver.solve(model.program, options: SolveOptions(timeLimitSeconds: request.timeLimitSeconds)))
         } catch {
-            throw .solverFailed("mentor \(mentor.id), \(month.text): \(error.description)")
+            throw .solverFailed("\(label), \(month.text): \(error.description)")
         }
     }
 
