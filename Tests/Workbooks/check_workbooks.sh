@@ -17,11 +17,7 @@ SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
 [ -x "$MM" ] || { echo "check_workbooks.sh: $MM is missing; run swift build first" >&2; exit 1; }
 rm -rf "$WORK/openpyxl" "$WORK/libreoffice" "$WORK/bad" "$WORK/out"
 mkdir -p "$WORK"
-if ! cmp -s "$REQUIREMENTS" "$VENV/requirements.txt"; then
-    [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV" || { echo "python3 -m venv failed (Debian: apt-get install python3-venv)" >&2; exit 1; }
-    "$VENV/bin/pip" install --quiet --disable-pip-version-check -r "$REQUIREMENTS"
-    cp "$REQUIREMENTS" "$VENV/requirements.txt"
-fi
+"$ROOT/Tests/Support/python_venv.sh" "$VENV" "$REQUIREMENTS"
 if ! command -v soffice >/dev/null; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null
