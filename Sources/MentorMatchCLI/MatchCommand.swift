@@ -5,7 +5,7 @@ import MentorMatch
 struct MatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "match",
-        abstract: "Suggest optimal pairings and write pairs.csv, unmatched.csv, alternatives.csv and result.json."
+        abstract: "Suggest optimal pairings and write pairs.csv, unmatched.csv, alternatives.csv, result.json, result.xlsx and map.svg."
     )
 
     @OptionGroup var input: InputOptions
@@ -59,9 +59,11 @@ struct MatchCommand: ParsableCommand {
             result.timings.reading = readingSeconds
             clock = Date()
             var files = ResultFiles.csvFiles(result)
+            files["map.svg"] = Data(ProgrammeMap.svg(loaded.input, result: result, title: "Pairs by place").utf8)
             result.timings.writing = seconds(since: clock)
             let json = try MentorMatchError.formatting { () throws(FormatError) in try ResultFiles.json(result) }
             files["result.json"] = json
+            files["result.xlsx"] = try MentorMatchError.formatting { () throws(FormatError) in try ResultFiles.workbook(result) }
             if skipInvalid { files["rejected.csv"] = Data(RejectedCSV.text(loaded.rejected).utf8) }
             try write(files, to: URL(fileURLWithPath: out), owned: CommandOutput.match, extraSets: extraSets, extraFiles: extraFiles)
             let headline = loaded.rejected.isEmpty ? "" : RejectedCSV.headline(loaded.rejected) + "\n"
