@@ -59,7 +59,7 @@ struct MatchCommand: ParsableCommand {
             result.timings.reading = readingSeconds
             clock = Date()
             var files = ResultFiles.csvFiles(result)
-            files["map.svg"] = Data(ProgrammeMap.svg(loaded.input, result: result, title: "Pairs by place").utf8)
+            files["map.svg"] = Data(ProgrammeMap.svg(loaded.input, result: result, language: language.language).utf8)
             result.timings.writing = seconds(since: clock)
             let json = try MentorMatchError.formatting { () throws(FormatError) in try ResultFiles.json(result) }
             files["result.json"] = json

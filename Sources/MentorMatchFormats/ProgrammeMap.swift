@@ -10,11 +10,6 @@ import MentorMatchCore
 /// People are drawn at their place's centre, never at an explicit point: a geocoded home does not belong on a map
 /// that is shared.
 public enum ProgrammeMap {
-    public enum Language: String, Sendable, CaseIterable {
-        case latvian = "lv"
-        case english = "en"
-    }
-
     static let width = 900.0
     /// The tallest drawing; a programme wider than tall gets a shorter one.
     static let maximumHeight = 700.0
@@ -23,8 +18,12 @@ public enum ProgrammeMap {
     static let labelledPlaces = 40
 
     /// The map of `result` over the places and people of `input`.
-    public static func svg(_ input: MatchingInput, result: MatchingResult, title: String, language: Language = .english) -> String {
+    /// - Parameter title: The heading, such as the programme's name; "Pairs by place" (or its Latvian) without one.
+    public static func svg(
+        _ input: MatchingInput, result: MatchingResult, title: String? = nil, language: ReportLanguage = .en
+    ) -> String {
         let words = Words(language)
+        let title = title ?? words.title
         let places = Dictionary(input.places.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let mentorPlace = Dictionary(input.mentors.map { ($0.id, $0.location.place) }, uniquingKeysWith: { first, _ in first })
         let menteePlace = Dictionary(input.mentees.map { ($0.id, $0.location.place) }, uniquingKeysWith: { first, _ in first })
@@ -208,23 +207,24 @@ public enum ProgrammeMap {
 
     /// The map's words in one language; both say the same facts.
     struct Words {
-        let language: Language
+        let language: ReportLanguage
 
-        init(_ language: Language) { self.language = language }
+        init(_ language: ReportLanguage) { self.language = language }
 
-        var place: String { language == .latvian ? "vieta (lielums: cilvēku skaits)" : "place (size: people there)" }
-        var remote: String { language == .latvian ? "attāls pagasts" : "remote parish" }
-        var unmatchedLegend: String { language == .latvian ? "jaunieši bez mentora" : "young people not matched" }
-        var pairsLegend: String { language == .latvian ? "pāri starp vietām" : "pairs between places" }
+        var title: String { language == .lv ? "Pāri pa vietām" : "Pairs by place" }
+        var place: String { language == .lv ? "vieta (lielums: cilvēku skaits)" : "place (size: people there)" }
+        var remote: String { language == .lv ? "attāls pagasts" : "remote parish" }
+        var unmatchedLegend: String { language == .lv ? "jaunieši bez mentora" : "young people not matched" }
+        var pairsLegend: String { language == .lv ? "pāri starp vietām" : "pairs between places" }
 
         func subtitle(served: Int, youngPeople: Int, unmatched: Int) -> String {
-            language == .latvian
+            language == .lv
                 ? "Mentors atrasts \(served) no \(youngPeople) jauniešiem; bez mentora: \(unmatched)"
                 : "\(served) of \(youngPeople) young people served; not matched: \(unmatched)"
         }
 
         func description(places: Int, pairs: Int, unmatched: Int) -> String {
-            language == .latvian
+            language == .lv
                 ? "Karte ar \(places) vietām un \(pairs) pāriem; līnija savieno mentora un jaunieša vietu; "
                     + "\(unmatched) jaunieši bez mentora atzīmēti sarkanā krāsā."
                 : "Map of \(places) places and \(pairs) pairs; a line joins a mentor's place and the young person's; "
@@ -232,13 +232,13 @@ public enum ProgrammeMap {
         }
 
         func link(_ first: String, _ second: String, _ count: Int) -> String {
-            language == .latvian ? "\(first) – \(second): pāri \(count)" : "\(first) – \(second): \(count) pair\(count == 1 ? "" : "s")"
+            language == .lv ? "\(first) – \(second): pāri \(count)" : "\(first) – \(second): \(count) pair\(count == 1 ? "" : "s")"
         }
 
         func tooltip(_ place: Place, _ people: PlacePeople, pairsWithin: Int) -> String {
             func list(_ ids: [String]) -> String { ids.isEmpty ? "–" : ids.sorted().joined(separator: ", ") }
-            let remote = place.isRemote ? (language == .latvian ? " (attāls pagasts)" : " (remote parish)") : ""
-            if language == .latvian {
+            let remote = place.isRemote ? (language == .lv ? " (attāls pagasts)" : " (remote parish)") : ""
+            if language == .lv {
                 return "\(place.name)\(remote). Mentori: \(list(people.mentors)). Jaunieši ar mentoru: \(list(people.served)). "
                     + "Bez mentora: \(list(people.unmatched)). Pāri šajā vietā: \(pairsWithin)."
             }

@@ -60,7 +60,7 @@ struct ProgrammeMapTests {
 
     @Test func latvianSaysTheSameFacts() throws {
         let (loaded, result) = try ogre()
-        let svg = ProgrammeMap.svg(loaded.input, result: result, title: "Ogre 2024", language: .latvian)
+        let svg = ProgrammeMap.svg(loaded.input, result: result, title: "Ogre 2024", language: .lv)
         #expect(svg.contains("Mentors atrasts 30 no 35 jauniešiem; bez mentora: 5"))
         #expect(svg.contains("attāls pagasts"))
         #expect(!svg.contains("young people"))
