@@ -6,7 +6,8 @@ import MentorMatchCore
 /// days off, never double-book a mentor (travel and supervision included) and keep a stable weekday and time.
 ///
 /// Mentors share no pair, so the integer programme decomposes into one per mentor and month (``MentorMeetingProgram``),
-/// each solved on the calling thread by the injected solver, month after month.
+/// solved by the injected solver month after month, the mentors on all cores at once (the solver must allow calls
+/// from several threads; GLPK's environment is thread-local).
 public struct SessionScheduler: Sendable {
     public let solver: any LinearProgramSolver
 
@@ -44,11 +45,17 @@ public struct SessionScheduler: Sendable {
             let slot = SupervisorSlot(date: session.date, startMinute: session.startMinute, endMinute: session.endMinute, place: session.place)
             busyByMentor[session.mentorID, default: []].append(MentorBusyTime(slot: slot, point: placesByName[session.place]?.coordinate))
         }
-        let mentors = request.mentors.sorted(by: { $0.id < $1.id })
-        for (position, mentor) in mentors.enumerated() {
-            guard let pairs = pairsByMentor[mentor.id] else { continue }
+        let scheduled = request.mentors.sorted(by: { $0.id < $1.id }).compactMap { mentor in
+            pairsByMentor[mentor.id].map { (mentor: mentor, pairs: $0) }
+        }
+        let mentorCount = request.mentors.count
+        let positions = Dictionary(request.mentors.map(\.id).sorted().enumerated().map { ($1, $0) },
+                                   uniquingKeysWith: { first, _ in first })
+        // Mentors share nothing once supervision is planned: their programmes run on all cores, in mentor order.
+        let outcomes = ConcurrentChunks.map(count: scheduled.count) { [self, busyByMentor] index -> Result<MentorOutcome, SchedulingError> in
+            let (mentor, pairs) = scheduled[index]
             // Errors name the mentor by position, not id: they may end up in logs and bug reports.
-            let label = "the mentor \(position + 1) of \(mentors.count) (by id)"
+            let label = "the mentor \((positions[mentor.id] ?? index) + 1) of \(mentorCount) (by id)"
             let contexts = pairs.sorted { $0.menteeID < $1.menteeID }.map { pair in
                 // The checked request names only known young people, each with a point or a known place.
                 let mentee = menteesByID[pair.menteeID]!
@@ -59,8 +66,15 @@ public struct SessionScheduler: Sendable {
                     unavailable: unavailable[mentor.id, default: []].union(unavailable[mentee.id, default: []]))
             }
             let busy = busyByMentor[mentor.id, default: []]
-            let outcome = try scheduleMentor(mentor, label: label, contexts: contexts, busy: busy, months: months,
-                                             daysOff: daysOff, request: request)
+            do throws(SchedulingError) {
+                return .success(try scheduleMentor(mentor, label: label, contexts: contexts, busy: busy, months: months,
+                                                   daysOff: daysOff, request: request))
+            } catch {
+                return .failure(error)
+            }
+        }
+        for outcome in outcomes {
+            let outcome = try outcome.get()
             sessions += outcome.sessions
             shortfalls += outcome.shortfalls
             solves.append(outcome.report)
@@ -75,7 +89,7 @@ public struct SessionScheduler: Sendable {
             solves: solves, seconds: Date().timeIntervalSince(clock))
     }
 
-    private struct MentorOutcome {
+    private struct MentorOutcome: Sendable {
         var sessions: [ScheduledSession]
         var shortfalls: [Shortfall]
         var report: MentorSolveReport
