@@ -515,7 +515,8 @@ public actor JobService {
     private func assign(_ work: Assignment.Work, task: WorkerTask, to slotID: Int) {
         guard let slot = slots[slotID] else { return }
         var assignment = Assignment(work: work)
-        assignment.deadline = deadline(after: Policy().timeLimitSeconds, slotID: slotID, token: assignment.token)
+        let defaultLimit = Policy().timeLimitSeconds
+        assignment.deadline = deadline(after: defaultLimit, limit: defaultLimit, slotID: slotID, token: assignment.token)
         slots[slotID]?.assignment = assignment
         do {
             try slot.worker.send(task)
@@ -525,12 +526,13 @@ public actor JobService {
         }
     }
 
-    private func deadline(after seconds: Double, slotID: Int, token: UUID) -> Task<Void, Never> {
+    /// Kills the slot's worker after `seconds` unless the task ends first; `limit` is the time limit it enforces.
+    private func deadline(after seconds: Double, limit: Double, slotID: Int, token: UUID) -> Task<Void, Never> {
         let clamped = min(max(seconds, 0.001), 7 * 86_400)
         return Task {
             try? await Task.sleep(for: .milliseconds(Int((clamped * 1000).rounded(.up))))
             guard !Task.isCancelled else { return }
-            self.deadlinePassed(slotID: slotID, token: token, seconds: seconds)
+            self.deadlinePassed(slotID: slotID, token: token, seconds: limit)
         }
     }
 
@@ -554,7 +556,7 @@ public actor JobService {
             let elapsed = ContinuousClock.now - assignment.startedAt
             let elapsedSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             slots[slotID]?.assignment?.deadline = deadline(
-                after: seconds - elapsedSeconds, slotID: slotID, token: assignment.token)
+                after: seconds - elapsedSeconds, limit: seconds, slotID: slotID, token: assignment.token)
             return
         }
         switch assignment.work {
@@ -670,7 +672,7 @@ public actor JobService {
         case nil:
             break
         }
-        if exit.ranOutOfMemory {
+        if exit.ranOutOfMemory(limitBytes: configuration.workerMemoryLimitBytes) {
             let megabytes = configuration.workerMemoryLimitBytes / (1 << 20)
             return JobFailure(
                 kind: .memoryLimit,
