@@ -155,6 +155,7 @@ let package = Package(
             name: "MentorMatchJobsTests",
             dependencies: [
                 "MentorMatchJobs", "MentorMatch", "MentorMatchTestSupport", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .testTarget(

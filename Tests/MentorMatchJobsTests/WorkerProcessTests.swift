@@ -56,12 +56,12 @@ struct WorkerProcessTests {
 
     @Test("A job over the memory limit fails with 'memory limit' while another job succeeds; the pool survives")
     func memoryLimit() async throws {
-        // 640 MB of address space: a worker matching Ogre needs about 300 MB; reading a document of 300,000 young
+        // 512 MB of address space: a worker matching Ogre needs about 300 MB; reading a document of 150,000 young
         // people needs far more.
-        let fixture = try await ServiceFixture.started(workers: 2, memoryLimitBytes: 640 << 20)
+        let fixture = try await ServiceFixture.started(workers: 2, memoryLimitBytes: 512 << 20)
         defer { Task { await fixture.stop() } }
         let (huge, _) = try await fixture.service.submit(
-            JobRequest(kind: .matching, parts: ["document": try Self.largeDocument(mentees: 300_000)]), idempotencyKey: nil)
+            JobRequest(kind: .matching, parts: ["document": try Self.largeDocument(mentees: 150_000)]), idempotencyKey: nil)
         let (ogre, _) = try await fixture.service.submit(try Inputs.ogreMatching(), idempotencyKey: nil)
         let hugeRecord = try await fixture.finished(huge.id)
         #expect(hugeRecord.status == .failed)
