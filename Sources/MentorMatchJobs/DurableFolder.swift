@@ -29,7 +29,9 @@ enum DurableFolder {
         for folder in folders { try sync(folder) }
         try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try manager.moveItem(at: staging, to: target)
+        // The target's folder, and the folder holding that one (it may have been created just now).
         try sync(target.deletingLastPathComponent())
+        try sync(target.deletingLastPathComponent().deletingLastPathComponent())
     }
 
     /// Every file below `folder`, as relative paths, sorted.

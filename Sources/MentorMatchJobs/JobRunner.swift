@@ -81,7 +81,7 @@ struct JobRunner {
     }
 
     private func explain(_ parts: Set<String>) throws(MentorMatchError) -> Data {
-        let loaded = try load(parts)
+        let loaded = try load(parts, skippingInvalidRows: try JobOptions(task.options).flag("skip_invalid"))
         let explanation = try MentorMatcher().explanation(of: task.menteeID ?? "", loaded)
         return try MentorMatchError.formatting { () throws(FormatError) in
             try ResultFiles.json(explanation, output: "the explanation")

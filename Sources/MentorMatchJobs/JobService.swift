@@ -39,6 +39,12 @@ public actor JobService {
         /// How long ``shutdown()`` lets running jobs finish before they are stopped and left queued for the next start.
         public var shutdownGrace: Duration
 
+        /// The executable of this process (`/proc/self/exe`): `mentormatch serve` starts its workers from itself.
+        public static var runningExecutable: URL {
+            let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+            return URL(fileURLWithPath: path)
+        }
+
         public init(
             dataDirectory: URL, workers: Int = ProcessInfo.processInfo.activeProcessorCount, queueLimit: Int = 100,
             keepDays: Int = 30, workerExecutable: URL, workerMemoryLimitBytes: Int = 4 << 30, maxAttempts: Int = 3,
@@ -204,7 +210,7 @@ public actor JobService {
         }
         for (id, slot) in slots {
             if slot.assignment != nil {
-                slots[id]?.assignment?.stop = slots[id]?.assignment?.stop ?? .shutdown
+                if slot.assignment?.stop == nil { slots[id]?.assignment?.stop = .shutdown }
                 slot.worker.kill()
             } else {
                 slot.worker.close()
@@ -417,8 +423,6 @@ public actor JobService {
 
     /// Commits a final or re-queued state; a job that is no longer queued or running leaves ``active``.
     private func finish(_ job: JobStore.StoredJob) {
-        var job = job
-        if job.record.status.isFinal { job.record.progress = job.record.status == .succeeded ? job.record.progress : job.record.progress }
         do {
             try store?.update(job.record)
         } catch {
@@ -661,7 +665,8 @@ public actor JobService {
     private func failure(of assignment: Assignment, exit: WorkerExit) -> JobFailure? {
         switch assignment.stop {
         case .cancelled:
-            return JobFailure(kind: .internal, message: "cancelled")
+            // remove(_:) has stored the job as cancelled already; only an explanation or check is answered here.
+            return JobFailure(kind: .internal, message: "the request was cancelled")
         case .timeLimit(let seconds):
             return JobFailure(
                 kind: .timeLimit,

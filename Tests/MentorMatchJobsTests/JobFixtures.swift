@@ -96,7 +96,7 @@ enum Inputs {
 
     static func ogreMatching() throws -> JobRequest { JobRequest(kind: .matching, parts: try ogreParts()) }
 
-    /// A generated population of `mentees` young people (`mentormatch generate`): 1,000 take seconds to match in a
+    /// A generated population of `mentees` young people (`mentormatch generate`): 2,000 take seconds to match in a
     /// debug build, long enough to cancel or kill the job while it runs.
     static func generated(mentees: Int, timeLimitSeconds: Int? = nil) async throws -> JobRequest {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("generated-\(UUID().uuidString)")

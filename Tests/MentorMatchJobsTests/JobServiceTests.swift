@@ -117,7 +117,7 @@ struct JobServiceTests {
     func queueFull() async throws {
         let fixture = try await ServiceFixture.started(workers: 1, queueLimit: 1)
         defer { Task { await fixture.stop() } }
-        let slow = try await Inputs.generated(mentees: 1000)
+        let slow = try await Inputs.generated(mentees: 2000)
         let (running, _) = try await fixture.service.submit(slow, idempotencyKey: nil)
         _ = try await fixture.waitFor(running.id) { $0.status == .running }
         let (queued, _) = try await fixture.service.submit(try Inputs.ogreMatching(), idempotencyKey: nil)
@@ -170,6 +170,31 @@ struct JobServiceTests {
         #expect(failed.failure?.kind == .attemptsExhausted)
         #expect(failed.failure?.message.contains("started 3 times") == true)
         await fixture.stop(removingData: false)
+    }
+
+    @Test("Shutdown refuses new jobs, stops what outlives the grace and leaves it queued; the next start runs it")
+    func shutdownAndRestart() async throws {
+        let fixture = try await ServiceFixture.started(workers: 1)
+        defer { try? FileManager.default.removeItem(at: fixture.directory) }
+        let (slow, _) = try await fixture.service.submit(try await Inputs.generated(mentees: 2000), idempotencyKey: nil)
+        _ = try await fixture.waitFor(slow.id) { $0.status == .running }
+        let (waiting, _) = try await fixture.service.submit(try Inputs.ogreMatching(), idempotencyKey: nil)
+        await fixture.service.shutdown()
+        #expect(await fixture.service.isReady == false)
+        let late = try Inputs.ogreMatching()
+        await #expect(throws: JobSubmissionError.shuttingDown) { try await fixture.service.submit(late, idempotencyKey: nil) }
+        let stopped = try #require(await fixture.service.job(slow.id))
+        #expect(stopped.status == .queued)
+        #expect(stopped.attempts == 0)
+        #expect(await fixture.service.statistics().jobsByStatus[.queued] == 2)
+
+        let restarted = try await ServiceFixture.started(workers: 1, directory: fixture.directory)
+        let record = try await restarted.finished(slow.id)
+        #expect(record.status == .succeeded)
+        #expect(record.attempts == 1)
+        #expect(try await restarted.finished(waiting.id).status == .succeeded)
+        #expect(await restarted.service.statistics().jobsByStatus[.succeeded] == 2)
+        await restarted.stop(removingData: false)
     }
 
     @Test("Finished jobs and their files are deleted after keep-days; younger ones stay")

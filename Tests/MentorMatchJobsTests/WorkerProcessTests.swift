@@ -10,7 +10,7 @@ struct WorkerProcessTests {
     func cancelRunningJob() async throws {
         let fixture = try await ServiceFixture.started(workers: 1)
         defer { Task { await fixture.stop() } }
-        let (slow, _) = try await fixture.service.submit(try await Inputs.generated(mentees: 1000), idempotencyKey: nil)
+        let (slow, _) = try await fixture.service.submit(try await Inputs.generated(mentees: 2000), idempotencyKey: nil)
         _ = try await fixture.waitFor(slow.id) { $0.stage == .solve || $0.stage == .candidates }
         #expect(await fixture.service.remove(slow.id) == .cancelled)
         let record = try #require(await fixture.service.job(slow.id))
@@ -26,7 +26,7 @@ struct WorkerProcessTests {
     func killedWorker() async throws {
         let fixture = try await ServiceFixture.started(workers: 2)
         defer { Task { await fixture.stop() } }
-        let (victim, _) = try await fixture.service.submit(try await Inputs.generated(mentees: 1000), idempotencyKey: nil)
+        let (victim, _) = try await fixture.service.submit(try await Inputs.generated(mentees: 2000), idempotencyKey: nil)
         let (other, _) = try await fixture.service.submit(try await Inputs.generated(mentees: 300), idempotencyKey: nil)
         _ = try await fixture.waitFor(victim.id) { $0.stage == .solve || $0.stage == .candidates }
         let pids = fixture.workerProcessIDs(runningJob: victim.id)
@@ -46,7 +46,7 @@ struct WorkerProcessTests {
         let fixture = try await ServiceFixture.started(workers: 1)
         defer { Task { await fixture.stop() } }
         let (slow, _) = try await fixture.service.submit(
-            try await Inputs.generated(mentees: 1000, timeLimitSeconds: 1), idempotencyKey: nil)
+            try await Inputs.generated(mentees: 2000, timeLimitSeconds: 1), idempotencyKey: nil)
         let record = try await fixture.finished(slow.id)
         #expect(record.status == .failed)
         #expect(record.failure?.kind == .timeLimit)
