@@ -36,19 +36,20 @@ public struct JobProgress: Sendable, Codable, Hashable {
 
 /// Why a job failed, in words its submitter can act on.
 public struct JobFailure: Sendable, Codable, Hashable {
+    /// The raw values are the words the API and the store use.
     public enum Kind: String, Sendable, Codable, CaseIterable {
         /// The input has problems (``issues`` lists every one).
-        case invalidInput
+        case invalidInput = "invalid_input"
         /// The input is valid but there is no answer (side constraints, a target out of reach, a solver failure).
-        case solverFailed
+        case solverFailed = "solver_failed"
         /// The job ran past the policy's time limit (`time_limit_seconds`) and was stopped.
-        case timeLimit
+        case timeLimit = "time_limit"
         /// The job needed more memory than a worker may use and was stopped.
-        case memoryLimit
+        case memoryLimit = "memory_limit"
         /// The worker process died while running the job (a trap or a kill).
-        case workerCrashed
+        case workerCrashed = "worker_crashed"
         /// The job was started ``JobService/Configuration/maxAttempts`` times without finishing.
-        case attemptsExhausted
+        case attemptsExhausted = "attempts_exhausted"
         /// MentorMatch broke one of its own invariants, or its data folder failed: a bug or an operator's problem.
         case `internal`
     }
