@@ -162,7 +162,8 @@ struct JobRunner {
                 sessionsPerMonth: try options.integer("sessions_per_month"), hoursPerMonth: try options.number("hours_per_month"),
                 sessionMinutes: try options.integer("session_minutes"), supervisionGroupSize: try options.integer("group_size")),
             continuation: continuation)
-        report(.stage(.reading))
+        // Read once more inside the scheduler; read here first for the stage and the policy's time limit.
+        _ = try load(parts)
         report(.stage(.solve))
         let result = try MentorScheduler().schedule(setup)
         report(.stage(.writing))

@@ -141,6 +141,8 @@ public actor JobService {
         signal(SIGPIPE, SIG_IGN)
         let manager = FileManager.default
         try manager.createDirectory(at: jobsFolder, withIntermediateDirectories: true)
+        // The jobs hold people's data: the data folder is the server's user's alone.
+        try manager.setAttributes([.posixPermissions: 0o700], ofItemAtPath: configuration.dataDirectory.path)
         try? manager.removeItem(at: stagingFolder)
         try manager.createDirectory(at: stagingFolder, withIntermediateDirectories: true)
         let store = try JobStore(path: configuration.dataDirectory.appendingPathComponent("jobs.sqlite").path)
@@ -557,10 +559,8 @@ public actor JobService {
         guard let assignment = slots[slotID]?.assignment, assignment.stop == nil else { return }
         if case .timeLimit(let seconds) = event {
             assignment.deadline?.cancel()
-            let elapsed = ContinuousClock.now - assignment.startedAt
-            let elapsedSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             slots[slotID]?.assignment?.deadline = deadline(
-                after: seconds - elapsedSeconds, limit: seconds, slotID: slotID, token: assignment.token)
+                after: seconds - Self.seconds(ContinuousClock.now - assignment.startedAt), limit: seconds, slotID: slotID, token: assignment.token)
             return
         }
         switch assignment.work {
@@ -580,22 +580,25 @@ public actor JobService {
                 active[id] = job
                 notify(job.record)
             case .succeeded(let names):
-                release(slotID)
-                job.record.status = .succeeded
                 job.record.outputNames = names
-                job.record.finishedAt = Date()
-                finish(job)
+                conclude(job, as: .succeeded, slotID: slotID)
             case .failed(let failure):
-                release(slotID)
-                job.record.status = .failed
                 job.record.failure = failure
-                job.record.finishedAt = Date()
-                finish(job)
+                conclude(job, as: .failed, slotID: slotID)
             case .timeLimit, .issues, .explanation:
                 return
             }
         }
         dispatch()
+    }
+
+    /// Stores the job's final status once its worker has answered, and frees the worker.
+    private func conclude(_ job: JobStore.StoredJob, as status: JobStatus, slotID: Int) {
+        release(slotID)
+        var job = job
+        job.record.status = status
+        job.record.finishedAt = Date()
+        finish(job)
     }
 
     /// Frees the slot after its task ended, counting the run's time.
@@ -604,10 +607,13 @@ public actor JobService {
         assignment.deadline?.cancel()
         slots[slotID]?.assignment = nil
         if case .job = assignment.work {
-            let elapsed = ContinuousClock.now - assignment.startedAt
-            runSecondsTotal += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            runSecondsTotal += Self.seconds(ContinuousClock.now - assignment.startedAt)
             runsFinished += 1
         }
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 
     private func workerExited(_ exit: WorkerExit, slotID: Int) {
