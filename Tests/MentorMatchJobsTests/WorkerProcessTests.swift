@@ -41,6 +41,25 @@ struct WorkerProcessTests {
         try await fixture.waitForWorkers(2)
     }
 
+    @Test("A worker dying of SIGILL (how a Swift trap ends a process) fails its job, not retried; the pool recovers")
+    func trappedWorker() async throws {
+        let fixture = try await ServiceFixture.started(workers: 2)
+        defer { Task { await fixture.stop() } }
+        let (trapped, _) = try await fixture.service.submit(try await Inputs.generated(mentees: 2000), idempotencyKey: nil)
+        let (other, _) = try await fixture.service.submit(try Inputs.ogreMatching(), idempotencyKey: nil)
+        _ = try await fixture.waitFor(trapped.id) { $0.stage == .solve || $0.stage == .candidates }
+        let pids = fixture.workerProcessIDs(runningJob: trapped.id)
+        try #require(pids.count == 1, "the worker was not found")
+        kill(pids[0], SIGILL)
+        let record = try await fixture.finished(trapped.id)
+        #expect(record.status == .failed)
+        #expect(record.failure?.kind == .workerCrashed)
+        #expect(record.failure?.message.contains("signal \(SIGILL)") == true)
+        #expect(record.attempts == 1)
+        #expect(try await fixture.finished(other.id).status == .succeeded)
+        try await fixture.waitForWorkers(2)
+    }
+
     @Test("A job over the policy's time limit fails with the limit named")
     func timeLimit() async throws {
         let fixture = try await ServiceFixture.started(workers: 1)
@@ -71,6 +90,18 @@ struct WorkerProcessTests {
         try await fixture.waitForWorkers(2)
         let (after, _) = try await fixture.service.submit(try Inputs.ogreMatching(), idempotencyKey: nil)
         #expect(try await fixture.finished(after.id).status == .succeeded)
+    }
+
+    @Test("A worker's death is put down to memory when the runtime says so or its address space neared the limit")
+    func memoryDeathIsTold() {
+        let limit = 512 << 20
+        let segfault = WorkerExit(signal: SIGSEGV, status: nil, stderrTail: "", peakVirtualBytes: 500 << 20)
+        #expect(segfault.ranOutOfMemory(limitBytes: limit))
+        var small = segfault
+        small.peakVirtualBytes = 300 << 20
+        #expect(!small.ranOutOfMemory(limitBytes: limit))
+        small.stderrTail = "Fatal error: failed to allocate 8000032 bytes of memory with alignment 8"
+        #expect(small.ranOutOfMemory(limitBytes: limit))
     }
 
     /// An input document of Ogre's places and mentors and `mentees` young people spread over its places.
