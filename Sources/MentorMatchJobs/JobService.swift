@@ -5,8 +5,8 @@ import MentorMatch
 /// The job service behind `mentormatch serve`: accepts requests into a durable store, runs them in a supervised
 /// pool of `mentormatch worker` processes, and keeps their results until they are erased or expire.
 ///
-/// Nothing accepted is lost: a request's input is on disk and its record committed before ``submit(_:idempotencyKey:)``
-/// returns; a job's result files are on disk before its `succeeded` status is committed; a job found `running` at
+/// Nothing accepted is lost: a request's record and input parts are committed in one transaction before
+/// ``submit(_:idempotencyKey:)`` returns; a job's result files are on disk before its `succeeded` status is committed; a job found `running` at
 /// ``start()`` (the server died) is run again, at most ``Configuration/maxAttempts`` times in all.
 ///
 /// A worker that dies takes only its own job with it. Its job is then, by cause:
@@ -170,10 +170,12 @@ public actor JobService {
             active[job.record.id] = job
             queue.append(job.record.id)
         }
-        // A folder without a record is the input of a request that was never accepted (the server died first).
+        // A folder without a record belongs to a job erased while the server died. The input copies of the others
+        // are written again from the store when needed (a power cut may have left them damaged).
         let known = try store.allIDs()
-        for name in (try? manager.contentsOfDirectory(atPath: jobsFolder.path)) ?? [] where !known.contains(name) {
-            try? manager.removeItem(at: jobsFolder.appendingPathComponent(name))
+        for name in (try? manager.contentsOfDirectory(atPath: jobsFolder.path)) ?? [] {
+            let folder = jobsFolder.appendingPathComponent(name)
+            try? manager.removeItem(at: known.contains(name) ? folder.appendingPathComponent("input") : folder)
         }
         deleteExpiredJobs(asOf: Date())
         logger.info("job store open", metadata: [
@@ -268,13 +270,13 @@ public actor JobService {
             record: JobRecord(id: id, kind: request.kind, status: .queued, createdAt: Date()), options: request.options,
             partNames: request.parts.keys.sorted(), idempotencyKey: idempotencyKey)
         do {
-            try DurableFolder.write(request.parts, to: inputFolder(of: id), staging: stagingFolder.appendingPathComponent(id))
-            try store.insert(job)
+            try store.insert(job, parts: request.parts)
         } catch {
-            try? FileManager.default.removeItem(at: folder(of: id))
             logger.error("a job could not be stored", metadata: ["kind": "\(request.kind.rawValue)"])
             throw .storeFailed("the job's input could not be stored in the data folder (\(error))")
         }
+        // The copy the worker reads; written again from the store if it is missing.
+        try? writeInputFolder(id, parts: request.parts)
         active[id] = job
         queue.append(id)
         logger.info("job accepted", metadata: ["kind": "\(request.kind.rawValue)", "queued": "\(queue.count)"])
@@ -338,6 +340,9 @@ public actor JobService {
         guard let record = record(id), record.kind == .matching, record.status == .succeeded,
             let stored = try? store?.job(id: id)
         else { return nil }
+        guard inputFolderReady(id) else {
+            throw .failed(JobFailure(kind: .internal, message: "the job's input could not be read from the data folder"))
+        }
         let answer = await runEphemeral(WorkerTask(
             action: .explain, kind: .matching, inputDirectory: inputFolder(of: id).path, options: stored.options,
             menteeID: menteeID))
@@ -399,9 +404,23 @@ public actor JobService {
         guard request.kind == stored.record.kind, request.options == stored.options,
             request.parts.keys.sorted() == stored.partNames
         else { return false }
-        return request.parts.allSatisfy { name, data in
-            (try? Data(contentsOf: inputFolder(of: stored.record.id).appendingPathComponent(name))) == data
+        return (try? store?.parts(of: stored.record.id)) == request.parts
+    }
+
+    /// Writes the worker's copy of a job's input (complete or absent even if the server is killed meanwhile).
+    private func writeInputFolder(_ id: String, parts: [String: Data]) throws {
+        try DurableFolder.write(
+            parts, to: inputFolder(of: id), staging: stagingFolder.appendingPathComponent(id), syncing: false)
+    }
+
+    /// Whether the worker's copy of the job's input is there, writing it from the store if it is not.
+    private func inputFolderReady(_ id: String) -> Bool {
+        if FileManager.default.fileExists(atPath: inputFolder(of: id).path) { return true }
+        guard let parts = try? store?.parts(of: id), (try? writeInputFolder(id, parts: parts)) != nil else {
+            logger.error("a job's input could not be written into the data folder")
+            return false
         }
+        return true
     }
 
     /// The seconds until a place in the queue is likely free: the queue's work at the mean run time so far.
@@ -501,6 +520,14 @@ public actor JobService {
             } else if !queue.isEmpty {
                 let id = queue.removeFirst()
                 guard var job = active[id] else { continue }
+                guard inputFolderReady(id) else {
+                    job.record.status = .failed
+                    job.record.finishedAt = Date()
+                    job.record.failure = JobFailure(
+                        kind: .internal, message: "the job's input could not be written into the data folder; check its space")
+                    finish(job)
+                    continue
+                }
                 job.record.status = .running
                 job.record.attempts += 1
                 job.record.startedAt = Date()

@@ -140,18 +140,15 @@ struct JobServiceTests {
     func restartRecovery() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("MentorMatchJobsTests-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        // The state a server killed during two solves leaves: inputs on disk, records `running`.
+        // The state a server killed during two solves leaves: records `running`, no input copies for the workers.
         let store = try JobStore(path: directory.appendingPathComponent("jobs.sqlite").path.creatingParent())
         let parts = try Inputs.ogreParts()
         func leaveRunning(attempts: Int) throws -> String {
             let id = UUID().uuidString.lowercased()
-            try DurableFolder.write(
-                parts, to: directory.appendingPathComponent("jobs/\(id)/input"),
-                staging: directory.appendingPathComponent("staging/\(id)"))
             try store.insert(JobStore.StoredJob(
                 record: JobRecord(id: id, kind: .matching, status: .running, stage: .solve, createdAt: Date(),
                                   startedAt: Date(), attempts: attempts),
-                options: [:], partNames: parts.keys.sorted(), idempotencyKey: nil))
+                options: [:], partNames: parts.keys.sorted(), idempotencyKey: nil), parts: parts)
             return id
         }
         let interrupted = try leaveRunning(attempts: 1)
