@@ -107,16 +107,22 @@ public struct JobRecord: Sendable, Hashable {
 /// A request as received: named input parts (bytes) and options, stored verbatim before ``JobService/submit(_:idempotencyKey:)``
 /// returns.
 ///
-/// Parts by kind (each optional part may be left out):
+/// Parts by kind (each optional part may be left out); an issue names a part by its name (`mentors, line 4`):
 /// - matching and suggestion: `document` (a JSON input document) or `mentors`, `mentees`, `places` (CSV); optional
-///   `policy` (YAML or JSON), `locks`, `current`, `previous`; suggestion needs the option `mentee`.
-/// - schedule: the matching's parts, optional `pairs`, `unavailable`, `supervisor_slots`; options `start` and
-///   `months` or `end`, optional `sessions_per_month`, `hours_per_month`, `session_minutes`, `group_size`,
-///   `programme_id`.
+///   `policy` (YAML or JSON), `locks`, `current`, `previous`. Matching: option `skip_invalid` (`true`: invalid rows
+///   are set aside into `rejected.csv`); suggestion: option `mentee` (the young person's id).
+/// - schedule: the matching's parts, optional `pairs`, `unavailable`, `supervisor_slots`, and `sessions` (an earlier
+///   `sessions.json`) with option `from`; options `start` and `months` or `end`, optional `sessions_per_month`,
+///   `hours_per_month`, `session_minutes`, `group_size`, `programme_id`.
 /// - plan: `scenario` (YAML) and the files it names, each as a part named by the file name the scenario gives;
 ///   option `simulate` (`true`).
-/// - recruitment: the matching's parts and `profiles`, or `applicants` with option `accept`; options `target`,
-///   `remote_parishes` (`true`), `max_recruits`, `training_cost`.
+/// - recruitment: the matching's parts and `profiles` (options `target` or `remote_parishes` `true`, and/or
+///   `max_recruits`; `training_cost`), or `applicants` with option `accept`; option `title` heads the chart.
+///
+/// Results: matching `pairs.csv`, `unmatched.csv`, `alternatives.csv`, `result.json` (`changes.csv` with current
+/// pairs, `rejected.csv` with `skip_invalid`); suggestion `suggestions.json`; schedule `sessions.json`,
+/// `sessions.csv`, `shortfalls.csv`, `calendars/*.ics`, `calendars.zip`; plan and recruitment the files of
+/// `mentormatch plan` and `mentormatch recruit`.
 public struct JobRequest: Sendable, Hashable {
     public var kind: JobKind
     public var parts: [String: Data]
