@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.17.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         // `make docs`: the DocC catalogue of the MentorMatch library (a command plugin; `swift test` does not run it).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -78,11 +81,21 @@ let package = Package(
             exclude: ["Resources/derive_gazetteer.py"],
             resources: [.embedInCode("Resources/gazetteer.csv")]
         ),
+        /// The server's jobs: a durable SQLite store (GRDB), the job runner of each kind through the facade, and the
+        /// supervised pool of `mentormatch worker` processes that run them.
+        .target(
+            name: "MentorMatchJobs",
+            dependencies: [
+                "MentorMatch", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         /// The thin `mentormatch` command.
         .executableTarget(
             name: "MentorMatchCLI",
             dependencies: [
-                "MentorMatch", "SyntheticPopulation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "MentorMatch", "MentorMatchJobs", "SyntheticPopulation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
@@ -145,6 +158,13 @@ let package = Package(
             dependencies: ["MentorMatch", "MentorMatchTestSupport", "SyntheticPopulation"]
         ),
         .testTarget(name: "SyntheticPopulationTests", dependencies: ["SyntheticPopulation", "MentorMatchCore"]),
+        .testTarget(
+            name: "MentorMatchJobsTests",
+            dependencies: [
+                "MentorMatchJobs", "MentorMatch", "MentorMatchTestSupport", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .testTarget(
             name: "MentorMatchCLITests",
             dependencies: ["MentorMatch", "MentorMatchTestSupport"]

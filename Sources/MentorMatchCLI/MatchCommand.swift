@@ -32,7 +32,7 @@ struct MatchCommand: ParsableCommand {
     func run() throws {
         do throws(MentorMatchError) {
             let matcher = MentorMatcher(solver)
-            var clock = Date()
+            let clock = Date()
             let loaded = try matcher.load(input.files, skippingInvalidRows: skipInvalid)
             printWarnings(loaded)
             let readingSeconds = seconds(since: clock)
@@ -57,14 +57,11 @@ struct MatchCommand: ParsableCommand {
             }
             result = result.worded(in: language.language)
             result.timings.reading = readingSeconds
-            clock = Date()
-            var files = ResultFiles.csvFiles(result)
-            files["map.svg"] = Data(ProgrammeMap.svg(loaded.input, result: result, language: language.language).utf8)
-            result.timings.writing = seconds(since: clock)
-            let json = try MentorMatchError.formatting { () throws(FormatError) in try ResultFiles.json(result) }
-            files["result.json"] = json
-            files["result.xlsx"] = try MentorMatchError.formatting { () throws(FormatError) in try ResultFiles.workbook(result) }
-            if skipInvalid { files["rejected.csv"] = Data(RejectedCSV.text(loaded.rejected).utf8) }
+            let files = try MentorMatchError.formatting { () throws(FormatError) in
+                try ResultFiles.matchFiles(result, input: loaded.input, language: language.language,
+                                       rejected: skipInvalid ? loaded.rejected : nil)
+            }
+            let json = try producedFile("result.json", in: files)
             try write(files, to: URL(fileURLWithPath: out), owned: CommandOutput.match, extraSets: extraSets, extraFiles: extraFiles)
             let headline = loaded.rejected.isEmpty ? "" : RejectedCSV.headline(loaded.rejected) + "\n"
             switch format {

@@ -11,7 +11,7 @@ struct MentorMatchCommand: ParsableCommand {
         version: "mentormatch \(MentorMatchVersion.current)",
         subcommands: [
             MatchCommand.self, ValidateCommand.self, ExplainCommand.self, GenerateCommand.self, PlanCommand.self,
-            RecruitCommand.self, ScheduleCommand.self, SuggestCommand.self,
+            RecruitCommand.self, ScheduleCommand.self, SuggestCommand.self, WorkerCommand.self,
         ]
     )
 
@@ -86,13 +86,6 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension MentorMatcher.SolverChoice: ExpressibleByArgument {}
-
-/// The error for a `--mentee` id that is not in the young people's file.
-func unknownMentee(_ id: String, in file: String) -> MentorMatchError {
-    .invalidInput(InputError(issues: [
-        InputIssue(source: file, field: "id", problem: "no young person has id '\(id)'", fix: "use an id of \(file)")
-    ]))
-}
 
 /// Seconds since `start`.
 func seconds(since start: Date) -> Double { Date().timeIntervalSince(start) }
