@@ -17,7 +17,7 @@ struct JobServiceTests {
         let record = try await fixture.finished(submitted.id)
         #expect(record.status == .succeeded, "\(String(describing: record.failure))")
         #expect(record.attempts == 1)
-        #expect(record.outputNames == ["alternatives.csv", "pairs.csv", "result.json", "unmatched.csv"])
+        #expect(record.outputNames == ["alternatives.csv", "map.svg", "pairs.csv", "result.json", "result.xlsx", "unmatched.csv"])
         #expect(seen.last?.status == .succeeded)
         let stages = seen.compactMap(\.stage).reduce(into: [JobStage]()) { if $0.last != $1 { $0.append($1) } }
         #expect(stages == [.reading, .candidates, .solve, .writing])
@@ -25,7 +25,7 @@ struct JobServiceTests {
 
         let cli = try await CLIRun.ogreMatch()
         defer { try? FileManager.default.removeItem(at: cli) }
-        for name in ["pairs.csv", "unmatched.csv", "alternatives.csv"] {
+        for name in ["pairs.csv", "unmatched.csv", "alternatives.csv", "map.svg", "result.xlsx"] {
             let served = try #require(await fixture.service.output(submitted.id, name: name))
             #expect(served == (try Data(contentsOf: cli.appendingPathComponent(name))), "\(name) differs from the CLI's")
         }
