@@ -16,6 +16,15 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         // `make docs`: the DocC catalogue of the MentorMatch library (a command plugin; `swift test` does not run it).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // The HTTP API (issue 12): the server, its generated OpenAPI layer, metrics and lifecycle.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.7.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         // MARK: - Implementation, lowest layer first
@@ -74,11 +83,38 @@ let package = Package(
             exclude: ["Resources/derive_gazetteer.py"],
             resources: [.embedInCode("Resources/gazetteer.csv")]
         ),
+        /// The HTTP API's contract: `openapi.yaml` and the Swift that swift-openapi-generator generated from it
+        /// (committed; regenerate with Tests/APIConformance/generate.sh after editing the document).
+        .target(
+            name: "MentorMatchAPI",
+            dependencies: [
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            exclude: ["openapi-generator-config.yaml", "Generated/openapi.yaml.sha256"],
+            resources: [.embedInCode("openapi.yaml")]
+        ),
+        /// `mentormatch serve`: the Hummingbird server that translates HTTP to jobs, and back.
+        .target(
+            name: "MentorMatchServer",
+            dependencies: [
+                "MentorMatchAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         /// The thin `mentormatch` command.
         .executableTarget(
             name: "MentorMatchCLI",
             dependencies: [
-                "MentorMatch", "SyntheticPopulation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "MentorMatch", "SyntheticPopulation", "MentorMatchServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
@@ -138,6 +174,15 @@ let package = Package(
             dependencies: ["MentorMatch", "MentorMatchTestSupport", "SyntheticPopulation"]
         ),
         .testTarget(name: "SyntheticPopulationTests", dependencies: ["SyntheticPopulation", "MentorMatchCore"]),
+        .testTarget(
+            name: "MentorMatchServerTests",
+            dependencies: [
+                "MentorMatchServer", "MentorMatchAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "MentorMatchCLITests",
             dependencies: ["MentorMatch", "MentorMatchTestSupport"]
