@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         // `make docs`: the DocC catalogue of the MentorMatch library (a command plugin; `swift test` does not run it).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         // The HTTP API (issue 12): the server, its generated OpenAPI layer, metrics and lifecycle.
@@ -21,7 +24,6 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.7.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
@@ -83,6 +85,15 @@ let package = Package(
             exclude: ["Resources/derive_gazetteer.py"],
             resources: [.embedInCode("Resources/gazetteer.csv")]
         ),
+        /// The server's jobs: a durable SQLite store (GRDB), the job runner of each kind through the facade, and the
+        /// supervised pool of `mentormatch worker` processes that run them.
+        .target(
+            name: "MentorMatchJobs",
+            dependencies: [
+                "MentorMatch", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         /// The HTTP API's contract: `openapi.yaml` and the Swift that swift-openapi-generator generated from it
         /// (committed; regenerate with Tests/APIConformance/generate.sh after editing the document).
         .target(
@@ -98,7 +109,7 @@ let package = Package(
         .target(
             name: "MentorMatchServer",
             dependencies: [
-                "MentorMatchAPI",
+                "MentorMatch", "MentorMatchAPI", "MentorMatchJobs",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
@@ -113,7 +124,7 @@ let package = Package(
         .executableTarget(
             name: "MentorMatchCLI",
             dependencies: [
-                "MentorMatch", "SyntheticPopulation", "MentorMatchServer",
+                "MentorMatch", "MentorMatchJobs", "MentorMatchServer", "SyntheticPopulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

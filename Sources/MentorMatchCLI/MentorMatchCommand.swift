@@ -11,7 +11,7 @@ struct MentorMatchCommand: ParsableCommand {
         version: "mentormatch \(MentorMatchVersion.current)",
         subcommands: [
             MatchCommand.self, ValidateCommand.self, ExplainCommand.self, GenerateCommand.self, PlanCommand.self,
-            RecruitCommand.self, ScheduleCommand.self, SuggestCommand.self,
+            RecruitCommand.self, ScheduleCommand.self, SuggestCommand.self, WorkerCommand.self,
         ]
     )
 
