@@ -188,9 +188,10 @@ let package = Package(
         .testTarget(
             name: "MentorMatchServerTests",
             dependencies: [
-                "MentorMatchServer", "MentorMatchAPI",
+                "MentorMatchServer", "MentorMatch", "MentorMatchJobs", "SyntheticPopulation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

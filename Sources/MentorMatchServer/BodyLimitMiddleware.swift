@@ -18,9 +18,10 @@ struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     private var tooLarge: APIProblem {
-        let megabytes = maxBytes / (1024 * 1024)
+        let megabyte = 1024 * 1024
+        let limit = maxBytes >= megabyte && maxBytes % megabyte == 0 ? "\(maxBytes / megabyte) MB" : "\(maxBytes) bytes"
         return APIProblem(kind: .bodyTooLarge,
-                          detail: "the body is over the server's limit of \(megabytes) MB; split the input or start the server with a larger --max-body-mb")
+                          detail: "the body is over the server's limit of \(limit); split the input or start the server with a larger --max-body-mb")
     }
 }
 

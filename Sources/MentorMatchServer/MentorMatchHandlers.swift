@@ -181,9 +181,9 @@ struct MentorMatchHandlers: APIProtocol {
     func getScheduleCalendar(_ input: Operations.GetScheduleCalendar.Input) async throws
         -> Operations.GetScheduleCalendar.Output
     {
-        let name = try JobRequests.fileName(input.path.name)
-        return .ok(.init(body: .textCalendar(HTTPBody(try await api.output(input.path.id, kind: .schedule,
-                                                                            name: "calendars/\(name)")))))
+        // Only the names the job lists are served, so a path in `name` finds nothing.
+        .ok(.init(body: .textCalendar(HTTPBody(try await api.output(input.path.id, kind: .schedule,
+                                                                     name: "calendars/\(input.path.name)")))))
     }
 
     // MARK: - Plans
@@ -220,8 +220,7 @@ struct MentorMatchHandlers: APIProtocol {
     }
 
     func getPlanFile(_ input: Operations.GetPlanFile.Input) async throws -> Operations.GetPlanFile.Output {
-        let name = try JobRequests.fileName(input.path.name)
-        return .ok(.init(body: try await file(input.path.id, kind: .plan, name: name)))
+        .ok(.init(body: try await file(input.path.id, kind: .plan, name: input.path.name)))
     }
 
     // MARK: - Recruitments
@@ -265,8 +264,7 @@ struct MentorMatchHandlers: APIProtocol {
     }
 
     func getRecruitmentFile(_ input: Operations.GetRecruitmentFile.Input) async throws -> Operations.GetRecruitmentFile.Output {
-        let name = try JobRequests.fileName(input.path.name)
-        let body = try await file(input.path.id, kind: .recruitment, name: name)
+        let body = try await file(input.path.id, kind: .recruitment, name: input.path.name)
         return .ok(.init(body: Operations.GetRecruitmentFile.Output.Ok.Body(body)))
     }
 

@@ -815,6 +815,8 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
     }
     /// Checks the input without solving and reports every problem at once.
     ///
+    /// 200 with `valid: false` and every issue when the input breaks a rule; 422 when the body does not fit the InputDocument schema at all.
+    ///
     /// - Remark: HTTP `POST /v1/validate`.
     /// - Remark: Generated from `#/paths//v1/validate/post(validateInput)`.
     func validateInput(
@@ -1083,6 +1085,24 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
                 case let .unsupportedMediaType(value):
                     suppressUnusedWarning(value)
                     var response = HTTPTypes.HTTPResponse(soar_statusCode: 415)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .applicationProblemJson(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/problem+json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/problem+json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                case let .unprocessableContent(value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: 422)
                     suppressMutabilityWarning(&response)
                     let body: OpenAPIRuntime.HTTPBody
                     switch value.body {

@@ -562,6 +562,34 @@ extension Components {
                 self.body = body
             }
         }
+        package struct NotADocument: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/NotADocument/content`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/NotADocument/content/application\/problem+json`.
+                case applicationProblemJson(Components.Schemas.Problem)
+                /// The associated value of the enum case if `self` is `.applicationProblemJson`.
+                ///
+                /// - Throws: An error if `self` is not `.applicationProblemJson`.
+                /// - SeeAlso: `.applicationProblemJson`.
+                package var applicationProblemJson: Components.Schemas.Problem {
+                    get throws {
+                        switch self {
+                        case let .applicationProblemJson(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            package var body: Components.Responses.NotADocument.Body
+            /// Creates a new `NotADocument`.
+            ///
+            /// - Parameters:
+            ///   - body: Received HTTP response body
+            package init(body: Components.Responses.NotADocument.Body) {
+                self.body = body
+            }
+        }
         package struct InvalidInput: Sendable, Hashable {
             /// - Remark: Generated from `#/components/responses/InvalidInput/content`.
             @frozen package enum Body: Sendable, Hashable {

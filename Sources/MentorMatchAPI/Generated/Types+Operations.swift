@@ -708,6 +708,8 @@ package enum Operations {
     }
     /// Checks the input without solving and reports every problem at once.
     ///
+    /// 200 with `valid: false` and every issue when the input breaks a rule; 422 when the body does not fit the InputDocument schema at all.
+    ///
     /// - Remark: HTTP `POST /v1/validate`.
     /// - Remark: Generated from `#/paths//v1/validate/post(validateInput)`.
     package enum ValidateInput {
@@ -885,6 +887,29 @@ package enum Operations {
                     default:
                         try throwUnexpectedResponseStatus(
                             expectedStatus: "unsupportedMediaType",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is JSON but not an input document (a field of the wrong type, missing or unknown); `issues` names it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/validate/post(validateInput)/responses/422`.
+            ///
+            /// HTTP response code: `422 unprocessableContent`.
+            case unprocessableContent(Components.Responses.NotADocument)
+            /// The associated value of the enum case if `self` is `.unprocessableContent`.
+            ///
+            /// - Throws: An error if `self` is not `.unprocessableContent`.
+            /// - SeeAlso: `.unprocessableContent`.
+            package var unprocessableContent: Components.Responses.NotADocument {
+                get throws {
+                    switch self {
+                    case let .unprocessableContent(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unprocessableContent",
                             response: self
                         )
                     }

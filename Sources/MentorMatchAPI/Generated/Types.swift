@@ -49,6 +49,8 @@ package protocol APIProtocol: Sendable {
     func getDocs(_ input: Operations.GetDocs.Input) async throws -> Operations.GetDocs.Output
     /// Checks the input without solving and reports every problem at once.
     ///
+    /// 200 with `valid: false` and every issue when the input breaks a rule; 422 when the body does not fit the InputDocument schema at all.
+    ///
     /// - Remark: HTTP `POST /v1/validate`.
     /// - Remark: Generated from `#/paths//v1/validate/post(validateInput)`.
     func validateInput(_ input: Operations.ValidateInput.Input) async throws -> Operations.ValidateInput.Output
@@ -279,6 +281,8 @@ extension APIProtocol {
         try await getDocs(Operations.GetDocs.Input(headers: headers))
     }
     /// Checks the input without solving and reports every problem at once.
+    ///
+    /// 200 with `valid: false` and every issue when the input breaks a rule; 422 when the body does not fit the InputDocument schema at all.
     ///
     /// - Remark: HTTP `POST /v1/validate`.
     /// - Remark: Generated from `#/paths//v1/validate/post(validateInput)`.

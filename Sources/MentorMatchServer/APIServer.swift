@@ -6,7 +6,7 @@ import OpenAPIHummingbird
 import ServiceLifecycle
 
 /// `mentormatch serve`: the HTTP API over the job service.
-public enum MentorMatchServer {
+public enum APIServer {
     /// What `mentormatch serve` was asked for.
     public struct Configuration: Sendable {
         public var host: String
