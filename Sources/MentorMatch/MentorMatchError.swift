@@ -34,6 +34,13 @@ public enum MentorMatchError: Error, Sendable, Hashable, CustomStringConvertible
         }
     }
 
+    /// The error for a young person's id (`explain`, `suggest`) that is not in the young people's `file`.
+    public static func unknownMentee(_ id: String, in file: String) -> MentorMatchError {
+        .invalidInput(InputError(issues: [
+            InputIssue(source: file, field: "id", problem: "no young person has id '\(id)'", fix: "use an id of \(file)")
+        ]))
+    }
+
     /// Runs `body`, reporting a `FormatError` (MentorMatchFormats) as ``formatFailed(_:)``.
     public static func formatting<Value>(_ body: () throws(FormatError) -> Value) throws(MentorMatchError) -> Value {
         do {

@@ -118,6 +118,18 @@ public struct MentorMatcher: Sendable {
         }
     }
 
+    /// Matches, then explains one young person's place (`mentormatch explain`).
+    /// - Throws: ``MentorMatchError/invalidInput(_:)`` naming the young people's file when no young person has the id,
+    ///   or the errors of preparing and of ``solve(_:)``.
+    public func explanation(of menteeID: String, _ loaded: LoadedInput) throws(MentorMatchError) -> MenteeExplanation {
+        let preparation = try prepare(loaded)
+        let result = try solve(preparation)
+        guard let explanation = preparation.explain(menteeID: menteeID, in: result) else {
+            throw .unknownMentee(menteeID, in: loaded.sourceMap.mentees.described)
+        }
+        return explanation
+    }
+
     /// The ranked ways to fit one young person into the matching of everyone else (`mentormatch suggest`); `nil`
     /// when no young person has the id.
     public func suggestions(for menteeID: String, _ loaded: LoadedInput) throws(MentorMatchError) -> PlacementSuggestions? {

@@ -52,6 +52,43 @@ public struct Planner: Sendable {
         }
     }
 
+    /// ``plan(_:simulate:)`` after checking that a simulation is described when one is asked for.
+    /// - Parameter source: the scenario file's name, for the issue.
+    public func plan(_ scenario: Scenario, simulate: Bool, source: String) throws(MentorMatchError) -> PlanReport {
+        if simulate && scenario.simulation == nil {
+            throw .invalidInput(InputError(issues: [InputIssue(
+                source: source, field: "simulation", problem: "--simulate needs a simulation: section",
+                fix: "add simulation: with referrals_per_month: (see the README's What-if planning section)"
+            )]))
+        }
+        return try plan(scenario, simulate: simulate)
+    }
+
+    /// Answers a recruitment question (`mentormatch recruit`) on loaded input, reading its profiles or applicants file.
+    /// - Throws: ``MentorMatchError/invalidInput(_:)`` for the file's problems, ``MentorMatchError/planningFailed(_:)``.
+    public func answer(_ question: RecruitmentQuestion, _ loaded: LoadedInput) throws(MentorMatchError) -> RecruitmentOutcome {
+        func reading<Value>(_ body: () throws(InputError) -> Value) throws(MentorMatchError) -> Value {
+            do {
+                return try body()
+            } catch {
+                throw .invalidInput(error)
+            }
+        }
+        switch question {
+        case .applicants(let path, let accept):
+            let people = try reading { () throws(InputError) in
+                try ApplicantsCSV.load(path: path, places: loaded.input.places, policy: loaded.policy)
+            }
+            return .selection(try selectApplicants(loaded, applicants: people, accept: accept))
+        case .profiles(let path, let target, let maxRecruits, let trainingCostPerRecruit):
+            let kinds = try reading { () throws(InputError) in
+                try ProfilesCSV.load(path: path, places: loaded.input.places, policy: loaded.policy)
+            }
+            return .recruitment(try recruit(
+                loaded, profiles: kinds, maxRecruits: maxRecruits, target: target, trainingCostPerRecruit: trainingCostPerRecruit))
+        }
+    }
+
     /// The recruitment question on loaded input: see `RecruitmentProgramme.answer(maxRecruits:target:engine:)` (Planning).
     public func recruit(
         _ loaded: LoadedInput, profiles: [RecruitProfile], maxRecruits: Int?, target: CoverageTarget?,
@@ -100,6 +137,31 @@ public struct Planner: Sendable {
             throw .invalidInput(error)
         } catch {
             throw .planningFailed(error)
+        }
+    }
+}
+
+/// What `mentormatch recruit` asks.
+public enum RecruitmentQuestion: Sendable, Hashable {
+    /// The fewest recruits of the profiles in the CSV file at `path` for a target, or the best plan for up to
+    /// `maxRecruits`.
+    case profiles(path: String, target: CoverageTarget?, maxRecruits: Int?, trainingCostPerRecruit: Double)
+    /// Which `accept` of the applicants in the CSV file at `path` to take.
+    case applicants(path: String, accept: Int)
+}
+
+/// The answer to a ``RecruitmentQuestion``.
+public enum RecruitmentOutcome: Sendable {
+    case recruitment(RecruitmentAnswer)
+    case selection(ApplicantSelection)
+
+    /// The files `mentormatch recruit` writes; `title` heads the chart.
+    public func files(mentees: Int, title: String) throws(MentorMatchError) -> [String: Data] {
+        try MentorMatchError.formatting { () throws(FormatError) in
+            switch self {
+            case .recruitment(let answer): try PlanFiles.recruitmentFiles(answer, title: title)
+            case .selection(let selection): try PlanFiles.selectionFiles(selection, mentees: mentees, title: title)
+            }
         }
     }
 }

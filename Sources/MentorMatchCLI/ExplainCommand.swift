@@ -19,19 +19,7 @@ struct ExplainCommand: ParsableCommand {
             let matcher = MentorMatcher()
             let loaded = try matcher.load(input.files)
             printWarnings(loaded)
-            let preparation = try matcher.prepare(loaded)
-            let result = try matcher.solve(preparation)
-            guard let explanation = preparation.explain(menteeID: mentee, in: result) else {
-                throw MentorMatchError.invalidInput(
-                    InputError(issues: [
-                        InputIssue(
-                            source: loaded.sourceMap.mentees.described, field: "id",
-                            problem: "no young person has id '\(mentee)'",
-                            fix: "use an id of \(loaded.sourceMap.mentees.described)"
-                        )
-                    ])
-                )
-            }
+            let explanation = try matcher.explanation(of: mentee, loaded)
             switch format {
             case .table: print(TerminalLayout.fitted(TerminalReport.render(explanation)), terminator: "")
             case .json:

@@ -31,7 +31,7 @@ struct MatchCommand: ParsableCommand {
     func run() throws {
         do throws(MentorMatchError) {
             let matcher = MentorMatcher(solver)
-            var clock = Date()
+            let clock = Date()
             let loaded = try matcher.load(input.files, skippingInvalidRows: skipInvalid)
             printWarnings(loaded)
             let readingSeconds = seconds(since: clock)
@@ -55,12 +55,10 @@ struct MatchCommand: ParsableCommand {
                                                         owned: .everything))
             }
             result.timings.reading = readingSeconds
-            clock = Date()
-            var files = ResultFiles.csvFiles(result)
-            result.timings.writing = seconds(since: clock)
-            let json = try MentorMatchError.formatting { () throws(FormatError) in try ResultFiles.json(result) }
-            files["result.json"] = json
-            if skipInvalid { files["rejected.csv"] = Data(RejectedCSV.text(loaded.rejected).utf8) }
+            let files = try MentorMatchError.formatting { () throws(FormatError) in
+                try ResultFiles.matchFiles(result, rejected: skipInvalid ? loaded.rejected : nil)
+            }
+            let json = try producedFile("result.json", in: files)
             try write(files, to: URL(fileURLWithPath: out), owned: CommandOutput.match, extraSets: extraSets, extraFiles: extraFiles)
             let headline = loaded.rejected.isEmpty ? "" : RejectedCSV.headline(loaded.rejected) + "\n"
             switch format {

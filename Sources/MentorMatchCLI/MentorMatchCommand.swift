@@ -90,13 +90,6 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 extension MentorMatcher.SolverChoice: ExpressibleByArgument {}
 
-/// The error for a `--mentee` id that is not in the young people's file.
-func unknownMentee(_ id: String, in file: String) -> MentorMatchError {
-    .invalidInput(InputError(issues: [
-        InputIssue(source: file, field: "id", problem: "no young person has id '\(id)'", fix: "use an id of \(file)")
-    ]))
-}
-
 /// Seconds since `start`.
 func seconds(since start: Date) -> Double { Date().timeIntervalSince(start) }
 

@@ -26,13 +26,7 @@ struct PlanCommand: ParsableCommand {
         do throws(MentorMatchError) {
             let planner = Planner()
             let scenario = try planner.loadScenario(path: file)
-            if simulate && scenario.simulation == nil {
-                throw MentorMatchError.invalidInput(InputError(issues: [InputIssue(
-                    source: file, field: "simulation", problem: "--simulate needs a simulation: section",
-                    fix: "add simulation: with referrals_per_month: (see the README's What-if planning section)"
-                )]))
-            }
-            let report = try planner.plan(scenario, simulate: simulate)
+            let report = try planner.plan(scenario, simulate: simulate, source: file)
             let files = try MentorMatchError.formatting { () throws(FormatError) in try PlanFiles.files(for: report) }
             try write(files, to: URL(fileURLWithPath: out), owned: CommandOutput.plan)
             switch format {

@@ -60,42 +60,26 @@ struct RecruitCommand: ParsableCommand {
             let loaded = try planner.matcher.load(input.files)
             printWarnings(loaded)
             let title = URL(fileURLWithPath: input.mentors ?? input.input ?? "").deletingLastPathComponent().lastPathComponent
-            let lines: [String]
-            let files: [String: Data]
+            let question: RecruitmentQuestion
             if let applicants, let accept {
-                let people = try readInput { () throws(InputError) in
-                    try ApplicantsCSV.load(path: applicants, places: loaded.input.places, policy: loaded.policy)
-                }
-                let selection = try planner.selectApplicants(loaded, applicants: people, accept: accept)
-                files = try MentorMatchError.formatting { () throws(FormatError) in
-                    try PlanFiles.selectionFiles(selection, mentees: loaded.input.mentees.count, title: title)
-                }
-                lines = PlanTerminalReport.render(selection)
+                question = .applicants(path: applicants, accept: accept)
             } else if let profiles {
-                let kinds = try readInput { () throws(InputError) in
-                    try ProfilesCSV.load(path: profiles, places: loaded.input.places, policy: loaded.policy)
-                }
-                let coverage: CoverageTarget? = remoteParishes ? .everyRemotePlace : target.map(CoverageTarget.share)
-                let answer = try planner.recruit(
-                    loaded, profiles: kinds, maxRecruits: maxRecruits, target: coverage, trainingCostPerRecruit: trainingCost
-                )
-                files = try MentorMatchError.formatting { () throws(FormatError) in try PlanFiles.recruitmentFiles(answer, title: title) }
-                lines = PlanTerminalReport.render(answer)
+                question = .profiles(
+                    path: profiles, target: remoteParishes ? .everyRemotePlace : target.map(CoverageTarget.share),
+                    maxRecruits: maxRecruits, trainingCostPerRecruit: trainingCost)
             } else {
                 return  // validate() requires --profiles or --applicants with --accept
+            }
+            let outcome = try planner.answer(question, loaded)
+            let files = try outcome.files(mentees: loaded.input.mentees.count, title: title)
+            let lines = switch outcome {
+            case .recruitment(let answer): PlanTerminalReport.render(answer)
+            case .selection(let selection): PlanTerminalReport.render(selection)
             }
             try write(files, to: URL(fileURLWithPath: out), owned: CommandOutput.recruit)
             print(TerminalLayout.fitted((lines + ["", "Wrote \(files.keys.sorted().joined(separator: ", ")) to \(out)"]).joined(separator: "\n")))
         } catch {
             throw fail(error)
-        }
-    }
-
-    private func readInput<Value>(_ body: () throws(InputError) -> Value) throws(MentorMatchError) -> Value {
-        do {
-            return try body()
-        } catch {
-            throw .invalidInput(error)
         }
     }
 }

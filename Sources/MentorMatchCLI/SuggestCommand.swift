@@ -20,7 +20,7 @@ struct SuggestCommand: ParsableCommand {
             let matcher = MentorMatcher()
             let loaded = try matcher.load(input.files)
             guard let suggestions = try matcher.suggestions(for: mentee, loaded) else {
-                throw unknownMentee(mentee, in: loaded.sourceMap.mentees.described)
+                throw MentorMatchError.unknownMentee(mentee, in: loaded.sourceMap.mentees.described)
             }
             switch format {
             case .table: print(TerminalReport.render(suggestions), terminator: "")

@@ -67,6 +67,18 @@ public enum ResultFiles {
         csvFiles(result).merging(["result.json": try json(result)]) { csv, _ in csv }
     }
 
+    /// Every file `mentormatch match` writes: the CSV files, `result.json` (its `timings.writing` set to the time the
+    /// CSV files took) and, for a run that set invalid rows aside, `rejected.csv`.
+    public static func matchFiles(_ result: MatchingResult, rejected: [RejectedRow]? = nil) throws(FormatError) -> [String: Data] {
+        var result = result
+        let clock = Date()
+        var files = csvFiles(result)
+        result.timings.writing = Date().timeIntervalSince(clock)
+        files["result.json"] = try json(result)
+        if let rejected { files["rejected.csv"] = Data(RejectedCSV.text(rejected).utf8) }
+        return files
+    }
+
     /// The three CSV files by name: what `timings.writing` measures, since `result.json` holds the timings and so
     /// is encoded last, once.
     /// `changes.csv` is written when the run had current pairs.

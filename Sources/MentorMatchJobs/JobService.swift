@@ -4,6 +4,22 @@ import MentorMatch
 
 /// The job service behind `mentormatch serve`: accepts requests into a durable store, runs them in a supervised
 /// pool of `mentormatch worker` processes, and keeps their results until they are erased or expire.
+///
+/// Nothing accepted is lost: a request's input is on disk and its record committed before ``submit(_:idempotencyKey:)``
+/// returns; a job's result files are on disk before its `succeeded` status is committed; a job found `running` at
+/// ``start()`` (the server died) is run again, at most ``Configuration/maxAttempts`` times in all.
+///
+/// A worker that dies takes only its own job with it. Its job is then, by cause:
+/// - cancelled (``remove(_:)``): `cancelled`;
+/// - past the policy's time limit (the worker is killed): `failed` with ``JobFailure/Kind/timeLimit``;
+/// - out of memory under ``Configuration/workerMemoryLimitBytes``: `failed` with ``JobFailure/Kind/memoryLimit``
+///   (the same input would fail again);
+/// - killed from outside (SIGKILL: an operator, the kernel's OOM killer): queued again, since the job was not at
+///   fault, until its attempts are used up (``JobFailure/Kind/attemptsExhausted``);
+/// - any other death (a trap in the engine): `failed` with ``JobFailure/Kind/workerCrashed``, not retried (the
+///   same input would trap again).
+///
+/// Logs carry kinds, statuses, counts and durations only: no job id, no input, no reason.
 public actor JobService {
     public struct Configuration: Sendable {
         /// The folder of the store (`jobs.sqlite`) and of every job's input and output.
@@ -41,56 +57,640 @@ public actor JobService {
 
     public let configuration: Configuration
     private let logger: Logger
+    private var store: JobStore?
+    private var accepting = false
+    private var stopping = false
+    private var stopped = false
+    /// Queued and running jobs: the store's record, with the live stage and progress.
+    private var active: [String: JobStore.StoredJob] = [:]
+    /// Queued job ids, oldest first.
+    private var queue: [String] = []
+    private var slots: [Int: Slot] = [:]
+    private var nextSlotID = 0
+    /// Validations and explanations waiting for a worker (served before queued jobs: a person waits for them).
+    private var waiting: [EphemeralTask] = []
+    private var subscribers: [String: [UUID: AsyncStream<JobRecord>.Continuation]] = [:]
+    private var runSecondsTotal = 0.0
+    private var runsFinished = 0
+    private var lastRetentionSweep = Date.distantPast
+
+    /// A worker process and what it is doing.
+    private struct Slot {
+        let worker: WorkerProcess
+        let startedAt: ContinuousClock.Instant
+        var assignment: Assignment?
+    }
+
+    private struct Assignment {
+        enum Work {
+            case job(id: String)
+            case ephemeral(EphemeralTask)
+        }
+
+        var work: Work
+        var token = UUID()
+        var startedAt = ContinuousClock.now
+        var deadline: Task<Void, Never>?
+        /// Why the service killed the worker, when it did.
+        var stop: StopReason?
+    }
+
+    private enum StopReason {
+        case cancelled
+        case timeLimit(seconds: Double)
+        case shutdown
+    }
+
+    private struct EphemeralTask {
+        var task: WorkerTask
+        var continuation: CheckedContinuation<WorkerEvent, Never>
+    }
 
     public init(configuration: Configuration, logger: Logger) throws {
+        guard configuration.workers >= 1, configuration.queueLimit >= 1, configuration.keepDays >= 0,
+            configuration.maxAttempts >= 1, configuration.workerMemoryLimitBytes > 0
+        else {
+            throw JobServiceError.invalidConfiguration(
+                "workers, queue limit and attempts must be at least 1, keep-days at least 0, the memory limit above 0")
+        }
         self.configuration = configuration
         self.logger = logger
     }
 
-    /// Opens (and migrates) the store, re-queues the jobs a dead server left running, and starts the workers.
-    public func start() async throws {}
+    // MARK: - Paths
 
-    /// Runs until ``shutdown()``: a swift-service-lifecycle `Service` body.
-    public func run() async throws {}
+    private var jobsFolder: URL { configuration.dataDirectory.appendingPathComponent("jobs", isDirectory: true) }
+    private var stagingFolder: URL { configuration.dataDirectory.appendingPathComponent("staging", isDirectory: true) }
+    private func folder(of id: String) -> URL { jobsFolder.appendingPathComponent(id, isDirectory: true) }
+    private func inputFolder(of id: String) -> URL { folder(of: id).appendingPathComponent("input", isDirectory: true) }
+    private func outputFolder(of id: String) -> URL { folder(of: id).appendingPathComponent("output", isDirectory: true) }
 
-    /// Stores the request and queues it. With an idempotency key, a repeat of the same request returns the
-    /// existing job (`created` false).
-    public func submit(
-        _ request: JobRequest, idempotencyKey: String?
-    ) async throws(JobSubmissionError) -> (JobRecord, created: Bool) {
-        throw .shuttingDown
+    // MARK: - Life cycle
+
+    /// Opens (and migrates) the store, re-queues the jobs a dead server left running, deletes expired jobs and
+    /// leftovers of interrupted writes, and starts the workers.
+    public func start() async throws {
+        guard store == nil else { return }
+        // A worker that dies while the service writes to it must not take the server with it.
+        signal(SIGPIPE, SIG_IGN)
+        let manager = FileManager.default
+        try manager.createDirectory(at: jobsFolder, withIntermediateDirectories: true)
+        try? manager.removeItem(at: stagingFolder)
+        try manager.createDirectory(at: stagingFolder, withIntermediateDirectories: true)
+        let store = try JobStore(path: configuration.dataDirectory.appendingPathComponent("jobs.sqlite").path)
+        self.store = store
+        var requeued = 0
+        var exhausted = 0
+        for var job in try store.jobs(withStatus: [.running]) {
+            if job.record.attempts >= configuration.maxAttempts {
+                job.record.status = .failed
+                job.record.finishedAt = Date()
+                job.record.failure = JobFailure(
+                    kind: .attemptsExhausted,
+                    message: "the job was started \(job.record.attempts) times and the server stopped each time before "
+                        + "it finished; submit it again with a smaller input, or ask the operator to check the server")
+                exhausted += 1
+            } else {
+                job.record.status = .queued
+                requeued += 1
+            }
+            job.record.stage = nil
+            job.record.progress = JobProgress()
+            try store.update(job.record)
+        }
+        for job in try store.jobs(withStatus: [.queued]) {
+            active[job.record.id] = job
+            queue.append(job.record.id)
+        }
+        // A folder without a record is the input of a request that was never accepted (the server died first).
+        let known = try store.allIDs()
+        for name in (try? manager.contentsOfDirectory(atPath: jobsFolder.path)) ?? [] where !known.contains(name) {
+            try? manager.removeItem(at: jobsFolder.appendingPathComponent(name))
+        }
+        deleteExpiredJobs(asOf: Date())
+        logger.info("job store open", metadata: [
+            "queued": "\(queue.count)", "requeued": "\(requeued)", "attempts_exhausted": "\(exhausted)",
+        ])
+        for _ in 0..<configuration.workers { spawnWorker() }
+        accepting = true
+        dispatch()
     }
 
-    /// The job, or `nil` when no job has this id.
-    public func job(_ id: String) async -> JobRecord? { nil }
-
-    /// A result file of a succeeded job (a name of ``JobRecord/outputNames``).
-    public func output(_ id: String, name: String) async -> Data? { nil }
-
-    /// Cancels a queued or running job; erases a finished one.
-    public func remove(_ id: String) async -> JobRemoval { .notFound }
-
-    /// Every change of the job (status, stage, progress), starting with its state now; finishes after a final status.
-    public func updates(_ id: String) -> AsyncStream<JobRecord> { AsyncStream { $0.finish() } }
-
-    /// The `mentormatch explain --format json` picture of one young person in a succeeded matching; `nil` when the
-    /// job is not a succeeded matching.
-    /// - Throws: ``JobExplainError``.
-    public func explain(_ id: String, menteeID: String) async throws(JobExplainError) -> Data? { nil }
-
-    /// The problems `mentormatch validate` finds in the request's input (none when it can be solved).
-    public func validate(_ request: JobRequest) async -> [InputIssue] { [] }
-
-    /// Whether the store is open and the workers run.
-    public var isReady: Bool { false }
-
-    public func statistics() -> JobStatistics {
-        JobStatistics(jobsByStatus: [:], queueDepth: 0, running: 0, workers: 0, runSecondsTotal: 0, runsFinished: 0)
+    /// Runs until ``shutdown()`` (or until its task is cancelled, which shuts down): a swift-service-lifecycle
+    /// `Service` body. Deletes expired jobs every hour.
+    public func run() async throws {
+        while !stopped {
+            if Task.isCancelled {
+                await shutdown()
+                return
+            }
+            try? await Task.sleep(for: .seconds(1))
+            if Date().timeIntervalSince(lastRetentionSweep) >= 3600 { deleteExpiredJobs(asOf: Date()) }
+        }
     }
 
     /// Stops accepting jobs, lets running ones finish for ``Configuration/shutdownGrace``, then stops the workers;
     /// unfinished jobs stay queued for the next start.
-    public func shutdown() async {}
+    public func shutdown() async {
+        guard !stopping else {
+            while !stopped { try? await Task.sleep(for: .milliseconds(20)) }
+            return
+        }
+        accepting = false
+        stopping = true
+        let graceEnd = ContinuousClock.now + configuration.shutdownGrace
+        while slots.values.contains(where: { $0.assignment != nil }), ContinuousClock.now < graceEnd {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        for (id, slot) in slots {
+            if slot.assignment != nil {
+                slots[id]?.assignment?.stop = slots[id]?.assignment?.stop ?? .shutdown
+                slot.worker.kill()
+            } else {
+                slot.worker.close()
+            }
+        }
+        for ephemeral in waiting {
+            ephemeral.continuation.resume(returning: .failed(JobFailure(kind: .internal, message: "the server is shutting down")))
+        }
+        waiting = []
+        let exitEnd = ContinuousClock.now + .seconds(10)
+        while !slots.isEmpty, ContinuousClock.now < exitEnd { try? await Task.sleep(for: .milliseconds(20)) }
+        for slot in slots.values { slot.worker.kill() }
+        for continuations in subscribers.values { for continuation in continuations.values { continuation.finish() } }
+        subscribers = [:]
+        stopped = true
+        logger.info("job service stopped", metadata: ["queued": "\(queue.count)"])
+    }
+
+    /// Whether the store is open, jobs are accepted and at least one worker runs.
+    public var isReady: Bool { store != nil && accepting && !slots.isEmpty }
+
+    public func statistics() -> JobStatistics {
+        JobStatistics(
+            jobsByStatus: (try? store?.countsByStatus()) ?? [:], queueDepth: queue.count,
+            running: slots.values.count { if case .job = $0.assignment?.work { true } else { false } },
+            workers: slots.count, runSecondsTotal: runSecondsTotal, runsFinished: runsFinished)
+    }
+
+    // MARK: - Jobs
+
+    /// Stores the request and queues it. With an idempotency key, a repeat of the same request (same kind, parts and
+    /// options, byte for byte) returns the existing job (`created` false); another request with the key is refused.
+    public func submit(
+        _ request: JobRequest, idempotencyKey: String?
+    ) async throws(JobSubmissionError) -> (JobRecord, created: Bool) {
+        guard accepting, let store else { throw .shuttingDown }
+        if let name = JobParts.unknownName(in: request) { throw .unknownPart(name) }
+        if let idempotencyKey {
+            let existing: JobStore.StoredJob?
+            do {
+                existing = try store.job(idempotencyKey: idempotencyKey)
+            } catch {
+                throw .storeFailed("the job store cannot be read (\(error))")
+            }
+            if let existing {
+                guard isSame(request, as: existing) else { throw .idempotencyConflict }
+                return (active[existing.record.id]?.record ?? existing.record, false)
+            }
+        }
+        guard queue.count < configuration.queueLimit else { throw .queueFull(retryAfterSeconds: retryAfterSeconds()) }
+        let id = UUID().uuidString.lowercased()
+        let job = JobStore.StoredJob(
+            record: JobRecord(id: id, kind: request.kind, status: .queued, createdAt: Date()), options: request.options,
+            partNames: request.parts.keys.sorted(), idempotencyKey: idempotencyKey)
+        do {
+            try DurableFolder.write(request.parts, to: inputFolder(of: id), staging: stagingFolder.appendingPathComponent(id))
+            try store.insert(job)
+        } catch {
+            try? FileManager.default.removeItem(at: folder(of: id))
+            logger.error("a job could not be stored", metadata: ["kind": "\(request.kind.rawValue)"])
+            throw .storeFailed("the job's input could not be stored in the data folder (\(error))")
+        }
+        active[id] = job
+        queue.append(id)
+        logger.info("job accepted", metadata: ["kind": "\(request.kind.rawValue)", "queued": "\(queue.count)"])
+        dispatch()
+        return (job.record, true)
+    }
+
+    /// The job, or `nil` when no job has this id.
+    public func job(_ id: String) async -> JobRecord? { record(id) }
+
+    /// A result file of a succeeded job (a name of ``JobRecord/outputNames``).
+    public func output(_ id: String, name: String) async -> Data? {
+        guard let record = record(id), record.status == .succeeded, record.outputNames.contains(name) else { return nil }
+        return try? Data(contentsOf: outputFolder(of: id).appendingPathComponent(name))
+    }
+
+    /// Cancels a queued or running job (a running job's worker is killed at once and replaced); erases a finished
+    /// job's input, output and record.
+    public func remove(_ id: String) async -> JobRemoval {
+        if var job = active[id] {
+            if let index = queue.firstIndex(of: id) { queue.remove(at: index) }
+            if let slotID = slotRunning(id) {
+                slots[slotID]?.assignment?.stop = .cancelled
+                slots[slotID]?.worker.kill()
+            }
+            job.record.status = .cancelled
+            job.record.finishedAt = Date()
+            finish(job)
+            return .cancelled
+        }
+        guard let store, (try? store.job(id: id)) ?? nil != nil else { return .notFound }
+        erase(id)
+        return .erased
+    }
+
+    /// Every change of the job (status, stage, progress), starting with its state now; finishes after a final status
+    /// (at once for a finished or unknown job).
+    public func updates(_ id: String) -> AsyncStream<JobRecord> {
+        let (stream, continuation) = AsyncStream.makeStream(of: JobRecord.self)
+        guard let record = record(id) else {
+            continuation.finish()
+            return stream
+        }
+        continuation.yield(record)
+        guard !record.status.isFinal, !stopped else {
+            continuation.finish()
+            return stream
+        }
+        let token = UUID()
+        subscribers[id, default: [:]][token] = continuation
+        continuation.onTermination = { [weak self] _ in
+            Task { await self?.unsubscribe(id, token: token) }
+        }
+        return stream
+    }
+
+    /// The `mentormatch explain --format json` picture of one young person in a succeeded matching, computed in a
+    /// worker; `nil` when the job is not a succeeded matching.
+    /// - Throws: ``JobExplainError``.
+    public func explain(_ id: String, menteeID: String) async throws(JobExplainError) -> Data? {
+        guard let record = record(id), record.kind == .matching, record.status == .succeeded,
+            let stored = try? store?.job(id: id)
+        else { return nil }
+        let answer = await runEphemeral(WorkerTask(
+            action: .explain, kind: .matching, inputDirectory: inputFolder(of: id).path, options: stored.options,
+            menteeID: menteeID))
+        switch answer {
+        case .explanation(let data): return data
+        case .failed(let failure) where failure.kind == .invalidInput: throw .unknownMentee
+        case .failed(let failure): throw .failed(failure)
+        default: throw .failed(JobFailure(kind: .internal, message: "the worker answered an explanation with another event"))
+        }
+    }
+
+    /// The problems `mentormatch validate` finds in the request's input (none when it can be run), checked in a
+    /// worker.
+    public func validate(_ request: JobRequest) async -> [InputIssue] {
+        if let name = JobParts.unknownName(in: request) {
+            return [InputIssue(source: name, problem: "a \(request.kind.rawValue) does not read '\(InputText.excerpt(name))'",
+                               fix: "leave it out, or check its name")]
+        }
+        guard accepting else {
+            return [InputIssue(source: "server", problem: "the server is shutting down", fix: "try again once it is back")]
+        }
+        let folder = stagingFolder.appendingPathComponent("validate-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for (name, data) in request.parts { try data.write(to: folder.appendingPathComponent(name)) }
+        } catch {
+            return [InputIssue(source: "server", problem: "the input could not be stored for checking",
+                               fix: "try again; if it persists, the server's data folder is full or not writable")]
+        }
+        let answer = await runEphemeral(WorkerTask(
+            action: .validate, kind: request.kind, inputDirectory: folder.path, options: request.options))
+        switch answer {
+        case .issues(let issues): return issues
+        case .failed(let failure) where !failure.issues.isEmpty: return failure.issues
+        case .failed(let failure):
+            return [InputIssue(source: "input", problem: failure.message, fix: "check the input, or split it into smaller files")]
+        default: return []
+        }
+    }
+
+    /// Deletes the jobs that finished more than ``Configuration/keepDays`` before `date`, with their files.
+    func deleteExpiredJobs(asOf date: Date) {
+        lastRetentionSweep = date
+        guard let store else { return }
+        let limit = date.addingTimeInterval(-Double(configuration.keepDays) * 86_400)
+        let expired = (try? store.finishedJobIDs(before: limit)) ?? []
+        for id in expired { erase(id) }
+        if !expired.isEmpty { logger.info("expired jobs deleted", metadata: ["count": "\(expired.count)"]) }
+    }
+
+    // MARK: - Records
+
+    private func record(_ id: String) -> JobRecord? {
+        active[id]?.record ?? (try? store?.job(id: id))??.record
+    }
+
+    private func isSame(_ request: JobRequest, as stored: JobStore.StoredJob) -> Bool {
+        guard request.kind == stored.record.kind, request.options == stored.options,
+            request.parts.keys.sorted() == stored.partNames
+        else { return false }
+        return request.parts.allSatisfy { name, data in
+            (try? Data(contentsOf: inputFolder(of: stored.record.id).appendingPathComponent(name))) == data
+        }
+    }
+
+    /// The seconds until a place in the queue is likely free: the queue's work at the mean run time so far.
+    private func retryAfterSeconds() -> Int {
+        let mean = runsFinished > 0 ? runSecondsTotal / Double(runsFinished) : 1
+        let seconds = (mean * Double(queue.count) / Double(max(slots.count, 1))).rounded(.up)
+        return seconds.isFinite ? Int(min(max(seconds, 1), 3600)) : 1
+    }
+
+    private func notify(_ record: JobRecord) {
+        for continuation in subscribers[record.id]?.values ?? [:].values {
+            continuation.yield(record)
+            if record.status.isFinal { continuation.finish() }
+        }
+        if record.status.isFinal { subscribers[record.id] = nil }
+    }
+
+    private func unsubscribe(_ id: String, token: UUID) {
+        subscribers[id]?[token] = nil
+    }
+
+    /// Commits a final or re-queued state; a job that is no longer queued or running leaves ``active``.
+    private func finish(_ job: JobStore.StoredJob) {
+        var job = job
+        if job.record.status.isFinal { job.record.progress = job.record.status == .succeeded ? job.record.progress : job.record.progress }
+        do {
+            try store?.update(job.record)
+        } catch {
+            logger.error("a job's state could not be stored", metadata: ["status": "\(job.record.status.rawValue)"])
+        }
+        if job.record.status.isFinal {
+            active[job.record.id] = nil
+            logger.info("job finished", metadata: [
+                "kind": "\(job.record.kind.rawValue)", "status": "\(job.record.status.rawValue)",
+                "failure": "\(job.record.failure?.kind.rawValue ?? "none")", "attempts": "\(job.record.attempts)",
+            ])
+        } else {
+            active[job.record.id] = job
+        }
+        notify(job.record)
+    }
+
+    private func erase(_ id: String) {
+        do {
+            try store?.delete(id: id)
+        } catch {
+            logger.error("a job could not be deleted from the store")
+            return
+        }
+        try? FileManager.default.removeItem(at: folder(of: id))
+        subscribers[id] = nil
+    }
+
+    // MARK: - Workers
+
+    private func spawnWorker() {
+        guard !stopping else { return }
+        let worker: WorkerProcess
+        do {
+            worker = try WorkerProcess(
+                executable: configuration.workerExecutable, memoryLimitBytes: configuration.workerMemoryLimitBytes)
+        } catch {
+            logger.error("a worker process could not be started; trying again in 1 s")
+            Task {
+                try? await Task.sleep(for: .seconds(1))
+                self.spawnWorker()
+            }
+            return
+        }
+        let id = nextSlotID
+        nextSlotID += 1
+        slots[id] = Slot(worker: worker, startedAt: .now)
+        Task {
+            for await message in worker.events { self.handle(message, slotID: id) }
+        }
+    }
+
+    /// Runs a validation or explanation in the next free worker.
+    private func runEphemeral(_ task: WorkerTask) async -> WorkerEvent {
+        await withCheckedContinuation { continuation in
+            waiting.append(EphemeralTask(task: task, continuation: continuation))
+            dispatch()
+        }
+    }
+
+    private func slotRunning(_ jobID: String) -> Int? {
+        slots.first { _, slot in
+            if case .job(let id) = slot.assignment?.work { id == jobID } else { false }
+        }?.key
+    }
+
+    /// Gives every idle worker work: a waiting validation or explanation first, then the oldest queued job.
+    private func dispatch() {
+        guard !stopping else { return }
+        for slotID in slots.keys.sorted() where slots[slotID]?.assignment == nil {
+            if !waiting.isEmpty {
+                let ephemeral = waiting.removeFirst()
+                assign(.ephemeral(ephemeral), task: ephemeral.task, to: slotID)
+            } else if !queue.isEmpty {
+                let id = queue.removeFirst()
+                guard var job = active[id] else { continue }
+                job.record.status = .running
+                job.record.attempts += 1
+                job.record.startedAt = Date()
+                job.record.stage = nil
+                job.record.progress = JobProgress()
+                job.record.failure = nil
+                finish(job)
+                let task = WorkerTask(
+                    action: .run, kind: job.record.kind, inputDirectory: inputFolder(of: id).path,
+                    outputDirectory: outputFolder(of: id).path, options: job.options)
+                assign(.job(id: id), task: task, to: slotID)
+            } else {
+                return
+            }
+        }
+    }
+
+    private func assign(_ work: Assignment.Work, task: WorkerTask, to slotID: Int) {
+        guard let slot = slots[slotID] else { return }
+        var assignment = Assignment(work: work)
+        assignment.deadline = deadline(after: Policy().timeLimitSeconds, slotID: slotID, token: assignment.token)
+        slots[slotID]?.assignment = assignment
+        do {
+            try slot.worker.send(task)
+        } catch {
+            // The worker is gone; its exit reports the assignment, as a death during the task.
+            slot.worker.kill()
+        }
+    }
+
+    private func deadline(after seconds: Double, slotID: Int, token: UUID) -> Task<Void, Never> {
+        let clamped = min(max(seconds, 0.001), 7 * 86_400)
+        return Task {
+            try? await Task.sleep(for: .milliseconds(Int((clamped * 1000).rounded(.up))))
+            guard !Task.isCancelled else { return }
+            self.deadlinePassed(slotID: slotID, token: token, seconds: seconds)
+        }
+    }
+
+    private func deadlinePassed(slotID: Int, token: UUID, seconds: Double) {
+        guard let assignment = slots[slotID]?.assignment, assignment.token == token, assignment.stop == nil else { return }
+        slots[slotID]?.assignment?.stop = .timeLimit(seconds: seconds)
+        slots[slotID]?.worker.kill()
+    }
+
+    private func handle(_ message: WorkerProcess.Message, slotID: Int) {
+        switch message {
+        case .event(let event): handle(event, slotID: slotID)
+        case .exited(let exit): workerExited(exit, slotID: slotID)
+        }
+    }
+
+    private func handle(_ event: WorkerEvent, slotID: Int) {
+        guard let assignment = slots[slotID]?.assignment, assignment.stop == nil else { return }
+        if case .timeLimit(let seconds) = event {
+            assignment.deadline?.cancel()
+            let elapsed = ContinuousClock.now - assignment.startedAt
+            let elapsedSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            slots[slotID]?.assignment?.deadline = deadline(
+                after: seconds - elapsedSeconds, slotID: slotID, token: assignment.token)
+            return
+        }
+        switch assignment.work {
+        case .ephemeral(let ephemeral):
+            guard event.endsTask else { return }
+            release(slotID)
+            ephemeral.continuation.resume(returning: event)
+        case .job(let id):
+            guard var job = active[id] else { return }
+            switch event {
+            case .stage(let stage):
+                job.record.stage = stage
+                active[id] = job
+                notify(job.record)
+            case .progress(let progress):
+                job.record.progress = progress
+                active[id] = job
+                notify(job.record)
+            case .succeeded(let names):
+                release(slotID)
+                job.record.status = .succeeded
+                job.record.outputNames = names
+                job.record.finishedAt = Date()
+                finish(job)
+            case .failed(let failure):
+                release(slotID)
+                job.record.status = .failed
+                job.record.failure = failure
+                job.record.finishedAt = Date()
+                finish(job)
+            case .timeLimit, .issues, .explanation:
+                return
+            }
+        }
+        dispatch()
+    }
+
+    /// Frees the slot after its task ended, counting the run's time.
+    private func release(_ slotID: Int) {
+        guard let assignment = slots[slotID]?.assignment else { return }
+        assignment.deadline?.cancel()
+        slots[slotID]?.assignment = nil
+        if case .job = assignment.work {
+            let elapsed = ContinuousClock.now - assignment.startedAt
+            runSecondsTotal += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            runsFinished += 1
+        }
+    }
+
+    private func workerExited(_ exit: WorkerExit, slotID: Int) {
+        guard let slot = slots.removeValue(forKey: slotID) else { return }
+        slot.assignment?.deadline?.cancel()
+        let idle = slot.assignment == nil
+        if let assignment = slot.assignment {
+            let failure = failure(of: assignment, exit: exit)
+            switch assignment.work {
+            case .ephemeral(let ephemeral):
+                ephemeral.continuation.resume(returning: .failed(failure ?? JobFailure(
+                    kind: .internal, message: "the check was stopped before it finished; try again")))
+            case .job(let id):
+                if var job = active[id] {
+                    if let failure {
+                        job.record.status = .failed
+                        job.record.failure = failure
+                        job.record.finishedAt = Date()
+                    } else {
+                        // Not the job's fault: it runs again (a shutdown's stop does not count as an attempt).
+                        if case .shutdown = assignment.stop { job.record.attempts -= 1 }
+                        job.record.status = .queued
+                        job.record.startedAt = nil
+                        job.record.stage = nil
+                        job.record.progress = JobProgress()
+                        queue.insert(id, at: 0)
+                    }
+                    finish(job)
+                }
+            }
+            logger.warning("worker ended during a task", metadata: [
+                "signal": "\(exit.signal.map(String.init) ?? "none")", "status": "\(exit.status.map(String.init) ?? "none")",
+                "failure": "\(failure?.kind.rawValue ?? "requeued")",
+            ])
+        }
+        guard !stopping else { return }
+        if idle && ContinuousClock.now - slot.startedAt < .seconds(1) {
+            // A worker that dies at once (a broken executable) is restarted slowly rather than in a loop.
+            logger.error("a worker ended right after it started; restarting it in 1 s")
+            Task {
+                try? await Task.sleep(for: .seconds(1))
+                self.replaceWorker()
+            }
+        } else {
+            replaceWorker()
+        }
+    }
+
+    private func replaceWorker() {
+        spawnWorker()
+        dispatch()
+    }
+
+    /// Why the task failed when its worker ended, or `nil` when its job should run again.
+    private func failure(of assignment: Assignment, exit: WorkerExit) -> JobFailure? {
+        switch assignment.stop {
+        case .cancelled:
+            return JobFailure(kind: .internal, message: "cancelled")
+        case .timeLimit(let seconds):
+            return JobFailure(
+                kind: .timeLimit,
+                message: "the job ran past the policy's time limit of \(DecimalText.fixed(seconds, decimals: 0)) s and was "
+                    + "stopped; raise time_limit_seconds in the policy, or split the input")
+        case .shutdown:
+            return nil
+        case nil:
+            break
+        }
+        if exit.ranOutOfMemory {
+            let megabytes = configuration.workerMemoryLimitBytes / (1 << 20)
+            return JobFailure(
+                kind: .memoryLimit,
+                message: "the job needed more than the memory limit of a worker (\(megabytes) MB) and was stopped; "
+                    + "split the input into smaller runs, or ask the operator for a higher limit")
+        }
+        let signal = exit.signal.map { "signal \($0)" } ?? "exit status \(exit.status ?? 0)"
+        if exit.signal == SIGKILL {
+            guard case .job(let id) = assignment.work, let attempts = active[id]?.record.attempts else { return nil }
+            if attempts < configuration.maxAttempts { return nil }
+            return JobFailure(
+                kind: .attemptsExhausted,
+                message: "the job's worker was killed from outside \(attempts) times (\(signal)); submit it again, or ask "
+                    + "the operator whether the machine runs out of memory")
+        }
+        return JobFailure(
+            kind: .workerCrashed,
+            message: "MentorMatch stopped unexpectedly on this input (\(signal)); this is a bug to report, with the input "
+                + "if it can be shared")
+    }
 }
 
 /// Why an explanation could not be given.
@@ -99,4 +699,15 @@ public enum JobExplainError: Error, Sendable, Hashable {
     case unknownMentee
     /// The worker failed to compute it (the message says why).
     case failed(JobFailure)
+}
+
+/// A configuration the service cannot run with.
+public enum JobServiceError: Error, Sendable, Hashable, CustomStringConvertible {
+    case invalidConfiguration(String)
+
+    public var description: String {
+        switch self {
+        case .invalidConfiguration(let problem): "the job service cannot start: \(problem)"
+        }
+    }
 }

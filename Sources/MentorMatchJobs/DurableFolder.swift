@@ -1,0 +1,58 @@
+import Foundation
+
+/// Writes a folder of files so that, once ``write(_:to:staging:)`` returns, the whole folder is on disk (every file
+/// and the folder's entry synced), and a crash before that leaves no folder at the target, only a staging folder
+/// that the next start removes.
+enum DurableFolder {
+    /// Writes `files` (relative paths such as `calendars/M001.ics`) into `staging`, syncs them, and renames `staging`
+    /// to `target` (which must not exist), then syncs the parent folder.
+    static func write(_ files: [String: Data], to target: URL, staging: URL) throws {
+        let manager = FileManager.default
+        try? manager.removeItem(at: staging)
+        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+        var folders: Set<URL> = [staging]
+        for (name, data) in files {
+            let url = staging.appendingPathComponent(name)
+            let folder = url.deletingLastPathComponent()
+            if !folders.contains(folder) {
+                try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+                folders.insert(folder)
+            }
+            guard manager.createFile(atPath: url.path, contents: nil) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+            }
+            let handle = try FileHandle(forWritingTo: url)
+            defer { try? handle.close() }
+            try handle.write(contentsOf: data)
+            try handle.synchronize()
+        }
+        for folder in folders { try sync(folder) }
+        try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try manager.moveItem(at: staging, to: target)
+        try sync(target.deletingLastPathComponent())
+    }
+
+    /// Every file below `folder`, as relative paths, sorted.
+    static func fileNames(in folder: URL) -> [String] {
+        let base = folder.standardizedFileURL.path
+        guard let enumerator = FileManager.default.enumerator(
+            at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        else { return [] }
+        var names: [String] = []
+        for case let url as URL in enumerator
+        where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(base + "/") else { continue }
+            names.append(String(path.dropFirst(base.count + 1)))
+        }
+        return names.sorted()
+    }
+
+    /// fsync of a folder, so that its entries (a created file, a rename) survive a crash.
+    private static func sync(_ folder: URL) throws {
+        let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    }
+}

@@ -1,0 +1,262 @@
+import Foundation
+import MentorMatch
+
+/// What a worker does with one task, through the library facade only: the same calls the `mentormatch` commands
+/// make, producing the files they write.
+///
+/// The worker runs in the task's input folder, so that input issues name the parts as they were uploaded
+/// (`mentors, line 4`).
+struct JobRunner {
+    let task: WorkerTask
+    let report: (WorkerEvent) -> Void
+
+    /// The task's answer: its last event.
+    func run() -> WorkerEvent {
+        guard FileManager.default.changeCurrentDirectoryPath(task.inputDirectory) else {
+            return .failed(JobFailure(kind: .internal, message: "the job's input folder is missing from the data folder"))
+        }
+        let parts = Set((try? FileManager.default.contentsOfDirectory(atPath: ".")) ?? [])
+        do throws(MentorMatchError) {
+            switch task.action {
+            case .validate: return .issues(try validate(parts))
+            case .explain: return .explanation(try explain(parts))
+            case .run:
+                let files = try outputFiles(parts)
+                guard let outputDirectory = task.outputDirectory else {
+                    return .failed(JobFailure(kind: .internal, message: "the job has no output folder"))
+                }
+                report(.stage(.writing))
+                let target = URL(fileURLWithPath: outputDirectory)
+                do {
+                    try? FileManager.default.removeItem(at: target)
+                    try DurableFolder.write(
+                        files, to: target, staging: target.deletingLastPathComponent().appendingPathComponent("output.staging"))
+                } catch {
+                    throw .internalError("the result files could not be written into the data folder (\(error))")
+                }
+                return .succeeded(outputNames: files.keys.sorted())
+            }
+        } catch {
+            if case .invalidInput(let inputError) = error, task.action == .validate { return .issues(inputError.issues) }
+            return .failed(Self.failure(error))
+        }
+    }
+
+    static func failure(_ error: MentorMatchError) -> JobFailure {
+        switch error {
+        case .invalidInput(let inputError): JobFailure(kind: .invalidInput, message: inputError.description, issues: inputError.issues)
+        case .solverRefused, .matchingFailed, .schedulingFailed, .planningFailed:
+            JobFailure(kind: .solverFailed, message: error.description)
+        case .formatFailed, .outputFailed, .internalError: JobFailure(kind: .internal, message: error.description)
+        }
+    }
+
+    // MARK: - Input
+
+    /// The matching's input files: the JSON document, or the three CSV files.
+    private func inputFiles(_ parts: Set<String>) -> InputFiles {
+        func optional(_ name: String) -> String? { parts.contains(name) ? name : nil }
+        if parts.contains("document") {
+            return InputFiles(document: "document", locks: optional("locks"), policy: optional("policy"),
+                              current: optional("current"), previous: optional("previous"))
+        }
+        return InputFiles(mentors: "mentors", mentees: "mentees", places: "places", locks: optional("locks"),
+                          policy: optional("policy"), current: optional("current"), previous: optional("previous"))
+    }
+
+    private func load(_ parts: Set<String>, skippingInvalidRows: Bool = false) throws(MentorMatchError) -> LoadedInput {
+        report(.stage(.reading))
+        let loaded = try MentorMatcher().load(inputFiles(parts), skippingInvalidRows: skippingInvalidRows)
+        report(.timeLimit(seconds: loaded.policy.timeLimitSeconds))
+        return loaded
+    }
+
+    private func validate(_ parts: Set<String>) throws(MentorMatchError) -> [InputIssue] {
+        if task.kind == .plan {
+            _ = try Planner().loadScenario(path: "scenario")
+            return []
+        }
+        _ = try MentorMatcher().prepare(try load(parts))
+        return []
+    }
+
+    private func explain(_ parts: Set<String>) throws(MentorMatchError) -> Data {
+        let loaded = try load(parts)
+        let explanation = try MentorMatcher().explanation(of: task.menteeID ?? "", loaded)
+        return try MentorMatchError.formatting { () throws(FormatError) in
+            try ResultFiles.json(explanation, output: "the explanation")
+        }
+    }
+
+    // MARK: - Runs by kind
+
+    private func outputFiles(_ parts: Set<String>) throws(MentorMatchError) -> [String: Data] {
+        let options = JobOptions(task.options)
+        switch task.kind {
+        case .matching: return try matching(parts, options: options)
+        case .suggestion:
+            let loaded = try load(parts)
+            let mentee = try options.required("mentee", fix: "give the young person's id as the option mentee")
+            report(.stage(.solve))
+            guard let suggestions = try MentorMatcher().suggestions(for: mentee, loaded) else {
+                throw .unknownMentee(mentee, in: loaded.sourceMap.mentees.described)
+            }
+            return ["suggestions.json": try MentorMatchError.formatting { () throws(FormatError) in
+                try ResultFiles.json(suggestions, output: "the suggestions")
+            }]
+        case .schedule: return try schedule(parts, options: options)
+        case .plan:
+            report(.stage(.reading))
+            let planner = Planner()
+            let scenario = try planner.loadScenario(path: "scenario")
+            report(.timeLimit(seconds: scenario.policy.timeLimitSeconds))
+            report(.stage(.solve))
+            let report = try planner.plan(scenario, simulate: try options.flag("simulate"), source: "scenario")
+            return try MentorMatchError.formatting { () throws(FormatError) in try PlanFiles.files(for: report) }
+        case .recruitment: return try recruitment(parts, options: options)
+        }
+    }
+
+    private func matching(_ parts: Set<String>, options: JobOptions) throws(MentorMatchError) -> [String: Data] {
+        let skipInvalid = try options.flag("skip_invalid")
+        let matcher = MentorMatcher()
+        let clock = Date()
+        let loaded = try load(parts, skippingInvalidRows: skipInvalid)
+        let readingSeconds = Date().timeIntervalSince(clock)
+        report(.stage(.candidates))
+        let preparation = try matcher.prepare(loaded)
+        report(.progress(JobProgress(candidatePairs: preparation.graph.candidates.count)))
+        report(.stage(.solve))
+        var result = try matcher.solve(preparation)
+        result.timings.reading = readingSeconds
+        return try MentorMatchError.formatting { () throws(FormatError) in
+            try ResultFiles.matchFiles(result, rejected: skipInvalid ? loaded.rejected : nil)
+        }
+    }
+
+    private func schedule(_ parts: Set<String>, options: JobOptions) throws(MentorMatchError) -> [String: Data] {
+        func optional(_ name: String) -> String? { parts.contains(name) ? name : nil }
+        let start = try options.requiredDate("start")
+        let months = try options.integer("months")
+        let end = try options.date("end")
+        guard (months == nil) != (end == nil), let length = end.map(ProgrammeLength.until) ?? months.map(ProgrammeLength.months)
+        else {
+            throw JobOptions.invalid("months", problem: "give either months or end, not both or neither",
+                                     fix: "give the programme's length as months (such as 6) or its last day as end")
+        }
+        let continuation = try options.date("from").map { date throws(MentorMatchError) in
+            guard parts.contains("sessions") else {
+                throw JobOptions.invalid("from", problem: "re-planning from a date needs the earlier schedule",
+                                         fix: "add the earlier run's sessions.json as the part sessions")
+            }
+            do throws(InputError) {
+                return ScheduleContinuation(from: date, previous: try PreviousSchedule.load(path: "sessions"))
+            } catch {
+                throw .invalidInput(error)
+            }
+        }
+        let setup = ScheduleSetup(
+            input: inputFiles(parts), pairs: optional("pairs"), unavailable: optional("unavailable"),
+            supervisorSlots: optional("supervisor_slots"), start: start, length: length,
+            adjustments: ScheduleAdjustments(
+                sessionsPerMonth: try options.integer("sessions_per_month"), hoursPerMonth: try options.number("hours_per_month"),
+                sessionMinutes: try options.integer("session_minutes"), supervisionGroupSize: try options.integer("group_size")),
+            continuation: continuation)
+        report(.stage(.reading))
+        report(.stage(.solve))
+        let result = try MentorScheduler().schedule(setup)
+        report(.stage(.writing))
+        let calendars = ScheduleCalendars.files(
+            result, programmeID: options.values["programme_id"] ?? "mentormatch-\(start)", previous: [:], generated: Date())
+        var files = try MentorMatchError.formatting { () throws(FormatError) in try ScheduleFiles.all(result) }
+        for (name, data) in calendars { files["calendars/\(name)"] = data }
+        do {
+            files["calendars.zip"] = try CalendarArchive.data(calendars)
+        } catch {
+            throw .internalError("calendars.zip could not be made (\(error))")
+        }
+        return files
+    }
+
+    private func recruitment(_ parts: Set<String>, options: JobOptions) throws(MentorMatchError) -> [String: Data] {
+        let loaded = try load(parts)
+        let title = options.values["title"] ?? "MentorMatch"
+        let question: RecruitmentQuestion
+        if parts.contains("applicants") {
+            guard let accept = try options.integer("accept") else {
+                throw JobOptions.invalid("accept", problem: "applicants need the number to accept",
+                                         fix: "give accept, such as 14")
+            }
+            question = .applicants(path: "applicants", accept: accept)
+        } else if parts.contains("profiles") {
+            let share = try options.number("target")
+            let remote = try options.flag("remote_parishes")
+            question = .profiles(
+                path: "profiles", target: remote ? .everyRemotePlace : share.map(CoverageTarget.share),
+                maxRecruits: try options.integer("max_recruits"),
+                trainingCostPerRecruit: try options.number("training_cost") ?? 0)
+        } else {
+            throw JobOptions.invalid("profiles", problem: "a recruitment needs profiles or applicants",
+                                     fix: "add the part profiles (CSV), or applicants (CSV) with the option accept")
+        }
+        report(.stage(.solve))
+        let planner = Planner()
+        let outcome = try planner.answer(question, loaded)
+        return try outcome.files(mentees: loaded.input.mentees.count, title: title)
+    }
+}
+
+/// A job's options as text, read into values with issues that name the option.
+struct JobOptions {
+    let values: [String: String]
+
+    init(_ values: [String: String]) { self.values = values }
+
+    static func invalid(_ name: String, problem: String, fix: String) -> MentorMatchError {
+        .invalidInput(InputError(issues: [InputIssue(source: "options", field: name, problem: problem, fix: fix)]))
+    }
+
+    func required(_ name: String, fix: String) throws(MentorMatchError) -> String {
+        guard let value = values[name], !value.isEmpty else { throw Self.invalid(name, problem: "\(name) is missing", fix: fix) }
+        return value
+    }
+
+    func flag(_ name: String) throws(MentorMatchError) -> Bool {
+        switch values[name] {
+        case nil, "false": return false
+        case "true": return true
+        case let value?: throw Self.invalid(name, problem: "'\(InputText.excerpt(value))' is not true or false", fix: "give true or false")
+        }
+    }
+
+    func integer(_ name: String) throws(MentorMatchError) -> Int? {
+        guard let text = values[name] else { return nil }
+        guard let value = Int(text) else {
+            throw Self.invalid(name, problem: "'\(InputText.excerpt(text))' is not a whole number", fix: "give a whole number, such as 6")
+        }
+        return value
+    }
+
+    func number(_ name: String) throws(MentorMatchError) -> Double? {
+        guard let text = values[name] else { return nil }
+        guard let value = Double(text), value.isFinite else {
+            throw Self.invalid(name, problem: "'\(InputText.excerpt(text))' is not a number", fix: "give a number, such as 0.9")
+        }
+        return value
+    }
+
+    func requiredDate(_ name: String) throws(MentorMatchError) -> LocalDate {
+        guard let date = try date(name) else {
+            throw Self.invalid(name, problem: "\(name) is missing", fix: "give the date as YYYY-MM-DD")
+        }
+        return date
+    }
+
+    func date(_ name: String) throws(MentorMatchError) -> LocalDate? {
+        guard let text = values[name] else { return nil }
+        guard let date = LocalDate(text: text) else {
+            throw Self.invalid(name, problem: "'\(InputText.excerpt(text))' is not a date", fix: "give the date as YYYY-MM-DD (1900–2200)")
+        }
+        return date
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Synchronization
+
+/// One `mentormatch worker` child process: a line channel to it and its events back, read on a thread of its own.
+final class WorkerProcess: Sendable {
+    /// What the worker said, then how it ended.
+    enum Message: Sendable {
+        case event(WorkerEvent)
+        /// The process ended; `stderrTail` holds the end of what it wrote to standard error (never logged: it may
+        /// quote the input).
+        case exited(WorkerExit)
+    }
+
+    let events: AsyncStream<Message>
+    private let process: Process
+    private let input: FileHandle
+    private let pid: Int32
+
+    /// Starts `executable worker --memory-limit-bytes N`.
+    init(executable: URL, memoryLimitBytes: Int) throws {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["worker", "--memory-limit-bytes", String(memoryLimitBytes)]
+        var environment = ProcessInfo.processInfo.environment
+        // A crashing worker should die at once, not spend seconds symbolicating a backtrace.
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        process.environment = environment
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        self.process = process
+        input = stdin.fileHandleForWriting
+        pid = process.processIdentifier
+        let (events, continuation) = AsyncStream.makeStream(of: Message.self)
+        self.events = events
+        let stderrTail = Mutex(Data())
+        let stderrDone = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            let handle = stderr.fileHandleForReading
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                stderrTail.withLock { tail in
+                    tail.append(chunk)
+                    if tail.count > 8192 { tail.removeFirst(tail.count - 8192) }
+                }
+            }
+            stderrDone.signal()
+        }
+        Thread.detachNewThread {
+            let handle = stdout.fileHandleForReading
+            var buffer = Data()
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                buffer.append(chunk)
+                while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                    let line = buffer[buffer.startIndex..<newline]
+                    buffer.removeSubrange(buffer.startIndex...newline)
+                    if let event = try? WorkerLine.decode(WorkerEvent.self, from: Data(line)) {
+                        continuation.yield(.event(event))
+                    }
+                }
+            }
+            process.waitUntilExit()
+            stderrDone.wait()
+            let signalled = process.terminationReason == .uncaughtSignal
+            let tail = stderrTail.withLock { String(decoding: $0, as: UTF8.self) }
+            continuation.yield(.exited(WorkerExit(
+                signal: signalled ? process.terminationStatus : nil,
+                status: signalled ? nil : process.terminationStatus, stderrTail: tail)))
+            continuation.finish()
+        }
+    }
+
+    /// Sends a task; fails when the worker has gone (its exit is reported on ``events``).
+    func send(_ task: WorkerTask) throws {
+        try input.write(contentsOf: WorkerLine.encode(task))
+    }
+
+    /// Ends the worker at once (cancel, time limit, shutdown).
+    func kill() {
+        _ = Foundation.kill(pid, SIGKILL)
+    }
+
+    /// Closes its standard input: an idle worker then exits.
+    func close() {
+        try? input.close()
+    }
+}
+
+/// How a worker process ended.
+struct WorkerExit: Sendable, Hashable {
+    var signal: Int32?
+    var status: Int32?
+    var stderrTail: String
+
+    /// Whether the worker died because an allocation failed under its memory limit (the Swift runtime's and the C++
+    /// runtime's words for it).
+    var ranOutOfMemory: Bool {
+        ["failed to allocate", "Could not allocate memory", "std::bad_alloc", "out of memory", "Cannot allocate memory"]
+            .contains { stderrTail.contains($0) }
+    }
+}

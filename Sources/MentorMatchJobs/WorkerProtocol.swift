@@ -1,0 +1,58 @@
+import Foundation
+import MentorMatch
+
+/// One line the supervisor writes to a worker's standard input: what to do, and where the input is.
+struct WorkerTask: Sendable, Codable, Hashable {
+    enum Action: String, Sendable, Codable {
+        /// Run the job and write its result files into ``WorkerTask/outputDirectory``.
+        case run
+        /// Report the input's problems (`mentormatch validate`).
+        case validate
+        /// The `explain --format json` picture of ``WorkerTask/menteeID``.
+        case explain
+    }
+
+    var action: Action
+    var kind: JobKind
+    /// The folder of the input parts, one file per part, named by the part.
+    var inputDirectory: String
+    /// Where ``Action/run`` puts its result files (the folder must not exist yet).
+    var outputDirectory: String?
+    var options: [String: String]
+    var menteeID: String?
+}
+
+/// One line a worker writes to its standard output.
+enum WorkerEvent: Sendable, Codable, Hashable {
+    case stage(JobStage)
+    case progress(JobProgress)
+    /// The policy's time limit, known once the input is read.
+    case timeLimit(seconds: Double)
+    /// ``WorkerTask/Action/run`` finished: its result files are on disk.
+    case succeeded(outputNames: [String])
+    case failed(JobFailure)
+    /// ``WorkerTask/Action/validate``'s answer.
+    case issues([InputIssue])
+    /// ``WorkerTask/Action/explain``'s answer.
+    case explanation(Data)
+
+    /// Whether the worker is free again after this event.
+    var endsTask: Bool {
+        switch self {
+        case .stage, .progress, .timeLimit: false
+        case .succeeded, .failed, .issues, .explanation: true
+        }
+    }
+}
+
+enum WorkerLine {
+    static func encode(_ value: some Encodable) throws -> Data {
+        var data = try JSONEncoder().encode(value)
+        data.append(UInt8(ascii: "\n"))
+        return data
+    }
+
+    static func decode<Value: Decodable>(_ type: Value.Type, from line: Data) throws -> Value {
+        try JSONDecoder().decode(type, from: line)
+    }
+}
