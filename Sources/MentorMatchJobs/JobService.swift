@@ -204,7 +204,8 @@ public actor JobService {
         }
         for (id, slot) in slots {
             if slot.assignment != nil {
-                slots[id]?.assignment?.stop = slots[id]?.assignment?.stop ?? .shutdown
+                // Read, then write: one statement reading and writing `slots` is an exclusivity violation (a trap).
+                if slot.assignment?.stop == nil { slots[id]?.assignment?.stop = .shutdown }
                 slot.worker.kill()
             } else {
                 slot.worker.close()

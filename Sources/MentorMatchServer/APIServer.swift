@@ -71,15 +71,17 @@ public enum APIServer {
         try await group.run()
     }
 
-    /// The application: router, middleware and the OpenAPI handlers, listening on the configured address.
-    static func buildApplication(_ configuration: Configuration, jobs: JobService, logger: Logger) throws
-        -> some ApplicationProtocol
+    /// The application: router, middleware and the OpenAPI handlers, listening on the configured address, running
+    /// `services` beside the server.
+    static func buildApplication(_ configuration: Configuration, jobs: JobService, services: [any Service] = [],
+                                 logger: Logger) throws -> some ApplicationProtocol
     {
         let router = try buildRouter(configuration, jobs: jobs, logger: logger)
         return Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port),
                                  serverName: "mentormatch"),
+            services: services,
             logger: logger
         )
     }
@@ -101,7 +103,10 @@ public enum APIServer {
             api: JobAPI(jobs: jobs, maxBodyBytes: configuration.maxBodyBytes),
             requests: JobRequests(maxBodyBytes: configuration.maxBodyBytes), document: document
         )
-        try handlers.registerHandlers(on: router, middlewares: [RequestBodyCapture(maxBodyBytes: configuration.maxBodyBytes)])
+        try handlers.registerHandlers(
+            on: router,
+            middlewares: [LocationHeaderMiddleware(), RequestBodyCapture(maxBodyBytes: configuration.maxBodyBytes)]
+        )
         return router
     }
 }

@@ -25,6 +25,7 @@ struct JobAPI: Sendable {
     {
         let waitSeconds = try Self.checkedWait(wait)
         if let idempotencyKey { try Self.checkIdempotencyKey(idempotencyKey) }
+        guard await jobs.isReady else { throw Self.problem(for: .shuttingDown) }
         let size = request.parts.values.reduce(0) { $0 + $1.count }
         if size <= Self.validatedBeforeAcceptingBytes {
             let issues = await jobs.validate(request)
@@ -50,8 +51,8 @@ struct JobAPI: Sendable {
 
     /// The job's record once it is final, or nil when it is not final within `limit`.
     func finalRecord(of id: String, within limit: Duration) async -> JobRecord? {
+        // The stream starts with the job as it is now, so a job that finished before this call is seen too.
         let updates = await jobs.updates(id)
-        if let current = await jobs.job(id), current.status.isFinal { return current }
         return await withTaskGroup(of: JobRecord?.self) { group in
             group.addTask {
                 for await record in updates where record.status.isFinal { return record }
@@ -118,16 +119,13 @@ struct JobAPI: Sendable {
 
     /// `text/event-stream`: the job now, then every change, one `status` event each, until it is final.
     func events(_ id: String, kind: JobKind) async throws -> HTTPBody {
-        let current = try await record(id, kind: kind)
+        _ = try await record(id, kind: kind)
         let updates = await jobs.updates(id)
         let stream = AsyncStream<ArraySlice<UInt8>> { continuation in
             let task = Task {
-                continuation.yield(ArraySlice(Self.event(current)))
-                if !current.status.isFinal {
-                    for await record in updates {
-                        continuation.yield(ArraySlice(Self.event(record)))
-                        if record.status.isFinal { break }
-                    }
+                for await record in updates {
+                    continuation.yield(ArraySlice(Self.event(record)))
+                    if record.status.isFinal { break }
                 }
                 continuation.finish()
             }
@@ -176,7 +174,7 @@ struct JobAPI: Sendable {
         case .memoryLimit: .memoryLimit
         case .workerCrashed: .workerCrashed
         case .attemptsExhausted: .attemptsExhausted
-        case .internal: .internal
+        case .internal: ._internal
         }
     }
 
@@ -201,7 +199,8 @@ struct JobAPI: Sendable {
             return APIProblem(kind: .idempotencyConflict,
                               detail: "this Idempotency-Key was used with another request; use a new key for a new request")
         case .shuttingDown:
-            return APIProblem(kind: .unavailable, detail: "the server is shutting down; submit again when it is back")
+            return APIProblem(kind: .unavailable,
+                              detail: "the server is starting or shutting down; submit again when /readyz answers 200")
         case .unknownPart(let name):
             return APIProblem(kind: .badParameter, detail: "this kind of job does not read a part or option named \(name); see /docs")
         case .storeFailed:

@@ -1,20 +1,15 @@
 import Foundation
 import MentorMatch
 
-/// A JSON body the OpenAPI layer could not decode: 400 when it is not JSON at all, else an input issue naming the
-/// JSON path that does not fit the schema (422 on a submission, `valid: false` from /v1/validate).
+/// A JSON body the OpenAPI layer could not decode into the schema's types (``RequestBodyCapture`` has already answered
+/// 400 to one that is not JSON at all): an input issue naming the JSON path that does not fit, answered 422.
 enum RequestBodyProblem {
-    static func isMalformedJSON(_ error: DecodingError) -> Bool {
-        guard case .dataCorrupted(let context) = error else { return false }
-        return context.codingPath.isEmpty && context.underlyingError != nil
-    }
+    static let malformed = APIProblem(
+        kind: .malformedBody, detail: "the body is not JSON; send one JSON object (the input document), see /docs"
+    )
 
     static func problem(for error: DecodingError) -> APIProblem {
-        if isMalformedJSON(error) {
-            return APIProblem(kind: .malformedBody,
-                              detail: "the body is not JSON; send one JSON object (the input document), see /docs")
-        }
-        return .invalidInput([issue(for: error)])
+        .invalidInput([issue(for: error)])
     }
 
     static func issue(for error: DecodingError) -> InputIssue {

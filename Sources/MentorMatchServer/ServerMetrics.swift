@@ -24,13 +24,19 @@ final class ServerMetrics: Sendable {
     /// The text exposition, with the job gauges set from `statistics` first.
     func exposition(_ statistics: JobStatistics) -> String {
         for status in JobStatus.allCases {
-            registry.makeGauge(name: "mentormatch_jobs", labels: [("status", status.rawValue)])
+            registry.makeGauge(descriptor: Self.name("jobs", help: "Jobs in the store by status"),
+                               labels: [("status", status.rawValue)])
                 .set(Double(statistics.jobsByStatus[status] ?? 0))
         }
-        registry.makeGauge(name: "mentormatch_queue_depth").set(Double(statistics.queueDepth))
-        registry.makeGauge(name: "mentormatch_jobs_running").set(Double(statistics.running))
-        registry.makeGauge(name: "mentormatch_workers").set(Double(statistics.workers))
-        let runSeconds = registry.makeCounter(name: "mentormatch_job_run_seconds_total")
+        registry.makeGauge(descriptor: Self.name("queue_depth", help: "Jobs waiting for a worker"))
+            .set(Double(statistics.queueDepth))
+        registry.makeGauge(descriptor: Self.name("jobs_running", help: "Jobs running now"))
+            .set(Double(statistics.running))
+        registry.makeGauge(descriptor: Self.name("workers", help: "Worker processes alive"))
+            .set(Double(statistics.workers))
+        let runSeconds = registry.makeCounter(
+            descriptor: Self.name("job_run_seconds", unit: "total", help: "Seconds jobs ran in workers since the start")
+        )
         let increment = reportedRunSeconds.withLock { reported in
             let delta = statistics.runSecondsTotal - reported
             guard delta.isFinite, delta > 0 else { return 0.0 }
@@ -39,6 +45,10 @@ final class ServerMetrics: Sendable {
         }
         if increment > 0 { runSeconds.increment(by: increment) }
         return registry.emitToString()
+    }
+
+    private static func name(_ metric: String, unit: String = "", help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "mentormatch", metricName: metric, unitName: unit, helpText: help)
     }
 
     /// Prometheus names allow `[a-zA-Z0-9_]`: `http.server.request.duration` becomes `http_server_request_duration`.

@@ -24,10 +24,12 @@ enum Multipart {
         return (boundary, body)
     }
 
-    /// The scenario's plan.yaml and every file its `base` and `recruitment` sections name.
+    /// The scenario's plan.yaml and every file it names.
     static func scenario(_ scenario: String) throws -> (boundary: String, body: Data) {
         var parts = ["scenario": "plan.yaml"]
-        for file in ["mentors.csv", "mentees.csv", "places.csv", "policy.yaml", "profiles.csv"] { parts[file] = file }
+        for file in ["mentors.csv", "mentees.csv", "places.csv", "policy.yaml", "profiles.csv", "applicants.csv"] {
+            parts[file] = file
+        }
         return try files(parts, scenario: scenario)
     }
 

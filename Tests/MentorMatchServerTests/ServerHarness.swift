@@ -35,10 +35,9 @@ struct ServerHarness {
         )
         let jobs = try JobService(configuration: configuration.jobs, logger: logger)
         try await jobs.start()
-        let app = try APIServer.buildApplication(configuration, jobs: jobs, logger: logger)
-        var application = app
-        application.addServices(JobServiceRunner(jobs: jobs))
-        return try await application.test(testing) { client in
+        let app = try APIServer.buildApplication(configuration, jobs: jobs, services: [JobServiceRunner(jobs: jobs)],
+                                                 logger: logger)
+        return try await app.test(testing) { client in
             try await body(client, jobs, recorder)
         }
     }
@@ -78,7 +77,8 @@ final class LogRecorder: Sendable {
 private struct RecordingLogHandler: LogHandler {
     let recorder: LogRecorder
     var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .trace
+    // What `mentormatch serve` logs at.
+    var logLevel: Logger.Level = .info
 
     subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }

@@ -796,3 +796,11268 @@ package enum Servers {
         )
     }
 }
+/// Types generated from the components section of the OpenAPI document.
+package enum Components {}
+/// API operations, with input and output types, generated from `#/paths` in the OpenAPI document.
+package enum Operations {
+    /// The process is up.
+    ///
+    /// - Remark: HTTP `GET /healthz`.
+    /// - Remark: Generated from `#/paths//healthz/get(getHealth)`.
+    package enum GetHealth {
+        package static let id: Swift.String = "getHealth"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/healthz/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetHealth.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetHealth.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetHealth.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - headers:
+            package init(headers: Operations.GetHealth.Input.Headers = .init()) {
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/healthz/GET/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/healthz/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.Health)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    package var json: Components.Schemas.Health {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.GetHealth.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.GetHealth.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// Up.
+            ///
+            /// - Remark: Generated from `#/paths//healthz/get(getHealth)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetHealth.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.GetHealth.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json
+                ]
+            }
+        }
+    }
+    /// The job store is open and the workers are running.
+    ///
+    /// - Remark: HTTP `GET /readyz`.
+    /// - Remark: Generated from `#/paths//readyz/get(getReadiness)`.
+    package enum GetReadiness {
+        package static let id: Swift.String = "getReadiness"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/readyz/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetReadiness.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetReadiness.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetReadiness.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - headers:
+            package init(headers: Operations.GetReadiness.Input.Headers = .init()) {
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/readyz/GET/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/readyz/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.Health)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    package var json: Components.Schemas.Health {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.GetReadiness.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.GetReadiness.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// Ready to accept jobs.
+            ///
+            /// - Remark: Generated from `#/paths//readyz/get(getReadiness)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetReadiness.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.GetReadiness.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The server is starting or shutting down.
+            ///
+            /// - Remark: Generated from `#/paths//readyz/get(getReadiness)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.ServiceUnavailable)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            package var serviceUnavailable: Components.Responses.ServiceUnavailable {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Prometheus text exposition of requests, durations, jobs, queue depth and solve seconds.
+    ///
+    /// - Remark: HTTP `GET /metrics`.
+    /// - Remark: Generated from `#/paths//metrics/get(getMetrics)`.
+    package enum GetMetrics {
+        package static let id: Swift.String = "getMetrics"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/metrics/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetMetrics.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetMetrics.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetMetrics.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - headers:
+            package init(headers: Operations.GetMetrics.Input.Headers = .init()) {
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/metrics/GET/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/metrics/GET/responses/200/content/text\/plain`.
+                    case plainText(OpenAPIRuntime.HTTPBody)
+                    /// The associated value of the enum case if `self` is `.plainText`.
+                    ///
+                    /// - Throws: An error if `self` is not `.plainText`.
+                    /// - SeeAlso: `.plainText`.
+                    package var plainText: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case let .plainText(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.GetMetrics.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.GetMetrics.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// Prometheus text format 0.0.4.
+            ///
+            /// - Remark: Generated from `#/paths//metrics/get(getMetrics)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetMetrics.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.GetMetrics.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case plainText
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "text/plain":
+                    self = .plainText
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .plainText:
+                    return "text/plain"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .plainText
+                ]
+            }
+        }
+    }
+    /// This document.
+    ///
+    /// - Remark: HTTP `GET /openapi.yaml`.
+    /// - Remark: Generated from `#/paths//openapi.yaml/get(getOpenAPIYAML)`.
+    package enum GetOpenAPIYAML {
+        package static let id: Swift.String = "getOpenAPIYAML"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/openapi.yaml/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetOpenAPIYAML.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetOpenAPIYAML.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetOpenAPIYAML.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - headers:
+            package init(headers: Operations.GetOpenAPIYAML.Input.Headers = .init()) {
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/openapi.yaml/GET/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/openapi.yaml/GET/responses/200/content/application\/yaml`.
+                    case yaml(OpenAPIRuntime.HTTPBody)
+                    /// The associated value of the enum case if `self` is `.yaml`.
+                    ///
+                    /// - Throws: An error if `self` is not `.yaml`.
+                    /// - SeeAlso: `.yaml`.
+                    package var yaml: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case let .yaml(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.GetOpenAPIYAML.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.GetOpenAPIYAML.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The OpenAPI document as YAML.
+            ///
+            /// - Remark: Generated from `#/paths//openapi.yaml/get(getOpenAPIYAML)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetOpenAPIYAML.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.GetOpenAPIYAML.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case yaml
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/yaml":
+                    self = .yaml
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .yaml:
+                    return "application/yaml"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .yaml
+                ]
+            }
+        }
+    }
+    /// This document as JSON.
+    ///
+    /// - Remark: HTTP `GET /openapi.json`.
+    /// - Remark: Generated from `#/paths//openapi.json/get(getOpenAPIJSON)`.
+    package enum GetOpenAPIJSON {
+        package static let id: Swift.String = "getOpenAPIJSON"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/openapi.json/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetOpenAPIJSON.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetOpenAPIJSON.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetOpenAPIJSON.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - headers:
+            package init(headers: Operations.GetOpenAPIJSON.Input.Headers = .init()) {
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/openapi.json/GET/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/openapi.json/GET/responses/200/content/application\/json`.
+                    case json(OpenAPIRuntime.OpenAPIObjectContainer)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    package var json: OpenAPIRuntime.OpenAPIObjectContainer {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.GetOpenAPIJSON.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.GetOpenAPIJSON.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The OpenAPI document as JSON.
+            ///
+            /// - Remark: Generated from `#/paths//openapi.json/get(getOpenAPIJSON)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetOpenAPIJSON.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.GetOpenAPIJSON.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json
+                ]
+            }
+        }
+    }
+    /// A readable HTML reference of this document, rendered by the server (nothing loaded from elsewhere).
+    ///
+    /// - Remark: HTTP `GET /docs`.
+    /// - Remark: Generated from `#/paths//docs/get(getDocs)`.
+    package enum GetDocs {
+        package static let id: Swift.String = "getDocs"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/docs/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetDocs.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetDocs.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetDocs.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - headers:
+            package init(headers: Operations.GetDocs.Input.Headers = .init()) {
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/docs/GET/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/docs/GET/responses/200/content/text\/html`.
+                    case html(OpenAPIRuntime.HTTPBody)
+                    /// The associated value of the enum case if `self` is `.html`.
+                    ///
+                    /// - Throws: An error if `self` is not `.html`.
+                    /// - SeeAlso: `.html`.
+                    package var html: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case let .html(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.GetDocs.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.GetDocs.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// HTML.
+            ///
+            /// - Remark: Generated from `#/paths//docs/get(getDocs)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetDocs.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.GetDocs.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case html
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "text/html":
+                    self = .html
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .html:
+                    return "text/html"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .html
+                ]
+            }
+        }
+    }
+    /// Checks the input without solving and reports every problem at once.
+    ///
+    /// 200 with `valid: false` and every issue when the input breaks a rule; 422 when the body does not fit the InputDocument schema at all.
+    ///
+    /// - Remark: HTTP `POST /v1/validate`.
+    /// - Remark: Generated from `#/paths//v1/validate/post(validateInput)`.
+    package enum ValidateInput {
+        package static let id: Swift.String = "validateInput"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/validate/POST/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ValidateInput.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ValidateInput.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.ValidateInput.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/validate/POST/requestBody`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/validate/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.InputDocument)
+                /// - Remark: Generated from `#/paths/v1/validate/POST/requestBody/content/multipart\/form-data`.
+                case multipartForm(OpenAPIRuntime.MultipartBody<Components.Schemas.MatchingUpload>)
+            }
+            package var body: Operations.ValidateInput.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - headers:
+            ///   - body:
+            package init(
+                headers: Operations.ValidateInput.Input.Headers = .init(),
+                body: Operations.ValidateInput.Input.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/validate/POST/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/validate/POST/responses/200/content/application\/json`.
+                    case json(Components.Schemas.ValidationReport)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    package var json: Components.Schemas.ValidationReport {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.ValidateInput.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.ValidateInput.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// Whether the input can be matched, and every problem found.
+            ///
+            /// - Remark: Generated from `#/paths//v1/validate/post(validateInput)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.ValidateInput.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.ValidateInput.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is not JSON, a multipart part is missing, or a parameter is out of range.
+            ///
+            /// - Remark: Generated from `#/paths//v1/validate/post(validateInput)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            package var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/validate/post(validateInput)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the server's limit (`--max-body-mb`, default 32 MB).
+            ///
+            /// - Remark: Generated from `#/paths//v1/validate/post(validateInput)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.PayloadTooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            package var contentTooLarge: Components.Responses.PayloadTooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is neither `application/json` nor `multipart/form-data`.
+            ///
+            /// - Remark: Generated from `#/paths//v1/validate/post(validateInput)/responses/415`.
+            ///
+            /// HTTP response code: `415 unsupportedMediaType`.
+            case unsupportedMediaType(Components.Responses.UnsupportedMediaType)
+            /// The associated value of the enum case if `self` is `.unsupportedMediaType`.
+            ///
+            /// - Throws: An error if `self` is not `.unsupportedMediaType`.
+            /// - SeeAlso: `.unsupportedMediaType`.
+            package var unsupportedMediaType: Components.Responses.UnsupportedMediaType {
+                get throws {
+                    switch self {
+                    case let .unsupportedMediaType(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unsupportedMediaType",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is JSON but not an input document (a field of the wrong type, missing or unknown); `issues` names it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/validate/post(validateInput)/responses/422`.
+            ///
+            /// HTTP response code: `422 unprocessableContent`.
+            case unprocessableContent(Components.Responses.NotADocument)
+            /// The associated value of the enum case if `self` is `.unprocessableContent`.
+            ///
+            /// - Throws: An error if `self` is not `.unprocessableContent`.
+            /// - SeeAlso: `.unprocessableContent`.
+            package var unprocessableContent: Components.Responses.NotADocument {
+                get throws {
+                    switch self {
+                    case let .unprocessableContent(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unprocessableContent",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The queue is full.
+            ///
+            /// - Remark: Generated from `#/paths//v1/validate/post(validateInput)/responses/429`.
+            ///
+            /// HTTP response code: `429 tooManyRequests`.
+            case tooManyRequests(Components.Responses.TooManyRequests)
+            /// The associated value of the enum case if `self` is `.tooManyRequests`.
+            ///
+            /// - Throws: An error if `self` is not `.tooManyRequests`.
+            /// - SeeAlso: `.tooManyRequests`.
+            package var tooManyRequests: Components.Responses.TooManyRequests {
+                get throws {
+                    switch self {
+                    case let .tooManyRequests(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "tooManyRequests",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The server is starting or shutting down.
+            ///
+            /// - Remark: Generated from `#/paths//v1/validate/post(validateInput)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.ServiceUnavailable)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            package var serviceUnavailable: Components.Responses.ServiceUnavailable {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Submits a matching job.
+    ///
+    /// - Remark: HTTP `POST /v1/matchings`.
+    /// - Remark: Generated from `#/paths//v1/matchings/post(createMatching)`.
+    package enum CreateMatching {
+        package static let id: Swift.String = "createMatching"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/matchings/POST/query`.
+            package struct Query: Sendable, Hashable {
+                /// Seconds to wait for the job to finish (at most 30); a succeeded job is answered 200 with its result.
+                ///
+                /// - Remark: Generated from `#/paths/v1/matchings/POST/query/wait`.
+                package var wait: Components.Parameters.Wait?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - wait: Seconds to wait for the job to finish (at most 30); a succeeded job is answered 200 with its result.
+                package init(wait: Components.Parameters.Wait? = nil) {
+                    self.wait = wait
+                }
+            }
+            package var query: Operations.CreateMatching.Input.Query
+            /// - Remark: Generated from `#/paths/v1/matchings/POST/header`.
+            package struct Headers: Sendable, Hashable {
+                /// The same key with the same body returns the same job; the same key with another body is 409.
+                ///
+                /// - Remark: Generated from `#/paths/v1/matchings/POST/header/Idempotency-Key`.
+                package var idempotencyKey: Components.Parameters.IdempotencyKey?
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.CreateMatching.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - idempotencyKey: The same key with the same body returns the same job; the same key with another body is 409.
+                ///   - accept:
+                package init(
+                    idempotencyKey: Components.Parameters.IdempotencyKey? = nil,
+                    accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.CreateMatching.AcceptableContentType>] = .defaultValues()
+                ) {
+                    self.idempotencyKey = idempotencyKey
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.CreateMatching.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/matchings/POST/requestBody`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/matchings/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.InputDocument)
+                /// - Remark: Generated from `#/paths/v1/matchings/POST/requestBody/content/multipart\/form-data`.
+                case multipartForm(OpenAPIRuntime.MultipartBody<Components.Schemas.MatchingUpload>)
+            }
+            package var body: Operations.CreateMatching.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - query:
+            ///   - headers:
+            ///   - body:
+            package init(
+                query: Operations.CreateMatching.Input.Query = .init(),
+                headers: Operations.CreateMatching.Input.Headers = .init(),
+                body: Operations.CreateMatching.Input.Body
+            ) {
+                self.query = query
+                self.headers = headers
+                self.body = body
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/matchings/POST/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/matchings/POST/responses/200/content/application\/json`.
+                    case json(Components.Schemas.MatchingResult)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    package var json: Components.Schemas.MatchingResult {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.CreateMatching.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.CreateMatching.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// With `wait`: the job succeeded within the wait; result.json's content.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/post(createMatching)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.CreateMatching.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.CreateMatching.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The job is stored and queued.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/post(createMatching)/responses/202`.
+            ///
+            /// HTTP response code: `202 accepted`.
+            case accepted(Components.Responses.MatchingAccepted)
+            /// The associated value of the enum case if `self` is `.accepted`.
+            ///
+            /// - Throws: An error if `self` is not `.accepted`.
+            /// - SeeAlso: `.accepted`.
+            package var accepted: Components.Responses.MatchingAccepted {
+                get throws {
+                    switch self {
+                    case let .accepted(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "accepted",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is not JSON, a multipart part is missing, or a parameter is out of range.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/post(createMatching)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            package var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/post(createMatching)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The Idempotency-Key was used before with another body.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/post(createMatching)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            package var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the server's limit (`--max-body-mb`, default 32 MB).
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/post(createMatching)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.PayloadTooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            package var contentTooLarge: Components.Responses.PayloadTooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is neither `application/json` nor `multipart/form-data`.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/post(createMatching)/responses/415`.
+            ///
+            /// HTTP response code: `415 unsupportedMediaType`.
+            case unsupportedMediaType(Components.Responses.UnsupportedMediaType)
+            /// The associated value of the enum case if `self` is `.unsupportedMediaType`.
+            ///
+            /// - Throws: An error if `self` is not `.unsupportedMediaType`.
+            /// - SeeAlso: `.unsupportedMediaType`.
+            package var unsupportedMediaType: Components.Responses.UnsupportedMediaType {
+                get throws {
+                    switch self {
+                    case let .unsupportedMediaType(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unsupportedMediaType",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The input has problems; every one is listed in `issues`.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/post(createMatching)/responses/422`.
+            ///
+            /// HTTP response code: `422 unprocessableContent`.
+            case unprocessableContent(Components.Responses.InvalidInput)
+            /// The associated value of the enum case if `self` is `.unprocessableContent`.
+            ///
+            /// - Throws: An error if `self` is not `.unprocessableContent`.
+            /// - SeeAlso: `.unprocessableContent`.
+            package var unprocessableContent: Components.Responses.InvalidInput {
+                get throws {
+                    switch self {
+                    case let .unprocessableContent(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unprocessableContent",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The queue is full.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/post(createMatching)/responses/429`.
+            ///
+            /// HTTP response code: `429 tooManyRequests`.
+            case tooManyRequests(Components.Responses.TooManyRequests)
+            /// The associated value of the enum case if `self` is `.tooManyRequests`.
+            ///
+            /// - Throws: An error if `self` is not `.tooManyRequests`.
+            /// - SeeAlso: `.tooManyRequests`.
+            package var tooManyRequests: Components.Responses.TooManyRequests {
+                get throws {
+                    switch self {
+                    case let .tooManyRequests(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "tooManyRequests",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The server is starting or shutting down.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/post(createMatching)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.ServiceUnavailable)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            package var serviceUnavailable: Components.Responses.ServiceUnavailable {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// The job's status, stage and progress.
+    ///
+    /// - Remark: HTTP `GET /v1/matchings/{id}`.
+    /// - Remark: Generated from `#/paths//v1/matchings/{id}/get(getMatching)`.
+    package enum GetMatching {
+        package static let id: Swift.String = "getMatching"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/matchings/{id}/GET/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/matchings/{id}/GET/path/id`.
+                package var id: Components.Parameters.JobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                package init(id: Components.Parameters.JobID) {
+                    self.id = id
+                }
+            }
+            package var path: Operations.GetMatching.Input.Path
+            /// - Remark: Generated from `#/paths/v1/matchings/{id}/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetMatching.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetMatching.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetMatching.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.GetMatching.Input.Path,
+                headers: Operations.GetMatching.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            /// The job.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/get(getMatching)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Components.Responses.JobStatus)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Components.Responses.JobStatus {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/get(getMatching)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/get(getMatching)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Cancels a queued or running job; erases a finished job's input and output.
+    ///
+    /// - Remark: HTTP `DELETE /v1/matchings/{id}`.
+    /// - Remark: Generated from `#/paths//v1/matchings/{id}/delete(deleteMatching)`.
+    package enum DeleteMatching {
+        package static let id: Swift.String = "deleteMatching"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/matchings/{id}/DELETE/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/matchings/{id}/DELETE/path/id`.
+                package var id: Components.Parameters.JobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                package init(id: Components.Parameters.JobID) {
+                    self.id = id
+                }
+            }
+            package var path: Operations.DeleteMatching.Input.Path
+            /// - Remark: Generated from `#/paths/v1/matchings/{id}/DELETE/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.DeleteMatching.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.DeleteMatching.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.DeleteMatching.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.DeleteMatching.Input.Path,
+                headers: Operations.DeleteMatching.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            /// The job was queued or running and is now cancelled (its record stays until erased).
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/delete(deleteMatching)/responses/202`.
+            ///
+            /// HTTP response code: `202 accepted`.
+            case accepted(Components.Responses.JobCancelled)
+            /// The associated value of the enum case if `self` is `.accepted`.
+            ///
+            /// - Throws: An error if `self` is not `.accepted`.
+            /// - SeeAlso: `.accepted`.
+            package var accepted: Components.Responses.JobCancelled {
+                get throws {
+                    switch self {
+                    case let .accepted(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "accepted",
+                            response: self
+                        )
+                    }
+                }
+            }
+            package struct NoContent: Sendable, Hashable {
+                /// Creates a new `NoContent`.
+                package init() {}
+            }
+            /// The finished job and all its data are erased.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/delete(deleteMatching)/responses/204`.
+            ///
+            /// HTTP response code: `204 noContent`.
+            case noContent(Operations.DeleteMatching.Output.NoContent)
+            /// The finished job and all its data are erased.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/delete(deleteMatching)/responses/204`.
+            ///
+            /// HTTP response code: `204 noContent`.
+            package static var noContent: Self {
+                .noContent(.init())
+            }
+            /// The associated value of the enum case if `self` is `.noContent`.
+            ///
+            /// - Throws: An error if `self` is not `.noContent`.
+            /// - SeeAlso: `.noContent`.
+            package var noContent: Operations.DeleteMatching.Output.NoContent {
+                get throws {
+                    switch self {
+                    case let .noContent(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "noContent",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/delete(deleteMatching)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/delete(deleteMatching)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Server-sent events, one `status` event with the job document at every status, stage or progress change.
+    ///
+    /// - Remark: HTTP `GET /v1/matchings/{id}/events`.
+    /// - Remark: Generated from `#/paths//v1/matchings/{id}/events/get(getMatchingEvents)`.
+    package enum GetMatchingEvents {
+        package static let id: Swift.String = "getMatchingEvents"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/matchings/{id}/events/GET/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/matchings/{id}/events/GET/path/id`.
+                package var id: Components.Parameters.JobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                package init(id: Components.Parameters.JobID) {
+                    self.id = id
+                }
+            }
+            package var path: Operations.GetMatchingEvents.Input.Path
+            /// - Remark: Generated from `#/paths/v1/matchings/{id}/events/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetMatchingEvents.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetMatchingEvents.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetMatchingEvents.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.GetMatchingEvents.Input.Path,
+                headers: Operations.GetMatchingEvents.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            /// `text/event-stream`: an event `status` with the job document as data at every change; the stream ends at a final status.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/events/get(getMatchingEvents)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Components.Responses.JobEvents)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Components.Responses.JobEvents {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/events/get(getMatchingEvents)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/events/get(getMatchingEvents)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case textEventStream
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "text/event-stream":
+                    self = .textEventStream
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .textEventStream:
+                    return "text/event-stream"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .textEventStream,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// result.json's content.
+    ///
+    /// - Remark: HTTP `GET /v1/matchings/{id}/result`.
+    /// - Remark: Generated from `#/paths//v1/matchings/{id}/result/get(getMatchingResult)`.
+    package enum GetMatchingResult {
+        package static let id: Swift.String = "getMatchingResult"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/matchings/{id}/result/GET/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/matchings/{id}/result/GET/path/id`.
+                package var id: Components.Parameters.JobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                package init(id: Components.Parameters.JobID) {
+                    self.id = id
+                }
+            }
+            package var path: Operations.GetMatchingResult.Input.Path
+            /// - Remark: Generated from `#/paths/v1/matchings/{id}/result/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetMatchingResult.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetMatchingResult.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetMatchingResult.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.GetMatchingResult.Input.Path,
+                headers: Operations.GetMatchingResult.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/matchings/{id}/result/GET/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/matchings/{id}/result/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.MatchingResult)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    package var json: Components.Schemas.MatchingResult {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.GetMatchingResult.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.GetMatchingResult.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The matching's result.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/result/get(getMatchingResult)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetMatchingResult.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.GetMatchingResult.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/result/get(getMatchingResult)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/result/get(getMatchingResult)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The job has not succeeded (it is queued, running, failed or cancelled); see its status.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/result/get(getMatchingResult)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.NotFinished)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            package var conflict: Components.Responses.NotFinished {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// pairs.csv, as `mentormatch match` writes it.
+    ///
+    /// - Remark: HTTP `GET /v1/matchings/{id}/pairs.csv`.
+    /// - Remark: Generated from `#/paths//v1/matchings/{id}/pairs.csv/get(getMatchingPairsCSV)`.
+    package enum GetMatchingPairsCSV {
+        package static let id: Swift.String = "getMatchingPairsCSV"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/matchings/{id}/pairs.csv/GET/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/matchings/{id}/pairs.csv/GET/path/id`.
+                package var id: Components.Parameters.JobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                package init(id: Components.Parameters.JobID) {
+                    self.id = id
+                }
+            }
+            package var path: Operations.GetMatchingPairsCSV.Input.Path
+            /// - Remark: Generated from `#/paths/v1/matchings/{id}/pairs.csv/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetMatchingPairsCSV.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetMatchingPairsCSV.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetMatchingPairsCSV.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.GetMatchingPairsCSV.Input.Path,
+                headers: Operations.GetMatchingPairsCSV.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/matchings/{id}/pairs.csv/GET/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/matchings/{id}/pairs.csv/GET/responses/200/content/text\/csv`.
+                    case csv(OpenAPIRuntime.HTTPBody)
+                    /// The associated value of the enum case if `self` is `.csv`.
+                    ///
+                    /// - Throws: An error if `self` is not `.csv`.
+                    /// - SeeAlso: `.csv`.
+                    package var csv: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case let .csv(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.GetMatchingPairsCSV.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.GetMatchingPairsCSV.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The file, as the command line writes it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/pairs.csv/get(getMatchingPairsCSV)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetMatchingPairsCSV.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.GetMatchingPairsCSV.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/pairs.csv/get(getMatchingPairsCSV)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/pairs.csv/get(getMatchingPairsCSV)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The job has not succeeded (it is queued, running, failed or cancelled); see its status.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/pairs.csv/get(getMatchingPairsCSV)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.NotFinished)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            package var conflict: Components.Responses.NotFinished {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case csv
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "text/csv":
+                    self = .csv
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .csv:
+                    return "text/csv"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .csv,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// unmatched.csv, with the reason for every young person left without a mentor.
+    ///
+    /// - Remark: HTTP `GET /v1/matchings/{id}/unmatched.csv`.
+    /// - Remark: Generated from `#/paths//v1/matchings/{id}/unmatched.csv/get(getMatchingUnmatchedCSV)`.
+    package enum GetMatchingUnmatchedCSV {
+        package static let id: Swift.String = "getMatchingUnmatchedCSV"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/matchings/{id}/unmatched.csv/GET/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/matchings/{id}/unmatched.csv/GET/path/id`.
+                package var id: Components.Parameters.JobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                package init(id: Components.Parameters.JobID) {
+                    self.id = id
+                }
+            }
+            package var path: Operations.GetMatchingUnmatchedCSV.Input.Path
+            /// - Remark: Generated from `#/paths/v1/matchings/{id}/unmatched.csv/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetMatchingUnmatchedCSV.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetMatchingUnmatchedCSV.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetMatchingUnmatchedCSV.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.GetMatchingUnmatchedCSV.Input.Path,
+                headers: Operations.GetMatchingUnmatchedCSV.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/matchings/{id}/unmatched.csv/GET/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/matchings/{id}/unmatched.csv/GET/responses/200/content/text\/csv`.
+                    case csv(OpenAPIRuntime.HTTPBody)
+                    /// The associated value of the enum case if `self` is `.csv`.
+                    ///
+                    /// - Throws: An error if `self` is not `.csv`.
+                    /// - SeeAlso: `.csv`.
+                    package var csv: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case let .csv(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.GetMatchingUnmatchedCSV.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.GetMatchingUnmatchedCSV.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The file, as the command line writes it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/unmatched.csv/get(getMatchingUnmatchedCSV)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetMatchingUnmatchedCSV.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.GetMatchingUnmatchedCSV.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/unmatched.csv/get(getMatchingUnmatchedCSV)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/unmatched.csv/get(getMatchingUnmatchedCSV)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The job has not succeeded (it is queued, running, failed or cancelled); see its status.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/unmatched.csv/get(getMatchingUnmatchedCSV)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.NotFinished)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            package var conflict: Components.Responses.NotFinished {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case csv
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "text/csv":
+                    self = .csv
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .csv:
+                    return "text/csv"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .csv,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// changes.csv (only when the input had current pairs; 404 otherwise).
+    ///
+    /// - Remark: HTTP `GET /v1/matchings/{id}/changes.csv`.
+    /// - Remark: Generated from `#/paths//v1/matchings/{id}/changes.csv/get(getMatchingChangesCSV)`.
+    package enum GetMatchingChangesCSV {
+        package static let id: Swift.String = "getMatchingChangesCSV"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/matchings/{id}/changes.csv/GET/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/matchings/{id}/changes.csv/GET/path/id`.
+                package var id: Components.Parameters.JobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                package init(id: Components.Parameters.JobID) {
+                    self.id = id
+                }
+            }
+            package var path: Operations.GetMatchingChangesCSV.Input.Path
+            /// - Remark: Generated from `#/paths/v1/matchings/{id}/changes.csv/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetMatchingChangesCSV.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetMatchingChangesCSV.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetMatchingChangesCSV.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.GetMatchingChangesCSV.Input.Path,
+                headers: Operations.GetMatchingChangesCSV.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/matchings/{id}/changes.csv/GET/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/matchings/{id}/changes.csv/GET/responses/200/content/text\/csv`.
+                    case csv(OpenAPIRuntime.HTTPBody)
+                    /// The associated value of the enum case if `self` is `.csv`.
+                    ///
+                    /// - Throws: An error if `self` is not `.csv`.
+                    /// - SeeAlso: `.csv`.
+                    package var csv: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case let .csv(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.GetMatchingChangesCSV.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.GetMatchingChangesCSV.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The file, as the command line writes it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/changes.csv/get(getMatchingChangesCSV)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetMatchingChangesCSV.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.GetMatchingChangesCSV.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/changes.csv/get(getMatchingChangesCSV)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/changes.csv/get(getMatchingChangesCSV)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The job has not succeeded (it is queued, running, failed or cancelled); see its status.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/changes.csv/get(getMatchingChangesCSV)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.NotFinished)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            package var conflict: Components.Responses.NotFinished {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case csv
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "text/csv":
+                    self = .csv
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .csv:
+                    return "text/csv"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .csv,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// alternatives.csv, the next-best mentors of every young person.
+    ///
+    /// - Remark: HTTP `GET /v1/matchings/{id}/alternatives.csv`.
+    /// - Remark: Generated from `#/paths//v1/matchings/{id}/alternatives.csv/get(getMatchingAlternativesCSV)`.
+    package enum GetMatchingAlternativesCSV {
+        package static let id: Swift.String = "getMatchingAlternativesCSV"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/matchings/{id}/alternatives.csv/GET/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/matchings/{id}/alternatives.csv/GET/path/id`.
+                package var id: Components.Parameters.JobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                package init(id: Components.Parameters.JobID) {
+                    self.id = id
+                }
+            }
+            package var path: Operations.GetMatchingAlternativesCSV.Input.Path
+            /// - Remark: Generated from `#/paths/v1/matchings/{id}/alternatives.csv/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetMatchingAlternativesCSV.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetMatchingAlternativesCSV.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetMatchingAlternativesCSV.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.GetMatchingAlternativesCSV.Input.Path,
+                headers: Operations.GetMatchingAlternativesCSV.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/matchings/{id}/alternatives.csv/GET/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/matchings/{id}/alternatives.csv/GET/responses/200/content/text\/csv`.
+                    case csv(OpenAPIRuntime.HTTPBody)
+                    /// The associated value of the enum case if `self` is `.csv`.
+                    ///
+                    /// - Throws: An error if `self` is not `.csv`.
+                    /// - SeeAlso: `.csv`.
+                    package var csv: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case let .csv(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.GetMatchingAlternativesCSV.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.GetMatchingAlternativesCSV.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The file, as the command line writes it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/alternatives.csv/get(getMatchingAlternativesCSV)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetMatchingAlternativesCSV.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.GetMatchingAlternativesCSV.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/alternatives.csv/get(getMatchingAlternativesCSV)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/alternatives.csv/get(getMatchingAlternativesCSV)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The job has not succeeded (it is queued, running, failed or cancelled); see its status.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/alternatives.csv/get(getMatchingAlternativesCSV)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.NotFinished)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            package var conflict: Components.Responses.NotFinished {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case csv
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "text/csv":
+                    self = .csv
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .csv:
+                    return "text/csv"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .csv,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Why this young person got this mentor, or none: the `explain --format json` picture.
+    ///
+    /// - Remark: HTTP `GET /v1/matchings/{id}/mentees/{mentee_id}`.
+    /// - Remark: Generated from `#/paths//v1/matchings/{id}/mentees/{mentee_id}/get(getMatchingMenteeExplanation)`.
+    package enum GetMatchingMenteeExplanation {
+        package static let id: Swift.String = "getMatchingMenteeExplanation"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/matchings/{id}/mentees/{mentee_id}/GET/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/matchings/{id}/mentees/{mentee_id}/GET/path/id`.
+                package var id: Components.Parameters.JobID
+                /// The young person's id as in the input.
+                ///
+                /// - Remark: Generated from `#/paths/v1/matchings/{id}/mentees/{mentee_id}/GET/path/mentee_id`.
+                package var menteeId: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                ///   - menteeId: The young person's id as in the input.
+                package init(
+                    id: Components.Parameters.JobID,
+                    menteeId: Swift.String
+                ) {
+                    self.id = id
+                    self.menteeId = menteeId
+                }
+            }
+            package var path: Operations.GetMatchingMenteeExplanation.Input.Path
+            /// - Remark: Generated from `#/paths/v1/matchings/{id}/mentees/{mentee_id}/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetMatchingMenteeExplanation.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetMatchingMenteeExplanation.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetMatchingMenteeExplanation.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.GetMatchingMenteeExplanation.Input.Path,
+                headers: Operations.GetMatchingMenteeExplanation.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/matchings/{id}/mentees/{mentee_id}/GET/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/matchings/{id}/mentees/{mentee_id}/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.Explanation)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    package var json: Components.Schemas.Explanation {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.GetMatchingMenteeExplanation.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.GetMatchingMenteeExplanation.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The explanation.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/mentees/{mentee_id}/get(getMatchingMenteeExplanation)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetMatchingMenteeExplanation.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.GetMatchingMenteeExplanation.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/mentees/{mentee_id}/get(getMatchingMenteeExplanation)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/mentees/{mentee_id}/get(getMatchingMenteeExplanation)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The job has not succeeded (it is queued, running, failed or cancelled); see its status.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/mentees/{mentee_id}/get(getMatchingMenteeExplanation)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.NotFinished)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            package var conflict: Components.Responses.NotFinished {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Submits a scheduling job (meeting calendars of the pairs).
+    ///
+    /// - Remark: HTTP `POST /v1/schedules`.
+    /// - Remark: Generated from `#/paths//v1/schedules/post(createSchedule)`.
+    package enum CreateSchedule {
+        package static let id: Swift.String = "createSchedule"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/schedules/POST/query`.
+            package struct Query: Sendable, Hashable {
+                /// Seconds to wait for the job to finish (at most 30); a succeeded job is answered 200 with its result.
+                ///
+                /// - Remark: Generated from `#/paths/v1/schedules/POST/query/wait`.
+                package var wait: Components.Parameters.Wait?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - wait: Seconds to wait for the job to finish (at most 30); a succeeded job is answered 200 with its result.
+                package init(wait: Components.Parameters.Wait? = nil) {
+                    self.wait = wait
+                }
+            }
+            package var query: Operations.CreateSchedule.Input.Query
+            /// - Remark: Generated from `#/paths/v1/schedules/POST/header`.
+            package struct Headers: Sendable, Hashable {
+                /// The same key with the same body returns the same job; the same key with another body is 409.
+                ///
+                /// - Remark: Generated from `#/paths/v1/schedules/POST/header/Idempotency-Key`.
+                package var idempotencyKey: Components.Parameters.IdempotencyKey?
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.CreateSchedule.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - idempotencyKey: The same key with the same body returns the same job; the same key with another body is 409.
+                ///   - accept:
+                package init(
+                    idempotencyKey: Components.Parameters.IdempotencyKey? = nil,
+                    accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.CreateSchedule.AcceptableContentType>] = .defaultValues()
+                ) {
+                    self.idempotencyKey = idempotencyKey
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.CreateSchedule.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/schedules/POST/requestBody`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/schedules/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.ScheduleRequest)
+                /// - Remark: Generated from `#/paths/v1/schedules/POST/requestBody/content/multipart\/form-data`.
+                case multipartForm(OpenAPIRuntime.MultipartBody<Components.Schemas.ScheduleUpload>)
+            }
+            package var body: Operations.CreateSchedule.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - query:
+            ///   - headers:
+            ///   - body:
+            package init(
+                query: Operations.CreateSchedule.Input.Query = .init(),
+                headers: Operations.CreateSchedule.Input.Headers = .init(),
+                body: Operations.CreateSchedule.Input.Body
+            ) {
+                self.query = query
+                self.headers = headers
+                self.body = body
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/schedules/POST/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/schedules/POST/responses/200/content/application\/json`.
+                    case json(Components.Schemas.FileContent)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    package var json: Components.Schemas.FileContent {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.CreateSchedule.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.CreateSchedule.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// With `wait`: the job succeeded within the wait; sessions.json's content.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/post(createSchedule)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.CreateSchedule.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.CreateSchedule.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The job is stored and queued.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/post(createSchedule)/responses/202`.
+            ///
+            /// HTTP response code: `202 accepted`.
+            case accepted(Components.Responses.ScheduleAccepted)
+            /// The associated value of the enum case if `self` is `.accepted`.
+            ///
+            /// - Throws: An error if `self` is not `.accepted`.
+            /// - SeeAlso: `.accepted`.
+            package var accepted: Components.Responses.ScheduleAccepted {
+                get throws {
+                    switch self {
+                    case let .accepted(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "accepted",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is not JSON, a multipart part is missing, or a parameter is out of range.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/post(createSchedule)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            package var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/post(createSchedule)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The Idempotency-Key was used before with another body.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/post(createSchedule)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            package var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the server's limit (`--max-body-mb`, default 32 MB).
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/post(createSchedule)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.PayloadTooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            package var contentTooLarge: Components.Responses.PayloadTooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is neither `application/json` nor `multipart/form-data`.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/post(createSchedule)/responses/415`.
+            ///
+            /// HTTP response code: `415 unsupportedMediaType`.
+            case unsupportedMediaType(Components.Responses.UnsupportedMediaType)
+            /// The associated value of the enum case if `self` is `.unsupportedMediaType`.
+            ///
+            /// - Throws: An error if `self` is not `.unsupportedMediaType`.
+            /// - SeeAlso: `.unsupportedMediaType`.
+            package var unsupportedMediaType: Components.Responses.UnsupportedMediaType {
+                get throws {
+                    switch self {
+                    case let .unsupportedMediaType(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unsupportedMediaType",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The input has problems; every one is listed in `issues`.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/post(createSchedule)/responses/422`.
+            ///
+            /// HTTP response code: `422 unprocessableContent`.
+            case unprocessableContent(Components.Responses.InvalidInput)
+            /// The associated value of the enum case if `self` is `.unprocessableContent`.
+            ///
+            /// - Throws: An error if `self` is not `.unprocessableContent`.
+            /// - SeeAlso: `.unprocessableContent`.
+            package var unprocessableContent: Components.Responses.InvalidInput {
+                get throws {
+                    switch self {
+                    case let .unprocessableContent(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unprocessableContent",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The queue is full.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/post(createSchedule)/responses/429`.
+            ///
+            /// HTTP response code: `429 tooManyRequests`.
+            case tooManyRequests(Components.Responses.TooManyRequests)
+            /// The associated value of the enum case if `self` is `.tooManyRequests`.
+            ///
+            /// - Throws: An error if `self` is not `.tooManyRequests`.
+            /// - SeeAlso: `.tooManyRequests`.
+            package var tooManyRequests: Components.Responses.TooManyRequests {
+                get throws {
+                    switch self {
+                    case let .tooManyRequests(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "tooManyRequests",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The server is starting or shutting down.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/post(createSchedule)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.ServiceUnavailable)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            package var serviceUnavailable: Components.Responses.ServiceUnavailable {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// The job's status, stage and progress.
+    ///
+    /// - Remark: HTTP `GET /v1/schedules/{id}`.
+    /// - Remark: Generated from `#/paths//v1/schedules/{id}/get(getSchedule)`.
+    package enum GetSchedule {
+        package static let id: Swift.String = "getSchedule"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/schedules/{id}/GET/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/schedules/{id}/GET/path/id`.
+                package var id: Components.Parameters.JobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                package init(id: Components.Parameters.JobID) {
+                    self.id = id
+                }
+            }
+            package var path: Operations.GetSchedule.Input.Path
+            /// - Remark: Generated from `#/paths/v1/schedules/{id}/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetSchedule.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetSchedule.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetSchedule.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.GetSchedule.Input.Path,
+                headers: Operations.GetSchedule.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            /// The job.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/get(getSchedule)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Components.Responses.JobStatus)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Components.Responses.JobStatus {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/get(getSchedule)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/get(getSchedule)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Cancels a queued or running job; erases a finished job's input and output.
+    ///
+    /// - Remark: HTTP `DELETE /v1/schedules/{id}`.
+    /// - Remark: Generated from `#/paths//v1/schedules/{id}/delete(deleteSchedule)`.
+    package enum DeleteSchedule {
+        package static let id: Swift.String = "deleteSchedule"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/schedules/{id}/DELETE/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/schedules/{id}/DELETE/path/id`.
+                package var id: Components.Parameters.JobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                package init(id: Components.Parameters.JobID) {
+                    self.id = id
+                }
+            }
+            package var path: Operations.DeleteSchedule.Input.Path
+            /// - Remark: Generated from `#/paths/v1/schedules/{id}/DELETE/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.DeleteSchedule.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.DeleteSchedule.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.DeleteSchedule.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.DeleteSchedule.Input.Path,
+                headers: Operations.DeleteSchedule.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            /// The job was queued or running and is now cancelled (its record stays until erased).
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/delete(deleteSchedule)/responses/202`.
+            ///
+            /// HTTP response code: `202 accepted`.
+            case accepted(Components.Responses.JobCancelled)
+            /// The associated value of the enum case if `self` is `.accepted`.
+            ///
+            /// - Throws: An error if `self` is not `.accepted`.
+            /// - SeeAlso: `.accepted`.
+            package var accepted: Components.Responses.JobCancelled {
+                get throws {
+                    switch self {
+                    case let .accepted(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "accepted",
+                            response: self
+                        )
+                    }
+                }
+            }
+            package struct NoContent: Sendable, Hashable {
+                /// Creates a new `NoContent`.
+                package init() {}
+            }
+            /// The finished job and all its data are erased.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/delete(deleteSchedule)/responses/204`.
+            ///
+            /// HTTP response code: `204 noContent`.
+            case noContent(Operations.DeleteSchedule.Output.NoContent)
+            /// The finished job and all its data are erased.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/delete(deleteSchedule)/responses/204`.
+            ///
+            /// HTTP response code: `204 noContent`.
+            package static var noContent: Self {
+                .noContent(.init())
+            }
+            /// The associated value of the enum case if `self` is `.noContent`.
+            ///
+            /// - Throws: An error if `self` is not `.noContent`.
+            /// - SeeAlso: `.noContent`.
+            package var noContent: Operations.DeleteSchedule.Output.NoContent {
+                get throws {
+                    switch self {
+                    case let .noContent(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "noContent",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/delete(deleteSchedule)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/delete(deleteSchedule)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Server-sent events of the job's status, stage and progress.
+    ///
+    /// - Remark: HTTP `GET /v1/schedules/{id}/events`.
+    /// - Remark: Generated from `#/paths//v1/schedules/{id}/events/get(getScheduleEvents)`.
+    package enum GetScheduleEvents {
+        package static let id: Swift.String = "getScheduleEvents"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/schedules/{id}/events/GET/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/schedules/{id}/events/GET/path/id`.
+                package var id: Components.Parameters.JobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                package init(id: Components.Parameters.JobID) {
+                    self.id = id
+                }
+            }
+            package var path: Operations.GetScheduleEvents.Input.Path
+            /// - Remark: Generated from `#/paths/v1/schedules/{id}/events/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetScheduleEvents.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetScheduleEvents.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetScheduleEvents.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.GetScheduleEvents.Input.Path,
+                headers: Operations.GetScheduleEvents.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            /// `text/event-stream`: an event `status` with the job document as data at every change; the stream ends at a final status.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/events/get(getScheduleEvents)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Components.Responses.JobEvents)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Components.Responses.JobEvents {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/events/get(getScheduleEvents)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/events/get(getScheduleEvents)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case textEventStream
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "text/event-stream":
+                    self = .textEventStream
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .textEventStream:
+                    return "text/event-stream"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .textEventStream,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// sessions.json's content.
+    ///
+    /// - Remark: HTTP `GET /v1/schedules/{id}/result`.
+    /// - Remark: Generated from `#/paths//v1/schedules/{id}/result/get(getScheduleResult)`.
+    package enum GetScheduleResult {
+        package static let id: Swift.String = "getScheduleResult"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/schedules/{id}/result/GET/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/schedules/{id}/result/GET/path/id`.
+                package var id: Components.Parameters.JobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                package init(id: Components.Parameters.JobID) {
+                    self.id = id
+                }
+            }
+            package var path: Operations.GetScheduleResult.Input.Path
+            /// - Remark: Generated from `#/paths/v1/schedules/{id}/result/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetScheduleResult.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetScheduleResult.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetScheduleResult.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.GetScheduleResult.Input.Path,
+                headers: Operations.GetScheduleResult.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/schedules/{id}/result/GET/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/schedules/{id}/result/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.FileContent)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    package var json: Components.Schemas.FileContent {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.GetScheduleResult.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.GetScheduleResult.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The file's content.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/result/get(getScheduleResult)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetScheduleResult.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.GetScheduleResult.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/result/get(getScheduleResult)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/result/get(getScheduleResult)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The job has not succeeded (it is queued, running, failed or cancelled); see its status.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/result/get(getScheduleResult)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.NotFinished)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            package var conflict: Components.Responses.NotFinished {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// sessions.csv, every planned meeting.
+    ///
+    /// - Remark: HTTP `GET /v1/schedules/{id}/sessions.csv`.
+    /// - Remark: Generated from `#/paths//v1/schedules/{id}/sessions.csv/get(getScheduleSessionsCSV)`.
+    package enum GetScheduleSessionsCSV {
+        package static let id: Swift.String = "getScheduleSessionsCSV"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/schedules/{id}/sessions.csv/GET/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/schedules/{id}/sessions.csv/GET/path/id`.
+                package var id: Components.Parameters.JobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                package init(id: Components.Parameters.JobID) {
+                    self.id = id
+                }
+            }
+            package var path: Operations.GetScheduleSessionsCSV.Input.Path
+            /// - Remark: Generated from `#/paths/v1/schedules/{id}/sessions.csv/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetScheduleSessionsCSV.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetScheduleSessionsCSV.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetScheduleSessionsCSV.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.GetScheduleSessionsCSV.Input.Path,
+                headers: Operations.GetScheduleSessionsCSV.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/schedules/{id}/sessions.csv/GET/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/schedules/{id}/sessions.csv/GET/responses/200/content/text\/csv`.
+                    case csv(OpenAPIRuntime.HTTPBody)
+                    /// The associated value of the enum case if `self` is `.csv`.
+                    ///
+                    /// - Throws: An error if `self` is not `.csv`.
+                    /// - SeeAlso: `.csv`.
+                    package var csv: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case let .csv(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.GetScheduleSessionsCSV.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.GetScheduleSessionsCSV.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The file, as the command line writes it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/sessions.csv/get(getScheduleSessionsCSV)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetScheduleSessionsCSV.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.GetScheduleSessionsCSV.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/sessions.csv/get(getScheduleSessionsCSV)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/sessions.csv/get(getScheduleSessionsCSV)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The job has not succeeded (it is queued, running, failed or cancelled); see its status.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/sessions.csv/get(getScheduleSessionsCSV)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.NotFinished)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            package var conflict: Components.Responses.NotFinished {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case csv
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "text/csv":
+                    self = .csv
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .csv:
+                    return "text/csv"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .csv,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// shortfalls.csv, the meetings that could not be planned and why.
+    ///
+    /// - Remark: HTTP `GET /v1/schedules/{id}/shortfalls.csv`.
+    /// - Remark: Generated from `#/paths//v1/schedules/{id}/shortfalls.csv/get(getScheduleShortfallsCSV)`.
+    package enum GetScheduleShortfallsCSV {
+        package static let id: Swift.String = "getScheduleShortfallsCSV"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/schedules/{id}/shortfalls.csv/GET/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/schedules/{id}/shortfalls.csv/GET/path/id`.
+                package var id: Components.Parameters.JobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                package init(id: Components.Parameters.JobID) {
+                    self.id = id
+                }
+            }
+            package var path: Operations.GetScheduleShortfallsCSV.Input.Path
+            /// - Remark: Generated from `#/paths/v1/schedules/{id}/shortfalls.csv/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetScheduleShortfallsCSV.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetScheduleShortfallsCSV.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetScheduleShortfallsCSV.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.GetScheduleShortfallsCSV.Input.Path,
+                headers: Operations.GetScheduleShortfallsCSV.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/schedules/{id}/shortfalls.csv/GET/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/schedules/{id}/shortfalls.csv/GET/responses/200/content/text\/csv`.
+                    case csv(OpenAPIRuntime.HTTPBody)
+                    /// The associated value of the enum case if `self` is `.csv`.
+                    ///
+                    /// - Throws: An error if `self` is not `.csv`.
+                    /// - SeeAlso: `.csv`.
+                    package var csv: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case let .csv(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.GetScheduleShortfallsCSV.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.GetScheduleShortfallsCSV.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The file, as the command line writes it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/shortfalls.csv/get(getScheduleShortfallsCSV)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetScheduleShortfallsCSV.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.GetScheduleShortfallsCSV.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/shortfalls.csv/get(getScheduleShortfallsCSV)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/shortfalls.csv/get(getScheduleShortfallsCSV)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The job has not succeeded (it is queued, running, failed or cancelled); see its status.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/shortfalls.csv/get(getScheduleShortfallsCSV)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.NotFinished)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            package var conflict: Components.Responses.NotFinished {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case csv
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "text/csv":
+                    self = .csv
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .csv:
+                    return "text/csv"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .csv,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Every calendar (.ics) of the schedule in one ZIP archive.
+    ///
+    /// - Remark: HTTP `GET /v1/schedules/{id}/calendars.zip`.
+    /// - Remark: Generated from `#/paths//v1/schedules/{id}/calendars.zip/get(getScheduleCalendarsZip)`.
+    package enum GetScheduleCalendarsZip {
+        package static let id: Swift.String = "getScheduleCalendarsZip"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/schedules/{id}/calendars.zip/GET/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/schedules/{id}/calendars.zip/GET/path/id`.
+                package var id: Components.Parameters.JobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                package init(id: Components.Parameters.JobID) {
+                    self.id = id
+                }
+            }
+            package var path: Operations.GetScheduleCalendarsZip.Input.Path
+            /// - Remark: Generated from `#/paths/v1/schedules/{id}/calendars.zip/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetScheduleCalendarsZip.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetScheduleCalendarsZip.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetScheduleCalendarsZip.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.GetScheduleCalendarsZip.Input.Path,
+                headers: Operations.GetScheduleCalendarsZip.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/schedules/{id}/calendars.zip/GET/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/schedules/{id}/calendars.zip/GET/responses/200/content/application\/zip`.
+                    case applicationZip(OpenAPIRuntime.HTTPBody)
+                    /// The associated value of the enum case if `self` is `.applicationZip`.
+                    ///
+                    /// - Throws: An error if `self` is not `.applicationZip`.
+                    /// - SeeAlso: `.applicationZip`.
+                    package var applicationZip: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case let .applicationZip(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.GetScheduleCalendarsZip.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.GetScheduleCalendarsZip.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The archive.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/calendars.zip/get(getScheduleCalendarsZip)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetScheduleCalendarsZip.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.GetScheduleCalendarsZip.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/calendars.zip/get(getScheduleCalendarsZip)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/calendars.zip/get(getScheduleCalendarsZip)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The job has not succeeded (it is queued, running, failed or cancelled); see its status.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/calendars.zip/get(getScheduleCalendarsZip)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.NotFinished)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            package var conflict: Components.Responses.NotFinished {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case applicationZip
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/zip":
+                    self = .applicationZip
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .applicationZip:
+                    return "application/zip"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .applicationZip,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// One person's or group's calendar, iCalendar (RFC 5545).
+    ///
+    /// - Remark: HTTP `GET /v1/schedules/{id}/calendars/{name}`.
+    /// - Remark: Generated from `#/paths//v1/schedules/{id}/calendars/{name}/get(getScheduleCalendar)`.
+    package enum GetScheduleCalendar {
+        package static let id: Swift.String = "getScheduleCalendar"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/schedules/{id}/calendars/{name}/GET/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/schedules/{id}/calendars/{name}/GET/path/id`.
+                package var id: Components.Parameters.JobID
+                /// A calendar's file name as listed in the job's `outputs` (`calendars/<name>`), such as `M001.ics`.
+                ///
+                /// - Remark: Generated from `#/paths/v1/schedules/{id}/calendars/{name}/GET/path/name`.
+                package var name: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                ///   - name: A calendar's file name as listed in the job's `outputs` (`calendars/<name>`), such as `M001.ics`.
+                package init(
+                    id: Components.Parameters.JobID,
+                    name: Swift.String
+                ) {
+                    self.id = id
+                    self.name = name
+                }
+            }
+            package var path: Operations.GetScheduleCalendar.Input.Path
+            /// - Remark: Generated from `#/paths/v1/schedules/{id}/calendars/{name}/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetScheduleCalendar.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetScheduleCalendar.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetScheduleCalendar.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.GetScheduleCalendar.Input.Path,
+                headers: Operations.GetScheduleCalendar.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/schedules/{id}/calendars/{name}/GET/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/schedules/{id}/calendars/{name}/GET/responses/200/content/text\/calendar`.
+                    case textCalendar(OpenAPIRuntime.HTTPBody)
+                    /// The associated value of the enum case if `self` is `.textCalendar`.
+                    ///
+                    /// - Throws: An error if `self` is not `.textCalendar`.
+                    /// - SeeAlso: `.textCalendar`.
+                    package var textCalendar: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case let .textCalendar(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.GetScheduleCalendar.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.GetScheduleCalendar.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The calendar.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/calendars/{name}/get(getScheduleCalendar)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetScheduleCalendar.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.GetScheduleCalendar.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/calendars/{name}/get(getScheduleCalendar)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/calendars/{name}/get(getScheduleCalendar)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The job has not succeeded (it is queued, running, failed or cancelled); see its status.
+            ///
+            /// - Remark: Generated from `#/paths//v1/schedules/{id}/calendars/{name}/get(getScheduleCalendar)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.NotFinished)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            package var conflict: Components.Responses.NotFinished {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case textCalendar
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "text/calendar":
+                    self = .textCalendar
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .textCalendar:
+                    return "text/calendar"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .textCalendar,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Submits a what-if plan (a scenario file and the files it names).
+    ///
+    /// - Remark: HTTP `POST /v1/plans`.
+    /// - Remark: Generated from `#/paths//v1/plans/post(createPlan)`.
+    package enum CreatePlan {
+        package static let id: Swift.String = "createPlan"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/plans/POST/query`.
+            package struct Query: Sendable, Hashable {
+                /// Seconds to wait for the job to finish (at most 30); a succeeded job is answered 200 with its result.
+                ///
+                /// - Remark: Generated from `#/paths/v1/plans/POST/query/wait`.
+                package var wait: Components.Parameters.Wait?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - wait: Seconds to wait for the job to finish (at most 30); a succeeded job is answered 200 with its result.
+                package init(wait: Components.Parameters.Wait? = nil) {
+                    self.wait = wait
+                }
+            }
+            package var query: Operations.CreatePlan.Input.Query
+            /// - Remark: Generated from `#/paths/v1/plans/POST/header`.
+            package struct Headers: Sendable, Hashable {
+                /// The same key with the same body returns the same job; the same key with another body is 409.
+                ///
+                /// - Remark: Generated from `#/paths/v1/plans/POST/header/Idempotency-Key`.
+                package var idempotencyKey: Components.Parameters.IdempotencyKey?
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.CreatePlan.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - idempotencyKey: The same key with the same body returns the same job; the same key with another body is 409.
+                ///   - accept:
+                package init(
+                    idempotencyKey: Components.Parameters.IdempotencyKey? = nil,
+                    accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.CreatePlan.AcceptableContentType>] = .defaultValues()
+                ) {
+                    self.idempotencyKey = idempotencyKey
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.CreatePlan.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/plans/POST/requestBody`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/plans/POST/requestBody/content/multipart\/form-data`.
+                case multipartForm(OpenAPIRuntime.MultipartBody<Components.Schemas.PlanUpload>)
+            }
+            package var body: Operations.CreatePlan.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - query:
+            ///   - headers:
+            ///   - body:
+            package init(
+                query: Operations.CreatePlan.Input.Query = .init(),
+                headers: Operations.CreatePlan.Input.Headers = .init(),
+                body: Operations.CreatePlan.Input.Body
+            ) {
+                self.query = query
+                self.headers = headers
+                self.body = body
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/plans/POST/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/plans/POST/responses/200/content/application\/json`.
+                    case json(Components.Schemas.FileContent)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    package var json: Components.Schemas.FileContent {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.CreatePlan.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.CreatePlan.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// With `wait`: the job succeeded within the wait; plan.json's content.
+            ///
+            /// - Remark: Generated from `#/paths//v1/plans/post(createPlan)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.CreatePlan.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.CreatePlan.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The job is stored and queued.
+            ///
+            /// - Remark: Generated from `#/paths//v1/plans/post(createPlan)/responses/202`.
+            ///
+            /// HTTP response code: `202 accepted`.
+            case accepted(Components.Responses.PlanAccepted)
+            /// The associated value of the enum case if `self` is `.accepted`.
+            ///
+            /// - Throws: An error if `self` is not `.accepted`.
+            /// - SeeAlso: `.accepted`.
+            package var accepted: Components.Responses.PlanAccepted {
+                get throws {
+                    switch self {
+                    case let .accepted(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "accepted",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is not JSON, a multipart part is missing, or a parameter is out of range.
+            ///
+            /// - Remark: Generated from `#/paths//v1/plans/post(createPlan)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            package var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/plans/post(createPlan)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The Idempotency-Key was used before with another body.
+            ///
+            /// - Remark: Generated from `#/paths//v1/plans/post(createPlan)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            package var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the server's limit (`--max-body-mb`, default 32 MB).
+            ///
+            /// - Remark: Generated from `#/paths//v1/plans/post(createPlan)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.PayloadTooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            package var contentTooLarge: Components.Responses.PayloadTooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is neither `application/json` nor `multipart/form-data`.
+            ///
+            /// - Remark: Generated from `#/paths//v1/plans/post(createPlan)/responses/415`.
+            ///
+            /// HTTP response code: `415 unsupportedMediaType`.
+            case unsupportedMediaType(Components.Responses.UnsupportedMediaType)
+            /// The associated value of the enum case if `self` is `.unsupportedMediaType`.
+            ///
+            /// - Throws: An error if `self` is not `.unsupportedMediaType`.
+            /// - SeeAlso: `.unsupportedMediaType`.
+            package var unsupportedMediaType: Components.Responses.UnsupportedMediaType {
+                get throws {
+                    switch self {
+                    case let .unsupportedMediaType(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unsupportedMediaType",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The input has problems; every one is listed in `issues`.
+            ///
+            /// - Remark: Generated from `#/paths//v1/plans/post(createPlan)/responses/422`.
+            ///
+            /// HTTP response code: `422 unprocessableContent`.
+            case unprocessableContent(Components.Responses.InvalidInput)
+            /// The associated value of the enum case if `self` is `.unprocessableContent`.
+            ///
+            /// - Throws: An error if `self` is not `.unprocessableContent`.
+            /// - SeeAlso: `.unprocessableContent`.
+            package var unprocessableContent: Components.Responses.InvalidInput {
+                get throws {
+                    switch self {
+                    case let .unprocessableContent(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unprocessableContent",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The queue is full.
+            ///
+            /// - Remark: Generated from `#/paths//v1/plans/post(createPlan)/responses/429`.
+            ///
+            /// HTTP response code: `429 tooManyRequests`.
+            case tooManyRequests(Components.Responses.TooManyRequests)
+            /// The associated value of the enum case if `self` is `.tooManyRequests`.
+            ///
+            /// - Throws: An error if `self` is not `.tooManyRequests`.
+            /// - SeeAlso: `.tooManyRequests`.
+            package var tooManyRequests: Components.Responses.TooManyRequests {
+                get throws {
+                    switch self {
+                    case let .tooManyRequests(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "tooManyRequests",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The server is starting or shutting down.
+            ///
+            /// - Remark: Generated from `#/paths//v1/plans/post(createPlan)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.ServiceUnavailable)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            package var serviceUnavailable: Components.Responses.ServiceUnavailable {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// The job's status, stage and progress.
+    ///
+    /// - Remark: HTTP `GET /v1/plans/{id}`.
+    /// - Remark: Generated from `#/paths//v1/plans/{id}/get(getPlan)`.
+    package enum GetPlan {
+        package static let id: Swift.String = "getPlan"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/plans/{id}/GET/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/plans/{id}/GET/path/id`.
+                package var id: Components.Parameters.JobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                package init(id: Components.Parameters.JobID) {
+                    self.id = id
+                }
+            }
+            package var path: Operations.GetPlan.Input.Path
+            /// - Remark: Generated from `#/paths/v1/plans/{id}/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetPlan.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetPlan.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetPlan.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.GetPlan.Input.Path,
+                headers: Operations.GetPlan.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            /// The job.
+            ///
+            /// - Remark: Generated from `#/paths//v1/plans/{id}/get(getPlan)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Components.Responses.JobStatus)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Components.Responses.JobStatus {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/plans/{id}/get(getPlan)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/plans/{id}/get(getPlan)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Cancels a queued or running job; erases a finished job's input and output.
+    ///
+    /// - Remark: HTTP `DELETE /v1/plans/{id}`.
+    /// - Remark: Generated from `#/paths//v1/plans/{id}/delete(deletePlan)`.
+    package enum DeletePlan {
+        package static let id: Swift.String = "deletePlan"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/plans/{id}/DELETE/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/plans/{id}/DELETE/path/id`.
+                package var id: Components.Parameters.JobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                package init(id: Components.Parameters.JobID) {
+                    self.id = id
+                }
+            }
+            package var path: Operations.DeletePlan.Input.Path
+            /// - Remark: Generated from `#/paths/v1/plans/{id}/DELETE/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.DeletePlan.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.DeletePlan.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.DeletePlan.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.DeletePlan.Input.Path,
+                headers: Operations.DeletePlan.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            /// The job was queued or running and is now cancelled (its record stays until erased).
+            ///
+            /// - Remark: Generated from `#/paths//v1/plans/{id}/delete(deletePlan)/responses/202`.
+            ///
+            /// HTTP response code: `202 accepted`.
+            case accepted(Components.Responses.JobCancelled)
+            /// The associated value of the enum case if `self` is `.accepted`.
+            ///
+            /// - Throws: An error if `self` is not `.accepted`.
+            /// - SeeAlso: `.accepted`.
+            package var accepted: Components.Responses.JobCancelled {
+                get throws {
+                    switch self {
+                    case let .accepted(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "accepted",
+                            response: self
+                        )
+                    }
+                }
+            }
+            package struct NoContent: Sendable, Hashable {
+                /// Creates a new `NoContent`.
+                package init() {}
+            }
+            /// The finished job and all its data are erased.
+            ///
+            /// - Remark: Generated from `#/paths//v1/plans/{id}/delete(deletePlan)/responses/204`.
+            ///
+            /// HTTP response code: `204 noContent`.
+            case noContent(Operations.DeletePlan.Output.NoContent)
+            /// The finished job and all its data are erased.
+            ///
+            /// - Remark: Generated from `#/paths//v1/plans/{id}/delete(deletePlan)/responses/204`.
+            ///
+            /// HTTP response code: `204 noContent`.
+            package static var noContent: Self {
+                .noContent(.init())
+            }
+            /// The associated value of the enum case if `self` is `.noContent`.
+            ///
+            /// - Throws: An error if `self` is not `.noContent`.
+            /// - SeeAlso: `.noContent`.
+            package var noContent: Operations.DeletePlan.Output.NoContent {
+                get throws {
+                    switch self {
+                    case let .noContent(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "noContent",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/plans/{id}/delete(deletePlan)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/plans/{id}/delete(deletePlan)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Server-sent events of the job's status, stage and progress.
+    ///
+    /// - Remark: HTTP `GET /v1/plans/{id}/events`.
+    /// - Remark: Generated from `#/paths//v1/plans/{id}/events/get(getPlanEvents)`.
+    package enum GetPlanEvents {
+        package static let id: Swift.String = "getPlanEvents"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/plans/{id}/events/GET/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/plans/{id}/events/GET/path/id`.
+                package var id: Components.Parameters.JobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                package init(id: Components.Parameters.JobID) {
+                    self.id = id
+                }
+            }
+            package var path: Operations.GetPlanEvents.Input.Path
+            /// - Remark: Generated from `#/paths/v1/plans/{id}/events/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetPlanEvents.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetPlanEvents.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetPlanEvents.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.GetPlanEvents.Input.Path,
+                headers: Operations.GetPlanEvents.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            /// `text/event-stream`: an event `status` with the job document as data at every change; the stream ends at a final status.
+            ///
+            /// - Remark: Generated from `#/paths//v1/plans/{id}/events/get(getPlanEvents)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Components.Responses.JobEvents)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Components.Responses.JobEvents {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/plans/{id}/events/get(getPlanEvents)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/plans/{id}/events/get(getPlanEvents)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case textEventStream
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "text/event-stream":
+                    self = .textEventStream
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .textEventStream:
+                    return "text/event-stream"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .textEventStream,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// plan.json's content.
+    ///
+    /// - Remark: HTTP `GET /v1/plans/{id}/result`.
+    /// - Remark: Generated from `#/paths//v1/plans/{id}/result/get(getPlanResult)`.
+    package enum GetPlanResult {
+        package static let id: Swift.String = "getPlanResult"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/plans/{id}/result/GET/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/plans/{id}/result/GET/path/id`.
+                package var id: Components.Parameters.JobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                package init(id: Components.Parameters.JobID) {
+                    self.id = id
+                }
+            }
+            package var path: Operations.GetPlanResult.Input.Path
+            /// - Remark: Generated from `#/paths/v1/plans/{id}/result/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetPlanResult.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetPlanResult.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetPlanResult.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.GetPlanResult.Input.Path,
+                headers: Operations.GetPlanResult.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/plans/{id}/result/GET/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/plans/{id}/result/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.FileContent)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    package var json: Components.Schemas.FileContent {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.GetPlanResult.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.GetPlanResult.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The file's content.
+            ///
+            /// - Remark: Generated from `#/paths//v1/plans/{id}/result/get(getPlanResult)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetPlanResult.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.GetPlanResult.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/plans/{id}/result/get(getPlanResult)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/plans/{id}/result/get(getPlanResult)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The job has not succeeded (it is queued, running, failed or cancelled); see its status.
+            ///
+            /// - Remark: Generated from `#/paths//v1/plans/{id}/result/get(getPlanResult)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.NotFinished)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            package var conflict: Components.Responses.NotFinished {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// One of the job's `outputs`: variants.csv, simulation.csv, recruits.csv, curve.csv, demand-by-place.svg…
+    ///
+    /// - Remark: HTTP `GET /v1/plans/{id}/files/{name}`.
+    /// - Remark: Generated from `#/paths//v1/plans/{id}/files/{name}/get(getPlanFile)`.
+    package enum GetPlanFile {
+        package static let id: Swift.String = "getPlanFile"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/plans/{id}/files/{name}/GET/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/plans/{id}/files/{name}/GET/path/id`.
+                package var id: Components.Parameters.JobID
+                /// A file name listed in the job's `outputs`.
+                ///
+                /// - Remark: Generated from `#/paths/v1/plans/{id}/files/{name}/GET/path/name`.
+                package var name: Components.Parameters.FileName
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                ///   - name: A file name listed in the job's `outputs`.
+                package init(
+                    id: Components.Parameters.JobID,
+                    name: Components.Parameters.FileName
+                ) {
+                    self.id = id
+                    self.name = name
+                }
+            }
+            package var path: Operations.GetPlanFile.Input.Path
+            /// - Remark: Generated from `#/paths/v1/plans/{id}/files/{name}/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetPlanFile.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetPlanFile.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetPlanFile.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.GetPlanFile.Input.Path,
+                headers: Operations.GetPlanFile.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/plans/{id}/files/{name}/GET/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/plans/{id}/files/{name}/GET/responses/200/content/text\/csv`.
+                    case csv(OpenAPIRuntime.HTTPBody)
+                    /// The associated value of the enum case if `self` is `.csv`.
+                    ///
+                    /// - Throws: An error if `self` is not `.csv`.
+                    /// - SeeAlso: `.csv`.
+                    package var csv: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case let .csv(body):
+                                return body
+                            default:
+                                try throwUnexpectedResponseBody(
+                                    expectedContent: "text/csv",
+                                    body: self
+                                )
+                            }
+                        }
+                    }
+                    /// - Remark: Generated from `#/paths/v1/plans/{id}/files/{name}/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.FileContent)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    package var json: Components.Schemas.FileContent {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            default:
+                                try throwUnexpectedResponseBody(
+                                    expectedContent: "application/json",
+                                    body: self
+                                )
+                            }
+                        }
+                    }
+                    /// - Remark: Generated from `#/paths/v1/plans/{id}/files/{name}/GET/responses/200/content/image\/svg+xml`.
+                    case imageSvgXml(OpenAPIRuntime.HTTPBody)
+                    /// The associated value of the enum case if `self` is `.imageSvgXml`.
+                    ///
+                    /// - Throws: An error if `self` is not `.imageSvgXml`.
+                    /// - SeeAlso: `.imageSvgXml`.
+                    package var imageSvgXml: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case let .imageSvgXml(body):
+                                return body
+                            default:
+                                try throwUnexpectedResponseBody(
+                                    expectedContent: "image/svg+xml",
+                                    body: self
+                                )
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.GetPlanFile.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.GetPlanFile.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The file (CSV, JSON or SVG).
+            ///
+            /// - Remark: Generated from `#/paths//v1/plans/{id}/files/{name}/get(getPlanFile)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetPlanFile.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.GetPlanFile.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/plans/{id}/files/{name}/get(getPlanFile)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/plans/{id}/files/{name}/get(getPlanFile)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The job has not succeeded (it is queued, running, failed or cancelled); see its status.
+            ///
+            /// - Remark: Generated from `#/paths//v1/plans/{id}/files/{name}/get(getPlanFile)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.NotFinished)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            package var conflict: Components.Responses.NotFinished {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case csv
+            case json
+            case imageSvgXml
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "text/csv":
+                    self = .csv
+                case "application/json":
+                    self = .json
+                case "image/svg+xml":
+                    self = .imageSvgXml
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .csv:
+                    return "text/csv"
+                case .json:
+                    return "application/json"
+                case .imageSvgXml:
+                    return "image/svg+xml"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .csv,
+                    .json,
+                    .imageSvgXml,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Submits a recruitment question: which mentor profiles (or applicants) to recruit.
+    ///
+    /// - Remark: HTTP `POST /v1/recruitments`.
+    /// - Remark: Generated from `#/paths//v1/recruitments/post(createRecruitment)`.
+    package enum CreateRecruitment {
+        package static let id: Swift.String = "createRecruitment"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/recruitments/POST/query`.
+            package struct Query: Sendable, Hashable {
+                /// Seconds to wait for the job to finish (at most 30); a succeeded job is answered 200 with its result.
+                ///
+                /// - Remark: Generated from `#/paths/v1/recruitments/POST/query/wait`.
+                package var wait: Components.Parameters.Wait?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - wait: Seconds to wait for the job to finish (at most 30); a succeeded job is answered 200 with its result.
+                package init(wait: Components.Parameters.Wait? = nil) {
+                    self.wait = wait
+                }
+            }
+            package var query: Operations.CreateRecruitment.Input.Query
+            /// - Remark: Generated from `#/paths/v1/recruitments/POST/header`.
+            package struct Headers: Sendable, Hashable {
+                /// The same key with the same body returns the same job; the same key with another body is 409.
+                ///
+                /// - Remark: Generated from `#/paths/v1/recruitments/POST/header/Idempotency-Key`.
+                package var idempotencyKey: Components.Parameters.IdempotencyKey?
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.CreateRecruitment.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - idempotencyKey: The same key with the same body returns the same job; the same key with another body is 409.
+                ///   - accept:
+                package init(
+                    idempotencyKey: Components.Parameters.IdempotencyKey? = nil,
+                    accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.CreateRecruitment.AcceptableContentType>] = .defaultValues()
+                ) {
+                    self.idempotencyKey = idempotencyKey
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.CreateRecruitment.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/recruitments/POST/requestBody`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/recruitments/POST/requestBody/content/multipart\/form-data`.
+                case multipartForm(OpenAPIRuntime.MultipartBody<Components.Schemas.RecruitmentUpload>)
+            }
+            package var body: Operations.CreateRecruitment.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - query:
+            ///   - headers:
+            ///   - body:
+            package init(
+                query: Operations.CreateRecruitment.Input.Query = .init(),
+                headers: Operations.CreateRecruitment.Input.Headers = .init(),
+                body: Operations.CreateRecruitment.Input.Body
+            ) {
+                self.query = query
+                self.headers = headers
+                self.body = body
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/recruitments/POST/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/recruitments/POST/responses/200/content/application\/json`.
+                    case json(Components.Schemas.FileContent)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    package var json: Components.Schemas.FileContent {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.CreateRecruitment.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.CreateRecruitment.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// With `wait`: the job succeeded within the wait; recruit.json's (or selection.json's) content.
+            ///
+            /// - Remark: Generated from `#/paths//v1/recruitments/post(createRecruitment)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.CreateRecruitment.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.CreateRecruitment.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The job is stored and queued.
+            ///
+            /// - Remark: Generated from `#/paths//v1/recruitments/post(createRecruitment)/responses/202`.
+            ///
+            /// HTTP response code: `202 accepted`.
+            case accepted(Components.Responses.RecruitmentAccepted)
+            /// The associated value of the enum case if `self` is `.accepted`.
+            ///
+            /// - Throws: An error if `self` is not `.accepted`.
+            /// - SeeAlso: `.accepted`.
+            package var accepted: Components.Responses.RecruitmentAccepted {
+                get throws {
+                    switch self {
+                    case let .accepted(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "accepted",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is not JSON, a multipart part is missing, or a parameter is out of range.
+            ///
+            /// - Remark: Generated from `#/paths//v1/recruitments/post(createRecruitment)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            package var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/recruitments/post(createRecruitment)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The Idempotency-Key was used before with another body.
+            ///
+            /// - Remark: Generated from `#/paths//v1/recruitments/post(createRecruitment)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            package var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the server's limit (`--max-body-mb`, default 32 MB).
+            ///
+            /// - Remark: Generated from `#/paths//v1/recruitments/post(createRecruitment)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.PayloadTooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            package var contentTooLarge: Components.Responses.PayloadTooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is neither `application/json` nor `multipart/form-data`.
+            ///
+            /// - Remark: Generated from `#/paths//v1/recruitments/post(createRecruitment)/responses/415`.
+            ///
+            /// HTTP response code: `415 unsupportedMediaType`.
+            case unsupportedMediaType(Components.Responses.UnsupportedMediaType)
+            /// The associated value of the enum case if `self` is `.unsupportedMediaType`.
+            ///
+            /// - Throws: An error if `self` is not `.unsupportedMediaType`.
+            /// - SeeAlso: `.unsupportedMediaType`.
+            package var unsupportedMediaType: Components.Responses.UnsupportedMediaType {
+                get throws {
+                    switch self {
+                    case let .unsupportedMediaType(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unsupportedMediaType",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The input has problems; every one is listed in `issues`.
+            ///
+            /// - Remark: Generated from `#/paths//v1/recruitments/post(createRecruitment)/responses/422`.
+            ///
+            /// HTTP response code: `422 unprocessableContent`.
+            case unprocessableContent(Components.Responses.InvalidInput)
+            /// The associated value of the enum case if `self` is `.unprocessableContent`.
+            ///
+            /// - Throws: An error if `self` is not `.unprocessableContent`.
+            /// - SeeAlso: `.unprocessableContent`.
+            package var unprocessableContent: Components.Responses.InvalidInput {
+                get throws {
+                    switch self {
+                    case let .unprocessableContent(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unprocessableContent",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The queue is full.
+            ///
+            /// - Remark: Generated from `#/paths//v1/recruitments/post(createRecruitment)/responses/429`.
+            ///
+            /// HTTP response code: `429 tooManyRequests`.
+            case tooManyRequests(Components.Responses.TooManyRequests)
+            /// The associated value of the enum case if `self` is `.tooManyRequests`.
+            ///
+            /// - Throws: An error if `self` is not `.tooManyRequests`.
+            /// - SeeAlso: `.tooManyRequests`.
+            package var tooManyRequests: Components.Responses.TooManyRequests {
+                get throws {
+                    switch self {
+                    case let .tooManyRequests(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "tooManyRequests",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The server is starting or shutting down.
+            ///
+            /// - Remark: Generated from `#/paths//v1/recruitments/post(createRecruitment)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.ServiceUnavailable)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            package var serviceUnavailable: Components.Responses.ServiceUnavailable {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// The job's status, stage and progress.
+    ///
+    /// - Remark: HTTP `GET /v1/recruitments/{id}`.
+    /// - Remark: Generated from `#/paths//v1/recruitments/{id}/get(getRecruitment)`.
+    package enum GetRecruitment {
+        package static let id: Swift.String = "getRecruitment"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/recruitments/{id}/GET/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/recruitments/{id}/GET/path/id`.
+                package var id: Components.Parameters.JobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                package init(id: Components.Parameters.JobID) {
+                    self.id = id
+                }
+            }
+            package var path: Operations.GetRecruitment.Input.Path
+            /// - Remark: Generated from `#/paths/v1/recruitments/{id}/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetRecruitment.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetRecruitment.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetRecruitment.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.GetRecruitment.Input.Path,
+                headers: Operations.GetRecruitment.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            /// The job.
+            ///
+            /// - Remark: Generated from `#/paths//v1/recruitments/{id}/get(getRecruitment)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Components.Responses.JobStatus)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Components.Responses.JobStatus {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/recruitments/{id}/get(getRecruitment)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/recruitments/{id}/get(getRecruitment)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Cancels a queued or running job; erases a finished job's input and output.
+    ///
+    /// - Remark: HTTP `DELETE /v1/recruitments/{id}`.
+    /// - Remark: Generated from `#/paths//v1/recruitments/{id}/delete(deleteRecruitment)`.
+    package enum DeleteRecruitment {
+        package static let id: Swift.String = "deleteRecruitment"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/recruitments/{id}/DELETE/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/recruitments/{id}/DELETE/path/id`.
+                package var id: Components.Parameters.JobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                package init(id: Components.Parameters.JobID) {
+                    self.id = id
+                }
+            }
+            package var path: Operations.DeleteRecruitment.Input.Path
+            /// - Remark: Generated from `#/paths/v1/recruitments/{id}/DELETE/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.DeleteRecruitment.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.DeleteRecruitment.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.DeleteRecruitment.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.DeleteRecruitment.Input.Path,
+                headers: Operations.DeleteRecruitment.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            /// The job was queued or running and is now cancelled (its record stays until erased).
+            ///
+            /// - Remark: Generated from `#/paths//v1/recruitments/{id}/delete(deleteRecruitment)/responses/202`.
+            ///
+            /// HTTP response code: `202 accepted`.
+            case accepted(Components.Responses.JobCancelled)
+            /// The associated value of the enum case if `self` is `.accepted`.
+            ///
+            /// - Throws: An error if `self` is not `.accepted`.
+            /// - SeeAlso: `.accepted`.
+            package var accepted: Components.Responses.JobCancelled {
+                get throws {
+                    switch self {
+                    case let .accepted(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "accepted",
+                            response: self
+                        )
+                    }
+                }
+            }
+            package struct NoContent: Sendable, Hashable {
+                /// Creates a new `NoContent`.
+                package init() {}
+            }
+            /// The finished job and all its data are erased.
+            ///
+            /// - Remark: Generated from `#/paths//v1/recruitments/{id}/delete(deleteRecruitment)/responses/204`.
+            ///
+            /// HTTP response code: `204 noContent`.
+            case noContent(Operations.DeleteRecruitment.Output.NoContent)
+            /// The finished job and all its data are erased.
+            ///
+            /// - Remark: Generated from `#/paths//v1/recruitments/{id}/delete(deleteRecruitment)/responses/204`.
+            ///
+            /// HTTP response code: `204 noContent`.
+            package static var noContent: Self {
+                .noContent(.init())
+            }
+            /// The associated value of the enum case if `self` is `.noContent`.
+            ///
+            /// - Throws: An error if `self` is not `.noContent`.
+            /// - SeeAlso: `.noContent`.
+            package var noContent: Operations.DeleteRecruitment.Output.NoContent {
+                get throws {
+                    switch self {
+                    case let .noContent(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "noContent",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/recruitments/{id}/delete(deleteRecruitment)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/recruitments/{id}/delete(deleteRecruitment)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Server-sent events of the job's status, stage and progress.
+    ///
+    /// - Remark: HTTP `GET /v1/recruitments/{id}/events`.
+    /// - Remark: Generated from `#/paths//v1/recruitments/{id}/events/get(getRecruitmentEvents)`.
+    package enum GetRecruitmentEvents {
+        package static let id: Swift.String = "getRecruitmentEvents"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/recruitments/{id}/events/GET/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/recruitments/{id}/events/GET/path/id`.
+                package var id: Components.Parameters.JobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                package init(id: Components.Parameters.JobID) {
+                    self.id = id
+                }
+            }
+            package var path: Operations.GetRecruitmentEvents.Input.Path
+            /// - Remark: Generated from `#/paths/v1/recruitments/{id}/events/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetRecruitmentEvents.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetRecruitmentEvents.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetRecruitmentEvents.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.GetRecruitmentEvents.Input.Path,
+                headers: Operations.GetRecruitmentEvents.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            /// `text/event-stream`: an event `status` with the job document as data at every change; the stream ends at a final status.
+            ///
+            /// - Remark: Generated from `#/paths//v1/recruitments/{id}/events/get(getRecruitmentEvents)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Components.Responses.JobEvents)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Components.Responses.JobEvents {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/recruitments/{id}/events/get(getRecruitmentEvents)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/recruitments/{id}/events/get(getRecruitmentEvents)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case textEventStream
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "text/event-stream":
+                    self = .textEventStream
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .textEventStream:
+                    return "text/event-stream"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .textEventStream,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// recruit.json's content (selection.json's with applicants).
+    ///
+    /// - Remark: HTTP `GET /v1/recruitments/{id}/result`.
+    /// - Remark: Generated from `#/paths//v1/recruitments/{id}/result/get(getRecruitmentResult)`.
+    package enum GetRecruitmentResult {
+        package static let id: Swift.String = "getRecruitmentResult"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/recruitments/{id}/result/GET/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/recruitments/{id}/result/GET/path/id`.
+                package var id: Components.Parameters.JobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                package init(id: Components.Parameters.JobID) {
+                    self.id = id
+                }
+            }
+            package var path: Operations.GetRecruitmentResult.Input.Path
+            /// - Remark: Generated from `#/paths/v1/recruitments/{id}/result/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetRecruitmentResult.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetRecruitmentResult.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetRecruitmentResult.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.GetRecruitmentResult.Input.Path,
+                headers: Operations.GetRecruitmentResult.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/recruitments/{id}/result/GET/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/recruitments/{id}/result/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.FileContent)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    package var json: Components.Schemas.FileContent {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.GetRecruitmentResult.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.GetRecruitmentResult.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The file's content.
+            ///
+            /// - Remark: Generated from `#/paths//v1/recruitments/{id}/result/get(getRecruitmentResult)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetRecruitmentResult.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.GetRecruitmentResult.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/recruitments/{id}/result/get(getRecruitmentResult)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/recruitments/{id}/result/get(getRecruitmentResult)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The job has not succeeded (it is queued, running, failed or cancelled); see its status.
+            ///
+            /// - Remark: Generated from `#/paths//v1/recruitments/{id}/result/get(getRecruitmentResult)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.NotFinished)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            package var conflict: Components.Responses.NotFinished {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// One of the job's `outputs`: recruits.csv, curve.csv, marginal.csv, served-vs-recruits.svg…
+    ///
+    /// - Remark: HTTP `GET /v1/recruitments/{id}/files/{name}`.
+    /// - Remark: Generated from `#/paths//v1/recruitments/{id}/files/{name}/get(getRecruitmentFile)`.
+    package enum GetRecruitmentFile {
+        package static let id: Swift.String = "getRecruitmentFile"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/recruitments/{id}/files/{name}/GET/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/recruitments/{id}/files/{name}/GET/path/id`.
+                package var id: Components.Parameters.JobID
+                /// A file name listed in the job's `outputs`.
+                ///
+                /// - Remark: Generated from `#/paths/v1/recruitments/{id}/files/{name}/GET/path/name`.
+                package var name: Components.Parameters.FileName
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                ///   - name: A file name listed in the job's `outputs`.
+                package init(
+                    id: Components.Parameters.JobID,
+                    name: Components.Parameters.FileName
+                ) {
+                    self.id = id
+                    self.name = name
+                }
+            }
+            package var path: Operations.GetRecruitmentFile.Input.Path
+            /// - Remark: Generated from `#/paths/v1/recruitments/{id}/files/{name}/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetRecruitmentFile.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetRecruitmentFile.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetRecruitmentFile.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.GetRecruitmentFile.Input.Path,
+                headers: Operations.GetRecruitmentFile.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/recruitments/{id}/files/{name}/GET/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/recruitments/{id}/files/{name}/GET/responses/200/content/text\/csv`.
+                    case csv(OpenAPIRuntime.HTTPBody)
+                    /// The associated value of the enum case if `self` is `.csv`.
+                    ///
+                    /// - Throws: An error if `self` is not `.csv`.
+                    /// - SeeAlso: `.csv`.
+                    package var csv: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case let .csv(body):
+                                return body
+                            default:
+                                try throwUnexpectedResponseBody(
+                                    expectedContent: "text/csv",
+                                    body: self
+                                )
+                            }
+                        }
+                    }
+                    /// - Remark: Generated from `#/paths/v1/recruitments/{id}/files/{name}/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.FileContent)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    package var json: Components.Schemas.FileContent {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            default:
+                                try throwUnexpectedResponseBody(
+                                    expectedContent: "application/json",
+                                    body: self
+                                )
+                            }
+                        }
+                    }
+                    /// - Remark: Generated from `#/paths/v1/recruitments/{id}/files/{name}/GET/responses/200/content/image\/svg+xml`.
+                    case imageSvgXml(OpenAPIRuntime.HTTPBody)
+                    /// The associated value of the enum case if `self` is `.imageSvgXml`.
+                    ///
+                    /// - Throws: An error if `self` is not `.imageSvgXml`.
+                    /// - SeeAlso: `.imageSvgXml`.
+                    package var imageSvgXml: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case let .imageSvgXml(body):
+                                return body
+                            default:
+                                try throwUnexpectedResponseBody(
+                                    expectedContent: "image/svg+xml",
+                                    body: self
+                                )
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.GetRecruitmentFile.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.GetRecruitmentFile.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The file (CSV, JSON or SVG).
+            ///
+            /// - Remark: Generated from `#/paths//v1/recruitments/{id}/files/{name}/get(getRecruitmentFile)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetRecruitmentFile.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.GetRecruitmentFile.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/recruitments/{id}/files/{name}/get(getRecruitmentFile)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/recruitments/{id}/files/{name}/get(getRecruitmentFile)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The job has not succeeded (it is queued, running, failed or cancelled); see its status.
+            ///
+            /// - Remark: Generated from `#/paths//v1/recruitments/{id}/files/{name}/get(getRecruitmentFile)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.NotFinished)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            package var conflict: Components.Responses.NotFinished {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case csv
+            case json
+            case imageSvgXml
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "text/csv":
+                    self = .csv
+                case "application/json":
+                    self = .json
+                case "image/svg+xml":
+                    self = .imageSvgXml
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .csv:
+                    return "text/csv"
+                case .json:
+                    return "application/json"
+                case .imageSvgXml:
+                    return "image/svg+xml"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .csv,
+                    .json,
+                    .imageSvgXml,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Submits a request for the best mentors of one young person, given the pairs meeting now.
+    ///
+    /// - Remark: HTTP `POST /v1/suggestions`.
+    /// - Remark: Generated from `#/paths//v1/suggestions/post(createSuggestion)`.
+    package enum CreateSuggestion {
+        package static let id: Swift.String = "createSuggestion"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/suggestions/POST/query`.
+            package struct Query: Sendable, Hashable {
+                /// Seconds to wait for the job to finish (at most 30); a succeeded job is answered 200 with its result.
+                ///
+                /// - Remark: Generated from `#/paths/v1/suggestions/POST/query/wait`.
+                package var wait: Components.Parameters.Wait?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - wait: Seconds to wait for the job to finish (at most 30); a succeeded job is answered 200 with its result.
+                package init(wait: Components.Parameters.Wait? = nil) {
+                    self.wait = wait
+                }
+            }
+            package var query: Operations.CreateSuggestion.Input.Query
+            /// - Remark: Generated from `#/paths/v1/suggestions/POST/header`.
+            package struct Headers: Sendable, Hashable {
+                /// The same key with the same body returns the same job; the same key with another body is 409.
+                ///
+                /// - Remark: Generated from `#/paths/v1/suggestions/POST/header/Idempotency-Key`.
+                package var idempotencyKey: Components.Parameters.IdempotencyKey?
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.CreateSuggestion.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - idempotencyKey: The same key with the same body returns the same job; the same key with another body is 409.
+                ///   - accept:
+                package init(
+                    idempotencyKey: Components.Parameters.IdempotencyKey? = nil,
+                    accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.CreateSuggestion.AcceptableContentType>] = .defaultValues()
+                ) {
+                    self.idempotencyKey = idempotencyKey
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.CreateSuggestion.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/suggestions/POST/requestBody`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/suggestions/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.SuggestionRequest)
+                /// - Remark: Generated from `#/paths/v1/suggestions/POST/requestBody/content/multipart\/form-data`.
+                case multipartForm(OpenAPIRuntime.MultipartBody<Components.Schemas.SuggestionUpload>)
+            }
+            package var body: Operations.CreateSuggestion.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - query:
+            ///   - headers:
+            ///   - body:
+            package init(
+                query: Operations.CreateSuggestion.Input.Query = .init(),
+                headers: Operations.CreateSuggestion.Input.Headers = .init(),
+                body: Operations.CreateSuggestion.Input.Body
+            ) {
+                self.query = query
+                self.headers = headers
+                self.body = body
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/suggestions/POST/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/suggestions/POST/responses/200/content/application\/json`.
+                    case json(Components.Schemas.FileContent)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    package var json: Components.Schemas.FileContent {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.CreateSuggestion.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.CreateSuggestion.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// With `wait`: the job succeeded within the wait; the suggestions.
+            ///
+            /// - Remark: Generated from `#/paths//v1/suggestions/post(createSuggestion)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.CreateSuggestion.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.CreateSuggestion.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The job is stored and queued.
+            ///
+            /// - Remark: Generated from `#/paths//v1/suggestions/post(createSuggestion)/responses/202`.
+            ///
+            /// HTTP response code: `202 accepted`.
+            case accepted(Components.Responses.SuggestionAccepted)
+            /// The associated value of the enum case if `self` is `.accepted`.
+            ///
+            /// - Throws: An error if `self` is not `.accepted`.
+            /// - SeeAlso: `.accepted`.
+            package var accepted: Components.Responses.SuggestionAccepted {
+                get throws {
+                    switch self {
+                    case let .accepted(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "accepted",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is not JSON, a multipart part is missing, or a parameter is out of range.
+            ///
+            /// - Remark: Generated from `#/paths//v1/suggestions/post(createSuggestion)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            package var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/suggestions/post(createSuggestion)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The Idempotency-Key was used before with another body.
+            ///
+            /// - Remark: Generated from `#/paths//v1/suggestions/post(createSuggestion)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            package var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is over the server's limit (`--max-body-mb`, default 32 MB).
+            ///
+            /// - Remark: Generated from `#/paths//v1/suggestions/post(createSuggestion)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.PayloadTooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            package var contentTooLarge: Components.Responses.PayloadTooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is neither `application/json` nor `multipart/form-data`.
+            ///
+            /// - Remark: Generated from `#/paths//v1/suggestions/post(createSuggestion)/responses/415`.
+            ///
+            /// HTTP response code: `415 unsupportedMediaType`.
+            case unsupportedMediaType(Components.Responses.UnsupportedMediaType)
+            /// The associated value of the enum case if `self` is `.unsupportedMediaType`.
+            ///
+            /// - Throws: An error if `self` is not `.unsupportedMediaType`.
+            /// - SeeAlso: `.unsupportedMediaType`.
+            package var unsupportedMediaType: Components.Responses.UnsupportedMediaType {
+                get throws {
+                    switch self {
+                    case let .unsupportedMediaType(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unsupportedMediaType",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The input has problems; every one is listed in `issues`.
+            ///
+            /// - Remark: Generated from `#/paths//v1/suggestions/post(createSuggestion)/responses/422`.
+            ///
+            /// HTTP response code: `422 unprocessableContent`.
+            case unprocessableContent(Components.Responses.InvalidInput)
+            /// The associated value of the enum case if `self` is `.unprocessableContent`.
+            ///
+            /// - Throws: An error if `self` is not `.unprocessableContent`.
+            /// - SeeAlso: `.unprocessableContent`.
+            package var unprocessableContent: Components.Responses.InvalidInput {
+                get throws {
+                    switch self {
+                    case let .unprocessableContent(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unprocessableContent",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The queue is full.
+            ///
+            /// - Remark: Generated from `#/paths//v1/suggestions/post(createSuggestion)/responses/429`.
+            ///
+            /// HTTP response code: `429 tooManyRequests`.
+            case tooManyRequests(Components.Responses.TooManyRequests)
+            /// The associated value of the enum case if `self` is `.tooManyRequests`.
+            ///
+            /// - Throws: An error if `self` is not `.tooManyRequests`.
+            /// - SeeAlso: `.tooManyRequests`.
+            package var tooManyRequests: Components.Responses.TooManyRequests {
+                get throws {
+                    switch self {
+                    case let .tooManyRequests(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "tooManyRequests",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The server is starting or shutting down.
+            ///
+            /// - Remark: Generated from `#/paths//v1/suggestions/post(createSuggestion)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.ServiceUnavailable)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            package var serviceUnavailable: Components.Responses.ServiceUnavailable {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// The job's status, stage and progress.
+    ///
+    /// - Remark: HTTP `GET /v1/suggestions/{id}`.
+    /// - Remark: Generated from `#/paths//v1/suggestions/{id}/get(getSuggestion)`.
+    package enum GetSuggestion {
+        package static let id: Swift.String = "getSuggestion"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/suggestions/{id}/GET/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/suggestions/{id}/GET/path/id`.
+                package var id: Components.Parameters.JobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                package init(id: Components.Parameters.JobID) {
+                    self.id = id
+                }
+            }
+            package var path: Operations.GetSuggestion.Input.Path
+            /// - Remark: Generated from `#/paths/v1/suggestions/{id}/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetSuggestion.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetSuggestion.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetSuggestion.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.GetSuggestion.Input.Path,
+                headers: Operations.GetSuggestion.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            /// The job.
+            ///
+            /// - Remark: Generated from `#/paths//v1/suggestions/{id}/get(getSuggestion)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Components.Responses.JobStatus)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Components.Responses.JobStatus {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/suggestions/{id}/get(getSuggestion)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/suggestions/{id}/get(getSuggestion)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Cancels a queued or running job; erases a finished job's input and output.
+    ///
+    /// - Remark: HTTP `DELETE /v1/suggestions/{id}`.
+    /// - Remark: Generated from `#/paths//v1/suggestions/{id}/delete(deleteSuggestion)`.
+    package enum DeleteSuggestion {
+        package static let id: Swift.String = "deleteSuggestion"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/suggestions/{id}/DELETE/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/suggestions/{id}/DELETE/path/id`.
+                package var id: Components.Parameters.JobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                package init(id: Components.Parameters.JobID) {
+                    self.id = id
+                }
+            }
+            package var path: Operations.DeleteSuggestion.Input.Path
+            /// - Remark: Generated from `#/paths/v1/suggestions/{id}/DELETE/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.DeleteSuggestion.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.DeleteSuggestion.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.DeleteSuggestion.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.DeleteSuggestion.Input.Path,
+                headers: Operations.DeleteSuggestion.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            /// The job was queued or running and is now cancelled (its record stays until erased).
+            ///
+            /// - Remark: Generated from `#/paths//v1/suggestions/{id}/delete(deleteSuggestion)/responses/202`.
+            ///
+            /// HTTP response code: `202 accepted`.
+            case accepted(Components.Responses.JobCancelled)
+            /// The associated value of the enum case if `self` is `.accepted`.
+            ///
+            /// - Throws: An error if `self` is not `.accepted`.
+            /// - SeeAlso: `.accepted`.
+            package var accepted: Components.Responses.JobCancelled {
+                get throws {
+                    switch self {
+                    case let .accepted(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "accepted",
+                            response: self
+                        )
+                    }
+                }
+            }
+            package struct NoContent: Sendable, Hashable {
+                /// Creates a new `NoContent`.
+                package init() {}
+            }
+            /// The finished job and all its data are erased.
+            ///
+            /// - Remark: Generated from `#/paths//v1/suggestions/{id}/delete(deleteSuggestion)/responses/204`.
+            ///
+            /// HTTP response code: `204 noContent`.
+            case noContent(Operations.DeleteSuggestion.Output.NoContent)
+            /// The finished job and all its data are erased.
+            ///
+            /// - Remark: Generated from `#/paths//v1/suggestions/{id}/delete(deleteSuggestion)/responses/204`.
+            ///
+            /// HTTP response code: `204 noContent`.
+            package static var noContent: Self {
+                .noContent(.init())
+            }
+            /// The associated value of the enum case if `self` is `.noContent`.
+            ///
+            /// - Throws: An error if `self` is not `.noContent`.
+            /// - SeeAlso: `.noContent`.
+            package var noContent: Operations.DeleteSuggestion.Output.NoContent {
+                get throws {
+                    switch self {
+                    case let .noContent(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "noContent",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/suggestions/{id}/delete(deleteSuggestion)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/suggestions/{id}/delete(deleteSuggestion)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// Server-sent events of the job's status, stage and progress.
+    ///
+    /// - Remark: HTTP `GET /v1/suggestions/{id}/events`.
+    /// - Remark: Generated from `#/paths//v1/suggestions/{id}/events/get(getSuggestionEvents)`.
+    package enum GetSuggestionEvents {
+        package static let id: Swift.String = "getSuggestionEvents"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/suggestions/{id}/events/GET/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/suggestions/{id}/events/GET/path/id`.
+                package var id: Components.Parameters.JobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                package init(id: Components.Parameters.JobID) {
+                    self.id = id
+                }
+            }
+            package var path: Operations.GetSuggestionEvents.Input.Path
+            /// - Remark: Generated from `#/paths/v1/suggestions/{id}/events/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetSuggestionEvents.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetSuggestionEvents.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetSuggestionEvents.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.GetSuggestionEvents.Input.Path,
+                headers: Operations.GetSuggestionEvents.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            /// `text/event-stream`: an event `status` with the job document as data at every change; the stream ends at a final status.
+            ///
+            /// - Remark: Generated from `#/paths//v1/suggestions/{id}/events/get(getSuggestionEvents)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Components.Responses.JobEvents)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Components.Responses.JobEvents {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/suggestions/{id}/events/get(getSuggestionEvents)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/suggestions/{id}/events/get(getSuggestionEvents)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case textEventStream
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "text/event-stream":
+                    self = .textEventStream
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .textEventStream:
+                    return "text/event-stream"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .textEventStream,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// The suggestions (`mentormatch suggest --format json`).
+    ///
+    /// - Remark: HTTP `GET /v1/suggestions/{id}/result`.
+    /// - Remark: Generated from `#/paths//v1/suggestions/{id}/result/get(getSuggestionResult)`.
+    package enum GetSuggestionResult {
+        package static let id: Swift.String = "getSuggestionResult"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/suggestions/{id}/result/GET/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/suggestions/{id}/result/GET/path/id`.
+                package var id: Components.Parameters.JobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                package init(id: Components.Parameters.JobID) {
+                    self.id = id
+                }
+            }
+            package var path: Operations.GetSuggestionResult.Input.Path
+            /// - Remark: Generated from `#/paths/v1/suggestions/{id}/result/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetSuggestionResult.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetSuggestionResult.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetSuggestionResult.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.GetSuggestionResult.Input.Path,
+                headers: Operations.GetSuggestionResult.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/suggestions/{id}/result/GET/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/suggestions/{id}/result/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.FileContent)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    package var json: Components.Schemas.FileContent {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.GetSuggestionResult.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.GetSuggestionResult.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The file's content.
+            ///
+            /// - Remark: Generated from `#/paths//v1/suggestions/{id}/result/get(getSuggestionResult)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetSuggestionResult.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.GetSuggestionResult.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/suggestions/{id}/result/get(getSuggestionResult)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/suggestions/{id}/result/get(getSuggestionResult)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The job has not succeeded (it is queued, running, failed or cancelled); see its status.
+            ///
+            /// - Remark: Generated from `#/paths//v1/suggestions/{id}/result/get(getSuggestionResult)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.NotFinished)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            package var conflict: Components.Responses.NotFinished {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+}
+extension Components {
+    /// Types generated from the `#/components/schemas` section of the OpenAPI document.
+    package enum Schemas {
+        /// - Remark: Generated from `#/components/schemas/Health`.
+        package struct Health: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Health/status`.
+            @frozen package enum StatusPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case ok = "ok"
+                case ready = "ready"
+            }
+            /// - Remark: Generated from `#/components/schemas/Health/status`.
+            package var status: Components.Schemas.Health.StatusPayload
+            /// Creates a new `Health`.
+            ///
+            /// - Parameters:
+            ///   - status:
+            package init(status: Components.Schemas.Health.StatusPayload) {
+                self.status = status
+            }
+            package enum CodingKeys: String, CodingKey {
+                case status
+            }
+        }
+        /// RFC 9457 problem details.
+        ///
+        /// - Remark: Generated from `#/components/schemas/Problem`.
+        package struct Problem: Codable, Hashable, Sendable {
+            /// A URI naming the kind of problem, such as `https://mentormatch.lv/problems/invalid-input`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Problem/type`.
+            package var _type: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Problem/title`.
+            package var title: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Problem/status`.
+            package var status: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/Problem/detail`.
+            package var detail: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Problem/instance`.
+            package var instance: Swift.String?
+            /// For input problems, every problem found (the same shape as /v1/validate answers).
+            ///
+            /// - Remark: Generated from `#/components/schemas/Problem/issues`.
+            package var issues: [Components.Schemas.Issue]?
+            /// Creates a new `Problem`.
+            ///
+            /// - Parameters:
+            ///   - _type: A URI naming the kind of problem, such as `https://mentormatch.lv/problems/invalid-input`.
+            ///   - title:
+            ///   - status:
+            ///   - detail:
+            ///   - instance:
+            ///   - issues: For input problems, every problem found (the same shape as /v1/validate answers).
+            package init(
+                _type: Swift.String,
+                title: Swift.String,
+                status: Swift.Int,
+                detail: Swift.String? = nil,
+                instance: Swift.String? = nil,
+                issues: [Components.Schemas.Issue]? = nil
+            ) {
+                self._type = _type
+                self.title = title
+                self.status = status
+                self.detail = detail
+                self.instance = instance
+                self.issues = issues
+            }
+            package enum CodingKeys: String, CodingKey {
+                case _type = "type"
+                case title
+                case status
+                case detail
+                case instance
+                case issues
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Issue`.
+        package struct Issue: Codable, Hashable, Sendable {
+            /// The file or document, such as `mentors.csv` or `document`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Issue/source`.
+            package var source: Swift.String
+            /// The 1-based line of a CSV file
+            ///
+            /// - Remark: Generated from `#/components/schemas/Issue/line`.
+            package var line: Swift.Int?
+            /// The JSON record, such as `mentors[3]` (counting from 0).
+            ///
+            /// - Remark: Generated from `#/components/schemas/Issue/record`.
+            package var record: Swift.String?
+            /// The column, or the JSON path such as `mentors[3].capacity`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Issue/field`.
+            package var field: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Issue/problem`.
+            package var problem: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Issue/fix`.
+            package var fix: Swift.String
+            /// Creates a new `Issue`.
+            ///
+            /// - Parameters:
+            ///   - source: The file or document, such as `mentors.csv` or `document`.
+            ///   - line: The 1-based line of a CSV file
+            ///   - record: The JSON record, such as `mentors[3]` (counting from 0).
+            ///   - field: The column, or the JSON path such as `mentors[3].capacity`.
+            ///   - problem:
+            ///   - fix:
+            package init(
+                source: Swift.String,
+                line: Swift.Int? = nil,
+                record: Swift.String? = nil,
+                field: Swift.String? = nil,
+                problem: Swift.String,
+                fix: Swift.String
+            ) {
+                self.source = source
+                self.line = line
+                self.record = record
+                self.field = field
+                self.problem = problem
+                self.fix = fix
+            }
+            package enum CodingKeys: String, CodingKey {
+                case source
+                case line
+                case record
+                case field
+                case problem
+                case fix
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ValidationReport`.
+        package struct ValidationReport: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ValidationReport/valid`.
+            package var valid: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/ValidationReport/issues`.
+            package var issues: [Components.Schemas.Issue]
+            /// Creates a new `ValidationReport`.
+            ///
+            /// - Parameters:
+            ///   - valid:
+            ///   - issues:
+            package init(
+                valid: Swift.Bool,
+                issues: [Components.Schemas.Issue]
+            ) {
+                self.valid = valid
+                self.issues = issues
+            }
+            package enum CodingKeys: String, CodingKey {
+                case valid
+                case issues
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Job`.
+        package struct Job: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Job/id`.
+            package var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Job/kind`.
+            @frozen package enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case matching = "matching"
+                case schedule = "schedule"
+                case plan = "plan"
+                case recruitment = "recruitment"
+                case suggestion = "suggestion"
+            }
+            /// - Remark: Generated from `#/components/schemas/Job/kind`.
+            package var kind: Components.Schemas.Job.KindPayload
+            /// - Remark: Generated from `#/components/schemas/Job/status`.
+            @frozen package enum StatusPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case queued = "queued"
+                case running = "running"
+                case succeeded = "succeeded"
+                case failed = "failed"
+                case cancelled = "cancelled"
+            }
+            /// - Remark: Generated from `#/components/schemas/Job/status`.
+            package var status: Components.Schemas.Job.StatusPayload
+            /// The timed stage the job is in (absent before it starts).
+            ///
+            /// - Remark: Generated from `#/components/schemas/Job/stage`.
+            @frozen package enum StagePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case reading = "reading"
+                case candidates = "candidates"
+                case model = "model"
+                case solve = "solve"
+                case explanations = "explanations"
+                case writing = "writing"
+            }
+            /// The timed stage the job is in (absent before it starts).
+            ///
+            /// - Remark: Generated from `#/components/schemas/Job/stage`.
+            package var stage: Components.Schemas.Job.StagePayload?
+            /// - Remark: Generated from `#/components/schemas/Job/progress`.
+            package var progress: Components.Schemas.Progress
+            /// - Remark: Generated from `#/components/schemas/Job/created_at`.
+            package var createdAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/Job/started_at`.
+            package var startedAt: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/Job/finished_at`.
+            package var finishedAt: Foundation.Date?
+            /// How many times the job was started (a restart of the server runs it again).
+            ///
+            /// - Remark: Generated from `#/components/schemas/Job/attempts`.
+            package var attempts: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/Job/error`.
+            package var error: Components.Schemas.JobError?
+            /// The names of the job's output files, once it succeeded.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Job/outputs`.
+            package var outputs: [Swift.String]
+            /// Creates a new `Job`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - kind:
+            ///   - status:
+            ///   - stage: The timed stage the job is in (absent before it starts).
+            ///   - progress:
+            ///   - createdAt:
+            ///   - startedAt:
+            ///   - finishedAt:
+            ///   - attempts: How many times the job was started (a restart of the server runs it again).
+            ///   - error:
+            ///   - outputs: The names of the job's output files, once it succeeded.
+            package init(
+                id: Swift.String,
+                kind: Components.Schemas.Job.KindPayload,
+                status: Components.Schemas.Job.StatusPayload,
+                stage: Components.Schemas.Job.StagePayload? = nil,
+                progress: Components.Schemas.Progress,
+                createdAt: Foundation.Date,
+                startedAt: Foundation.Date? = nil,
+                finishedAt: Foundation.Date? = nil,
+                attempts: Swift.Int,
+                error: Components.Schemas.JobError? = nil,
+                outputs: [Swift.String]
+            ) {
+                self.id = id
+                self.kind = kind
+                self.status = status
+                self.stage = stage
+                self.progress = progress
+                self.createdAt = createdAt
+                self.startedAt = startedAt
+                self.finishedAt = finishedAt
+                self.attempts = attempts
+                self.error = error
+                self.outputs = outputs
+            }
+            package enum CodingKeys: String, CodingKey {
+                case id
+                case kind
+                case status
+                case stage
+                case progress
+                case createdAt = "created_at"
+                case startedAt = "started_at"
+                case finishedAt = "finished_at"
+                case attempts
+                case error
+                case outputs
+            }
+        }
+        /// What is known so far.
+        ///
+        /// - Remark: Generated from `#/components/schemas/Progress`.
+        package struct Progress: Codable, Hashable, Sendable {
+            /// Candidate pairs found so far.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Progress/candidate_pairs`.
+            package var candidatePairs: Swift.Int?
+            /// Independent parts of the problem solved so far.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Progress/parts_solved`.
+            package var partsSolved: Swift.Int?
+            /// Independent parts of the problem in all.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Progress/parts_total`.
+            package var partsTotal: Swift.Int?
+            /// Creates a new `Progress`.
+            ///
+            /// - Parameters:
+            ///   - candidatePairs: Candidate pairs found so far.
+            ///   - partsSolved: Independent parts of the problem solved so far.
+            ///   - partsTotal: Independent parts of the problem in all.
+            package init(
+                candidatePairs: Swift.Int? = nil,
+                partsSolved: Swift.Int? = nil,
+                partsTotal: Swift.Int? = nil
+            ) {
+                self.candidatePairs = candidatePairs
+                self.partsSolved = partsSolved
+                self.partsTotal = partsTotal
+            }
+            package enum CodingKeys: String, CodingKey {
+                case candidatePairs = "candidate_pairs"
+                case partsSolved = "parts_solved"
+                case partsTotal = "parts_total"
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/JobError`.
+        package struct JobError: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/JobError/kind`.
+            @frozen package enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case invalidInput = "invalid_input"
+                case solverFailed = "solver_failed"
+                case timeLimit = "time_limit"
+                case memoryLimit = "memory_limit"
+                case workerCrashed = "worker_crashed"
+                case attemptsExhausted = "attempts_exhausted"
+                case _internal = "internal"
+            }
+            /// - Remark: Generated from `#/components/schemas/JobError/kind`.
+            package var kind: Components.Schemas.JobError.KindPayload
+            /// - Remark: Generated from `#/components/schemas/JobError/message`.
+            package var message: Swift.String
+            /// - Remark: Generated from `#/components/schemas/JobError/issues`.
+            package var issues: [Components.Schemas.Issue]
+            /// Creates a new `JobError`.
+            ///
+            /// - Parameters:
+            ///   - kind:
+            ///   - message:
+            ///   - issues:
+            package init(
+                kind: Components.Schemas.JobError.KindPayload,
+                message: Swift.String,
+                issues: [Components.Schemas.Issue]
+            ) {
+                self.kind = kind
+                self.message = message
+                self.issues = issues
+            }
+            package enum CodingKeys: String, CodingKey {
+                case kind
+                case message
+                case issues
+            }
+        }
+        /// A JSON output file's content (its schema is published with the command line's outputs).
+        ///
+        /// - Remark: Generated from `#/components/schemas/FileContent`.
+        package struct FileContent: Codable, Hashable, Sendable {
+            /// A container of undocumented properties.
+            package var additionalProperties: OpenAPIRuntime.OpenAPIObjectContainer
+            /// Creates a new `FileContent`.
+            ///
+            /// - Parameters:
+            ///   - additionalProperties: A container of undocumented properties.
+            package init(additionalProperties: OpenAPIRuntime.OpenAPIObjectContainer = .init()) {
+                self.additionalProperties = additionalProperties
+            }
+            package init(from decoder: any Swift.Decoder) throws {
+                additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: [])
+            }
+            package func encode(to encoder: any Swift.Encoder) throws {
+                try encoder.encodeAdditionalProperties(additionalProperties)
+            }
+        }
+        /// result.json (Sources/MentorMatchFormats/Schemas/result.schema.json has its full schema).
+        ///
+        /// - Remark: Generated from `#/components/schemas/MatchingResult`.
+        package struct MatchingResult: Codable, Hashable, Sendable {
+            /// A container of undocumented properties.
+            package var additionalProperties: OpenAPIRuntime.OpenAPIObjectContainer
+            /// Creates a new `MatchingResult`.
+            ///
+            /// - Parameters:
+            ///   - additionalProperties: A container of undocumented properties.
+            package init(additionalProperties: OpenAPIRuntime.OpenAPIObjectContainer = .init()) {
+                self.additionalProperties = additionalProperties
+            }
+            package init(from decoder: any Swift.Decoder) throws {
+                additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: [])
+            }
+            package func encode(to encoder: any Swift.Encoder) throws {
+                try encoder.encodeAdditionalProperties(additionalProperties)
+            }
+        }
+        /// The `explain --format json` picture of one young person.
+        ///
+        /// - Remark: Generated from `#/components/schemas/Explanation`.
+        package struct Explanation: Codable, Hashable, Sendable {
+            /// A container of undocumented properties.
+            package var additionalProperties: OpenAPIRuntime.OpenAPIObjectContainer
+            /// Creates a new `Explanation`.
+            ///
+            /// - Parameters:
+            ///   - additionalProperties: A container of undocumented properties.
+            package init(additionalProperties: OpenAPIRuntime.OpenAPIObjectContainer = .init()) {
+                self.additionalProperties = additionalProperties
+            }
+            package init(from decoder: any Swift.Decoder) throws {
+                additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: [])
+            }
+            package func encode(to encoder: any Swift.Encoder) throws {
+                try encoder.encodeAdditionalProperties(additionalProperties)
+            }
+        }
+        /// Tokens such as language codes: an array of strings, or the CSV's text separated by ';' or ','.
+        ///
+        /// - Remark: Generated from `#/components/schemas/Tokens`.
+        @frozen package enum Tokens: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Tokens/case1`.
+            case case1([Swift.String])
+            /// - Remark: Generated from `#/components/schemas/Tokens/case2`.
+            case case2(Swift.String)
+            package init(from decoder: any Swift.Decoder) throws {
+                var errors: [any Swift.Error] = []
+                do {
+                    self = .case1(try decoder.decodeFromSingleValueContainer())
+                    return
+                } catch {
+                    errors.append(error)
+                }
+                do {
+                    self = .case2(try decoder.decodeFromSingleValueContainer())
+                    return
+                } catch {
+                    errors.append(error)
+                }
+                throw Swift.DecodingError.failedToDecodeOneOfSchema(
+                    type: Self.self,
+                    codingPath: decoder.codingPath,
+                    errors: errors
+                )
+            }
+            package func encode(to encoder: any Swift.Encoder) throws {
+                switch self {
+                case let .case1(value):
+                    try encoder.encodeToSingleValueContainer(value)
+                case let .case2(value):
+                    try encoder.encodeToSingleValueContainer(value)
+                }
+            }
+        }
+        /// Weekly windows: the CSV's text ('Mon 16:00-18:00; Sat 10:00-14:00') or an array of {day, start, end}.
+        ///
+        /// - Remark: Generated from `#/components/schemas/Availability`.
+        @frozen package enum Availability: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Availability/case1`.
+            case case1(Swift.String)
+            /// - Remark: Generated from `#/components/schemas/Availability/case2`.
+            case case2([Components.Schemas.Window])
+            package init(from decoder: any Swift.Decoder) throws {
+                var errors: [any Swift.Error] = []
+                do {
+                    self = .case1(try decoder.decodeFromSingleValueContainer())
+                    return
+                } catch {
+                    errors.append(error)
+                }
+                do {
+                    self = .case2(try decoder.decodeFromSingleValueContainer())
+                    return
+                } catch {
+                    errors.append(error)
+                }
+                throw Swift.DecodingError.failedToDecodeOneOfSchema(
+                    type: Self.self,
+                    codingPath: decoder.codingPath,
+                    errors: errors
+                )
+            }
+            package func encode(to encoder: any Swift.Encoder) throws {
+                switch self {
+                case let .case1(value):
+                    try encoder.encodeToSingleValueContainer(value)
+                case let .case2(value):
+                    try encoder.encodeToSingleValueContainer(value)
+                }
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Window`.
+        package struct Window: Codable, Hashable, Sendable {
+            /// Mon … Sun (or P, O, T, C, Pk, S, Sv)
+            ///
+            /// - Remark: Generated from `#/components/schemas/Window/day`.
+            package var day: Swift.String
+            /// HH:MM
+            ///
+            /// - Remark: Generated from `#/components/schemas/Window/start`.
+            package var start: Swift.String
+            /// HH:MM
+            ///
+            /// - Remark: Generated from `#/components/schemas/Window/end`.
+            package var end: Swift.String
+            /// Creates a new `Window`.
+            ///
+            /// - Parameters:
+            ///   - day: Mon … Sun (or P, O, T, C, Pk, S, Sv)
+            ///   - start: HH:MM
+            ///   - end: HH:MM
+            package init(
+                day: Swift.String,
+                start: Swift.String,
+                end: Swift.String
+            ) {
+                self.day = day
+                self.start = start
+                self.end = end
+            }
+            package enum CodingKeys: String, CodingKey {
+                case day
+                case start
+                case end
+            }
+            package init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.day = try container.decode(
+                    Swift.String.self,
+                    forKey: .day
+                )
+                self.start = try container.decode(
+                    Swift.String.self,
+                    forKey: .start
+                )
+                self.end = try container.decode(
+                    Swift.String.self,
+                    forKey: .end
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "day",
+                    "start",
+                    "end"
+                ])
+            }
+        }
+        /// A mentor, named as mentors.csv's columns; `place`, or `lat` and `lon` together.
+        ///
+        /// - Remark: Generated from `#/components/schemas/Mentor`.
+        package struct Mentor: Codable, Hashable, Sendable {
+            /// A pseudonymous identifier
+            ///
+            /// - Remark: Generated from `#/components/schemas/Mentor/id`.
+            package var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Mentor/age`.
+            package var age: Swift.Int
+            /// female, male or other (f, m; sieviete, vīrietis, cits also work)
+            ///
+            /// - Remark: Generated from `#/components/schemas/Mentor/gender`.
+            package var gender: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Mentor/place`.
+            package var place: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Mentor/lat`.
+            package var lat: Swift.Double?
+            /// - Remark: Generated from `#/components/schemas/Mentor/lon`.
+            package var lon: Swift.Double?
+            /// 1, 2 or 3 young people at a time
+            ///
+            /// - Remark: Generated from `#/components/schemas/Mentor/capacity`.
+            package var capacity: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/Mentor/availability`.
+            package var availability: Components.Schemas.Availability
+            /// - Remark: Generated from `#/components/schemas/Mentor/specialisations`.
+            package var specialisations: Components.Schemas.Tokens?
+            /// - Remark: Generated from `#/components/schemas/Mentor/languages`.
+            package var languages: Components.Schemas.Tokens
+            /// - Remark: Generated from `#/components/schemas/Mentor/max_travel_km`.
+            package var maxTravelKm: Swift.Double
+            /// - Remark: Generated from `#/components/schemas/Mentor/interests`.
+            package var interests: Components.Schemas.Tokens?
+            /// Creates a new `Mentor`.
+            ///
+            /// - Parameters:
+            ///   - id: A pseudonymous identifier
+            ///   - age:
+            ///   - gender: female, male or other (f, m; sieviete, vīrietis, cits also work)
+            ///   - place:
+            ///   - lat:
+            ///   - lon:
+            ///   - capacity: 1, 2 or 3 young people at a time
+            ///   - availability:
+            ///   - specialisations:
+            ///   - languages:
+            ///   - maxTravelKm:
+            ///   - interests:
+            package init(
+                id: Swift.String,
+                age: Swift.Int,
+                gender: Swift.String,
+                place: Swift.String? = nil,
+                lat: Swift.Double? = nil,
+                lon: Swift.Double? = nil,
+                capacity: Swift.Int,
+                availability: Components.Schemas.Availability,
+                specialisations: Components.Schemas.Tokens? = nil,
+                languages: Components.Schemas.Tokens,
+                maxTravelKm: Swift.Double,
+                interests: Components.Schemas.Tokens? = nil
+            ) {
+                self.id = id
+                self.age = age
+                self.gender = gender
+                self.place = place
+                self.lat = lat
+                self.lon = lon
+                self.capacity = capacity
+                self.availability = availability
+                self.specialisations = specialisations
+                self.languages = languages
+                self.maxTravelKm = maxTravelKm
+                self.interests = interests
+            }
+            package enum CodingKeys: String, CodingKey {
+                case id
+                case age
+                case gender
+                case place
+                case lat
+                case lon
+                case capacity
+                case availability
+                case specialisations
+                case languages
+                case maxTravelKm = "max_travel_km"
+                case interests
+            }
+            package init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.id = try container.decode(
+                    Swift.String.self,
+                    forKey: .id
+                )
+                self.age = try container.decode(
+                    Swift.Int.self,
+                    forKey: .age
+                )
+                self.gender = try container.decode(
+                    Swift.String.self,
+                    forKey: .gender
+                )
+                self.place = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .place
+                )
+                self.lat = try container.decodeIfPresent(
+                    Swift.Double.self,
+                    forKey: .lat
+                )
+                self.lon = try container.decodeIfPresent(
+                    Swift.Double.self,
+                    forKey: .lon
+                )
+                self.capacity = try container.decode(
+                    Swift.Int.self,
+                    forKey: .capacity
+                )
+                self.availability = try container.decode(
+                    Components.Schemas.Availability.self,
+                    forKey: .availability
+                )
+                self.specialisations = try container.decodeIfPresent(
+                    Components.Schemas.Tokens.self,
+                    forKey: .specialisations
+                )
+                self.languages = try container.decode(
+                    Components.Schemas.Tokens.self,
+                    forKey: .languages
+                )
+                self.maxTravelKm = try container.decode(
+                    Swift.Double.self,
+                    forKey: .maxTravelKm
+                )
+                self.interests = try container.decodeIfPresent(
+                    Components.Schemas.Tokens.self,
+                    forKey: .interests
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "id",
+                    "age",
+                    "gender",
+                    "place",
+                    "lat",
+                    "lon",
+                    "capacity",
+                    "availability",
+                    "specialisations",
+                    "languages",
+                    "max_travel_km",
+                    "interests"
+                ])
+            }
+        }
+        /// A young person, named as mentees.csv's columns; `place`, or `lat` and `lon` together.
+        ///
+        /// - Remark: Generated from `#/components/schemas/Mentee`.
+        package struct Mentee: Codable, Hashable, Sendable {
+            /// A pseudonymous identifier
+            ///
+            /// - Remark: Generated from `#/components/schemas/Mentee/id`.
+            package var id: Swift.String
+            /// 13 to 25
+            ///
+            /// - Remark: Generated from `#/components/schemas/Mentee/age`.
+            package var age: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/Mentee/gender`.
+            package var gender: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Mentee/place`.
+            package var place: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Mentee/lat`.
+            package var lat: Swift.Double?
+            /// - Remark: Generated from `#/components/schemas/Mentee/lon`.
+            package var lon: Swift.Double?
+            /// - Remark: Generated from `#/components/schemas/Mentee/availability`.
+            package var availability: Components.Schemas.Availability
+            /// - Remark: Generated from `#/components/schemas/Mentee/needs`.
+            package var needs: Components.Schemas.Tokens?
+            /// - Remark: Generated from `#/components/schemas/Mentee/languages`.
+            package var languages: Components.Schemas.Tokens
+            /// - Remark: Generated from `#/components/schemas/Mentee/interests`.
+            package var interests: Components.Schemas.Tokens?
+            /// - Remark: Generated from `#/components/schemas/Mentee/mentor_gender`.
+            package var mentorGender: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Mentee/gender_preference`.
+            @frozen package enum GenderPreferencePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case hard = "hard"
+                case soft = "soft"
+            }
+            /// - Remark: Generated from `#/components/schemas/Mentee/gender_preference`.
+            package var genderPreference: Components.Schemas.Mentee.GenderPreferencePayload?
+            /// 0 to 5
+            ///
+            /// - Remark: Generated from `#/components/schemas/Mentee/priority`.
+            package var priority: Swift.Int?
+            /// YYYY-MM-DD or DD.MM.YYYY
+            ///
+            /// - Remark: Generated from `#/components/schemas/Mentee/waiting_since`.
+            package var waitingSince: Swift.String?
+            /// Creates a new `Mentee`.
+            ///
+            /// - Parameters:
+            ///   - id: A pseudonymous identifier
+            ///   - age: 13 to 25
+            ///   - gender:
+            ///   - place:
+            ///   - lat:
+            ///   - lon:
+            ///   - availability:
+            ///   - needs:
+            ///   - languages:
+            ///   - interests:
+            ///   - mentorGender:
+            ///   - genderPreference:
+            ///   - priority: 0 to 5
+            ///   - waitingSince: YYYY-MM-DD or DD.MM.YYYY
+            package init(
+                id: Swift.String,
+                age: Swift.Int,
+                gender: Swift.String,
+                place: Swift.String? = nil,
+                lat: Swift.Double? = nil,
+                lon: Swift.Double? = nil,
+                availability: Components.Schemas.Availability,
+                needs: Components.Schemas.Tokens? = nil,
+                languages: Components.Schemas.Tokens,
+                interests: Components.Schemas.Tokens? = nil,
+                mentorGender: Swift.String? = nil,
+                genderPreference: Components.Schemas.Mentee.GenderPreferencePayload? = nil,
+                priority: Swift.Int? = nil,
+                waitingSince: Swift.String? = nil
+            ) {
+                self.id = id
+                self.age = age
+                self.gender = gender
+                self.place = place
+                self.lat = lat
+                self.lon = lon
+                self.availability = availability
+                self.needs = needs
+                self.languages = languages
+                self.interests = interests
+                self.mentorGender = mentorGender
+                self.genderPreference = genderPreference
+                self.priority = priority
+                self.waitingSince = waitingSince
+            }
+            package enum CodingKeys: String, CodingKey {
+                case id
+                case age
+                case gender
+                case place
+                case lat
+                case lon
+                case availability
+                case needs
+                case languages
+                case interests
+                case mentorGender = "mentor_gender"
+                case genderPreference = "gender_preference"
+                case priority
+                case waitingSince = "waiting_since"
+            }
+            package init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.id = try container.decode(
+                    Swift.String.self,
+                    forKey: .id
+                )
+                self.age = try container.decode(
+                    Swift.Int.self,
+                    forKey: .age
+                )
+                self.gender = try container.decode(
+                    Swift.String.self,
+                    forKey: .gender
+                )
+                self.place = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .place
+                )
+                self.lat = try container.decodeIfPresent(
+                    Swift.Double.self,
+                    forKey: .lat
+                )
+                self.lon = try container.decodeIfPresent(
+                    Swift.Double.self,
+                    forKey: .lon
+                )
+                self.availability = try container.decode(
+                    Components.Schemas.Availability.self,
+                    forKey: .availability
+                )
+                self.needs = try container.decodeIfPresent(
+                    Components.Schemas.Tokens.self,
+                    forKey: .needs
+                )
+                self.languages = try container.decode(
+                    Components.Schemas.Tokens.self,
+                    forKey: .languages
+                )
+                self.interests = try container.decodeIfPresent(
+                    Components.Schemas.Tokens.self,
+                    forKey: .interests
+                )
+                self.mentorGender = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .mentorGender
+                )
+                self.genderPreference = try container.decodeIfPresent(
+                    Components.Schemas.Mentee.GenderPreferencePayload.self,
+                    forKey: .genderPreference
+                )
+                self.priority = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .priority
+                )
+                self.waitingSince = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .waitingSince
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "id",
+                    "age",
+                    "gender",
+                    "place",
+                    "lat",
+                    "lon",
+                    "availability",
+                    "needs",
+                    "languages",
+                    "interests",
+                    "mentor_gender",
+                    "gender_preference",
+                    "priority",
+                    "waiting_since"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Place`.
+        package struct Place: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Place/place`.
+            package var place: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Place/lat`.
+            package var lat: Swift.Double
+            /// - Remark: Generated from `#/components/schemas/Place/lon`.
+            package var lon: Swift.Double
+            /// - Remark: Generated from `#/components/schemas/Place/remote`.
+            package var remote: Swift.Bool
+            /// Creates a new `Place`.
+            ///
+            /// - Parameters:
+            ///   - place:
+            ///   - lat:
+            ///   - lon:
+            ///   - remote:
+            package init(
+                place: Swift.String,
+                lat: Swift.Double,
+                lon: Swift.Double,
+                remote: Swift.Bool
+            ) {
+                self.place = place
+                self.lat = lat
+                self.lon = lon
+                self.remote = remote
+            }
+            package enum CodingKeys: String, CodingKey {
+                case place
+                case lat
+                case lon
+                case remote
+            }
+            package init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.place = try container.decode(
+                    Swift.String.self,
+                    forKey: .place
+                )
+                self.lat = try container.decode(
+                    Swift.Double.self,
+                    forKey: .lat
+                )
+                self.lon = try container.decode(
+                    Swift.Double.self,
+                    forKey: .lon
+                )
+                self.remote = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .remote
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "place",
+                    "lat",
+                    "lon",
+                    "remote"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/PairRule`.
+        package struct PairRule: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/PairRule/mentor_id`.
+            package var mentorId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/PairRule/mentee_id`.
+            package var menteeId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/PairRule/rule`.
+            @frozen package enum RulePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case lock = "lock"
+                case forbid = "forbid"
+            }
+            /// - Remark: Generated from `#/components/schemas/PairRule/rule`.
+            package var rule: Components.Schemas.PairRule.RulePayload
+            /// Creates a new `PairRule`.
+            ///
+            /// - Parameters:
+            ///   - mentorId:
+            ///   - menteeId:
+            ///   - rule:
+            package init(
+                mentorId: Swift.String,
+                menteeId: Swift.String,
+                rule: Components.Schemas.PairRule.RulePayload
+            ) {
+                self.mentorId = mentorId
+                self.menteeId = menteeId
+                self.rule = rule
+            }
+            package enum CodingKeys: String, CodingKey {
+                case mentorId = "mentor_id"
+                case menteeId = "mentee_id"
+                case rule
+            }
+            package init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.mentorId = try container.decode(
+                    Swift.String.self,
+                    forKey: .mentorId
+                )
+                self.menteeId = try container.decode(
+                    Swift.String.self,
+                    forKey: .menteeId
+                )
+                self.rule = try container.decode(
+                    Components.Schemas.PairRule.RulePayload.self,
+                    forKey: .rule
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "mentor_id",
+                    "mentee_id",
+                    "rule"
+                ])
+            }
+        }
+        /// The JSON input document (the same shape as Sources/MentorMatchFormats/Schemas/input.schema.json, which
+        /// states the value ranges too). The content rules (ages, capacities 1-3, known places, unique ids) are checked
+        /// by the server, which names the JSON path of every problem.
+        ///
+        ///
+        /// - Remark: Generated from `#/components/schemas/InputDocument`.
+        package struct InputDocument: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/InputDocument/mentors`.
+            package var mentors: [Components.Schemas.Mentor]
+            /// - Remark: Generated from `#/components/schemas/InputDocument/mentees`.
+            package var mentees: [Components.Schemas.Mentee]
+            /// - Remark: Generated from `#/components/schemas/InputDocument/places`.
+            package var places: [Components.Schemas.Place]
+            /// - Remark: Generated from `#/components/schemas/InputDocument/pair_rules`.
+            package var pairRules: [Components.Schemas.PairRule]?
+            /// The keys of a policy file (README: the policy); left out: the programmes' defaults.
+            ///
+            /// - Remark: Generated from `#/components/schemas/InputDocument/policy`.
+            package struct PolicyPayload: Codable, Hashable, Sendable {
+                /// A container of undocumented properties.
+                package var additionalProperties: OpenAPIRuntime.OpenAPIObjectContainer
+                /// Creates a new `PolicyPayload`.
+                ///
+                /// - Parameters:
+                ///   - additionalProperties: A container of undocumented properties.
+                package init(additionalProperties: OpenAPIRuntime.OpenAPIObjectContainer = .init()) {
+                    self.additionalProperties = additionalProperties
+                }
+                package init(from decoder: any Swift.Decoder) throws {
+                    additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: [])
+                }
+                package func encode(to encoder: any Swift.Encoder) throws {
+                    try encoder.encodeAdditionalProperties(additionalProperties)
+                }
+            }
+            /// The keys of a policy file (README: the policy); left out: the programmes' defaults.
+            ///
+            /// - Remark: Generated from `#/components/schemas/InputDocument/policy`.
+            package var policy: Components.Schemas.InputDocument.PolicyPayload?
+            /// Creates a new `InputDocument`.
+            ///
+            /// - Parameters:
+            ///   - mentors:
+            ///   - mentees:
+            ///   - places:
+            ///   - pairRules:
+            ///   - policy: The keys of a policy file (README: the policy); left out: the programmes' defaults.
+            package init(
+                mentors: [Components.Schemas.Mentor],
+                mentees: [Components.Schemas.Mentee],
+                places: [Components.Schemas.Place],
+                pairRules: [Components.Schemas.PairRule]? = nil,
+                policy: Components.Schemas.InputDocument.PolicyPayload? = nil
+            ) {
+                self.mentors = mentors
+                self.mentees = mentees
+                self.places = places
+                self.pairRules = pairRules
+                self.policy = policy
+            }
+            package enum CodingKeys: String, CodingKey {
+                case mentors
+                case mentees
+                case places
+                case pairRules = "pair_rules"
+                case policy
+            }
+            package init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.mentors = try container.decode(
+                    [Components.Schemas.Mentor].self,
+                    forKey: .mentors
+                )
+                self.mentees = try container.decode(
+                    [Components.Schemas.Mentee].self,
+                    forKey: .mentees
+                )
+                self.places = try container.decode(
+                    [Components.Schemas.Place].self,
+                    forKey: .places
+                )
+                self.pairRules = try container.decodeIfPresent(
+                    [Components.Schemas.PairRule].self,
+                    forKey: .pairRules
+                )
+                self.policy = try container.decodeIfPresent(
+                    Components.Schemas.InputDocument.PolicyPayload.self,
+                    forKey: .policy
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "mentors",
+                    "mentees",
+                    "places",
+                    "pair_rules",
+                    "policy"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/MatchingUpload`.
+        @frozen package enum MatchingUpload: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/schemas/MatchingUpload/mentors`.
+            package struct MentorsPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `MentorsPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case mentors(OpenAPIRuntime.MultipartPart<Components.Schemas.MatchingUpload.MentorsPayload>)
+            /// - Remark: Generated from `#/components/schemas/MatchingUpload/mentees`.
+            package struct MenteesPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `MenteesPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case mentees(OpenAPIRuntime.MultipartPart<Components.Schemas.MatchingUpload.MenteesPayload>)
+            /// - Remark: Generated from `#/components/schemas/MatchingUpload/places`.
+            package struct PlacesPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `PlacesPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case places(OpenAPIRuntime.MultipartPart<Components.Schemas.MatchingUpload.PlacesPayload>)
+            /// - Remark: Generated from `#/components/schemas/MatchingUpload/policy`.
+            package struct PolicyPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `PolicyPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case policy(OpenAPIRuntime.MultipartPart<Components.Schemas.MatchingUpload.PolicyPayload>)
+            /// - Remark: Generated from `#/components/schemas/MatchingUpload/locks`.
+            package struct LocksPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `LocksPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case locks(OpenAPIRuntime.MultipartPart<Components.Schemas.MatchingUpload.LocksPayload>)
+            /// - Remark: Generated from `#/components/schemas/MatchingUpload/current`.
+            package struct CurrentPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `CurrentPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case current(OpenAPIRuntime.MultipartPart<Components.Schemas.MatchingUpload.CurrentPayload>)
+            /// - Remark: Generated from `#/components/schemas/MatchingUpload/previous`.
+            package struct PreviousPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `PreviousPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case previous(OpenAPIRuntime.MultipartPart<Components.Schemas.MatchingUpload.PreviousPayload>)
+        }
+        /// The input document, optional pairs (else matched on the fly) and the options of `mentormatch schedule`.
+        ///
+        /// - Remark: Generated from `#/components/schemas/ScheduleRequest`.
+        package struct ScheduleRequest: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ScheduleRequest/input`.
+            package var input: Components.Schemas.InputDocument
+            /// The matching's pairs.csv, as text.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ScheduleRequest/pairs`.
+            package var pairs: Swift.String?
+            /// People's own dates without sessions, CSV text: person_id,date.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ScheduleRequest/unavailable`.
+            package var unavailable: Swift.String?
+            /// The supervisor's slots, CSV text: date,start,end[,place].
+            ///
+            /// - Remark: Generated from `#/components/schemas/ScheduleRequest/supervisor_slots`.
+            package var supervisorSlots: Swift.String?
+            /// First day of the programme, YYYY-MM-DD or DD.MM.YYYY.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ScheduleRequest/start`.
+            package var start: Swift.String
+            /// Length in months (1-120); or give end.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ScheduleRequest/months`.
+            package var months: Swift.Int?
+            /// Last day of the programme, instead of months.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ScheduleRequest/end`.
+            package var end: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/ScheduleRequest/sessions_per_month`.
+            package var sessionsPerMonth: Swift.Int?
+            /// Paid mode: hours per pair and month.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ScheduleRequest/hours_per_month`.
+            package var hoursPerMonth: Swift.Double?
+            /// - Remark: Generated from `#/components/schemas/ScheduleRequest/session_minutes`.
+            package var sessionMinutes: Swift.Int?
+            /// Largest supervision group.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ScheduleRequest/group_size`.
+            package var groupSize: Swift.Int?
+            /// Part of every calendar UID; keep it across re-runs.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ScheduleRequest/programme_id`.
+            package var programmeId: Swift.String?
+            /// Creates a new `ScheduleRequest`.
+            ///
+            /// - Parameters:
+            ///   - input:
+            ///   - pairs: The matching's pairs.csv, as text.
+            ///   - unavailable: People's own dates without sessions, CSV text: person_id,date.
+            ///   - supervisorSlots: The supervisor's slots, CSV text: date,start,end[,place].
+            ///   - start: First day of the programme, YYYY-MM-DD or DD.MM.YYYY.
+            ///   - months: Length in months (1-120); or give end.
+            ///   - end: Last day of the programme, instead of months.
+            ///   - sessionsPerMonth:
+            ///   - hoursPerMonth: Paid mode: hours per pair and month.
+            ///   - sessionMinutes:
+            ///   - groupSize: Largest supervision group.
+            ///   - programmeId: Part of every calendar UID; keep it across re-runs.
+            package init(
+                input: Components.Schemas.InputDocument,
+                pairs: Swift.String? = nil,
+                unavailable: Swift.String? = nil,
+                supervisorSlots: Swift.String? = nil,
+                start: Swift.String,
+                months: Swift.Int? = nil,
+                end: Swift.String? = nil,
+                sessionsPerMonth: Swift.Int? = nil,
+                hoursPerMonth: Swift.Double? = nil,
+                sessionMinutes: Swift.Int? = nil,
+                groupSize: Swift.Int? = nil,
+                programmeId: Swift.String? = nil
+            ) {
+                self.input = input
+                self.pairs = pairs
+                self.unavailable = unavailable
+                self.supervisorSlots = supervisorSlots
+                self.start = start
+                self.months = months
+                self.end = end
+                self.sessionsPerMonth = sessionsPerMonth
+                self.hoursPerMonth = hoursPerMonth
+                self.sessionMinutes = sessionMinutes
+                self.groupSize = groupSize
+                self.programmeId = programmeId
+            }
+            package enum CodingKeys: String, CodingKey {
+                case input
+                case pairs
+                case unavailable
+                case supervisorSlots = "supervisor_slots"
+                case start
+                case months
+                case end
+                case sessionsPerMonth = "sessions_per_month"
+                case hoursPerMonth = "hours_per_month"
+                case sessionMinutes = "session_minutes"
+                case groupSize = "group_size"
+                case programmeId = "programme_id"
+            }
+            package init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.input = try container.decode(
+                    Components.Schemas.InputDocument.self,
+                    forKey: .input
+                )
+                self.pairs = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .pairs
+                )
+                self.unavailable = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .unavailable
+                )
+                self.supervisorSlots = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .supervisorSlots
+                )
+                self.start = try container.decode(
+                    Swift.String.self,
+                    forKey: .start
+                )
+                self.months = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .months
+                )
+                self.end = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .end
+                )
+                self.sessionsPerMonth = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .sessionsPerMonth
+                )
+                self.hoursPerMonth = try container.decodeIfPresent(
+                    Swift.Double.self,
+                    forKey: .hoursPerMonth
+                )
+                self.sessionMinutes = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .sessionMinutes
+                )
+                self.groupSize = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .groupSize
+                )
+                self.programmeId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .programmeId
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "input",
+                    "pairs",
+                    "unavailable",
+                    "supervisor_slots",
+                    "start",
+                    "months",
+                    "end",
+                    "sessions_per_month",
+                    "hours_per_month",
+                    "session_minutes",
+                    "group_size",
+                    "programme_id"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ScheduleUpload`.
+        @frozen package enum ScheduleUpload: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/schemas/ScheduleUpload/mentors`.
+            package struct MentorsPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `MentorsPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case mentors(OpenAPIRuntime.MultipartPart<Components.Schemas.ScheduleUpload.MentorsPayload>)
+            /// - Remark: Generated from `#/components/schemas/ScheduleUpload/mentees`.
+            package struct MenteesPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `MenteesPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case mentees(OpenAPIRuntime.MultipartPart<Components.Schemas.ScheduleUpload.MenteesPayload>)
+            /// - Remark: Generated from `#/components/schemas/ScheduleUpload/places`.
+            package struct PlacesPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `PlacesPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case places(OpenAPIRuntime.MultipartPart<Components.Schemas.ScheduleUpload.PlacesPayload>)
+            /// - Remark: Generated from `#/components/schemas/ScheduleUpload/policy`.
+            package struct PolicyPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `PolicyPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case policy(OpenAPIRuntime.MultipartPart<Components.Schemas.ScheduleUpload.PolicyPayload>)
+            /// - Remark: Generated from `#/components/schemas/ScheduleUpload/pairs`.
+            package struct PairsPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `PairsPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case pairs(OpenAPIRuntime.MultipartPart<Components.Schemas.ScheduleUpload.PairsPayload>)
+            /// - Remark: Generated from `#/components/schemas/ScheduleUpload/unavailable`.
+            package struct UnavailablePayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `UnavailablePayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case unavailable(OpenAPIRuntime.MultipartPart<Components.Schemas.ScheduleUpload.UnavailablePayload>)
+            /// - Remark: Generated from `#/components/schemas/ScheduleUpload/supervisor_slots`.
+            package struct SupervisorSlotsPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `SupervisorSlotsPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case supervisorSlots(OpenAPIRuntime.MultipartPart<Components.Schemas.ScheduleUpload.SupervisorSlotsPayload>)
+            /// - Remark: Generated from `#/components/schemas/ScheduleUpload/start`.
+            package struct StartPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `StartPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case start(OpenAPIRuntime.MultipartPart<Components.Schemas.ScheduleUpload.StartPayload>)
+            /// - Remark: Generated from `#/components/schemas/ScheduleUpload/months`.
+            package struct MonthsPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `MonthsPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case months(OpenAPIRuntime.MultipartPart<Components.Schemas.ScheduleUpload.MonthsPayload>)
+            /// - Remark: Generated from `#/components/schemas/ScheduleUpload/end`.
+            package struct EndPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `EndPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case end(OpenAPIRuntime.MultipartPart<Components.Schemas.ScheduleUpload.EndPayload>)
+            /// - Remark: Generated from `#/components/schemas/ScheduleUpload/sessions_per_month`.
+            package struct SessionsPerMonthPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `SessionsPerMonthPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case sessionsPerMonth(OpenAPIRuntime.MultipartPart<Components.Schemas.ScheduleUpload.SessionsPerMonthPayload>)
+            /// - Remark: Generated from `#/components/schemas/ScheduleUpload/hours_per_month`.
+            package struct HoursPerMonthPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `HoursPerMonthPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case hoursPerMonth(OpenAPIRuntime.MultipartPart<Components.Schemas.ScheduleUpload.HoursPerMonthPayload>)
+            /// - Remark: Generated from `#/components/schemas/ScheduleUpload/session_minutes`.
+            package struct SessionMinutesPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `SessionMinutesPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case sessionMinutes(OpenAPIRuntime.MultipartPart<Components.Schemas.ScheduleUpload.SessionMinutesPayload>)
+            /// - Remark: Generated from `#/components/schemas/ScheduleUpload/group_size`.
+            package struct GroupSizePayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `GroupSizePayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case groupSize(OpenAPIRuntime.MultipartPart<Components.Schemas.ScheduleUpload.GroupSizePayload>)
+            /// - Remark: Generated from `#/components/schemas/ScheduleUpload/programme_id`.
+            package struct ProgrammeIdPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `ProgrammeIdPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case programmeId(OpenAPIRuntime.MultipartPart<Components.Schemas.ScheduleUpload.ProgrammeIdPayload>)
+        }
+        /// - Remark: Generated from `#/components/schemas/PlanUpload`.
+        @frozen package enum PlanUpload: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/schemas/PlanUpload/scenario`.
+            package struct ScenarioPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `ScenarioPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case scenario(OpenAPIRuntime.MultipartPart<Components.Schemas.PlanUpload.ScenarioPayload>)
+            /// - Remark: Generated from `#/components/schemas/PlanUpload/simulate`.
+            package struct SimulatePayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `SimulatePayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case simulate(OpenAPIRuntime.MultipartPart<Components.Schemas.PlanUpload.SimulatePayload>)
+            case additionalProperties(OpenAPIRuntime.MultipartDynamicallyNamedPart<OpenAPIRuntime.HTTPBody>)
+        }
+        /// - Remark: Generated from `#/components/schemas/RecruitmentUpload`.
+        @frozen package enum RecruitmentUpload: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/schemas/RecruitmentUpload/mentors`.
+            package struct MentorsPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `MentorsPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case mentors(OpenAPIRuntime.MultipartPart<Components.Schemas.RecruitmentUpload.MentorsPayload>)
+            /// - Remark: Generated from `#/components/schemas/RecruitmentUpload/mentees`.
+            package struct MenteesPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `MenteesPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case mentees(OpenAPIRuntime.MultipartPart<Components.Schemas.RecruitmentUpload.MenteesPayload>)
+            /// - Remark: Generated from `#/components/schemas/RecruitmentUpload/places`.
+            package struct PlacesPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `PlacesPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case places(OpenAPIRuntime.MultipartPart<Components.Schemas.RecruitmentUpload.PlacesPayload>)
+            /// - Remark: Generated from `#/components/schemas/RecruitmentUpload/policy`.
+            package struct PolicyPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `PolicyPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case policy(OpenAPIRuntime.MultipartPart<Components.Schemas.RecruitmentUpload.PolicyPayload>)
+            /// - Remark: Generated from `#/components/schemas/RecruitmentUpload/profiles`.
+            package struct ProfilesPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `ProfilesPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case profiles(OpenAPIRuntime.MultipartPart<Components.Schemas.RecruitmentUpload.ProfilesPayload>)
+            /// - Remark: Generated from `#/components/schemas/RecruitmentUpload/applicants`.
+            package struct ApplicantsPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `ApplicantsPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case applicants(OpenAPIRuntime.MultipartPart<Components.Schemas.RecruitmentUpload.ApplicantsPayload>)
+            /// - Remark: Generated from `#/components/schemas/RecruitmentUpload/accept`.
+            package struct AcceptPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `AcceptPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case accept(OpenAPIRuntime.MultipartPart<Components.Schemas.RecruitmentUpload.AcceptPayload>)
+            /// - Remark: Generated from `#/components/schemas/RecruitmentUpload/target`.
+            package struct TargetPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `TargetPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case target(OpenAPIRuntime.MultipartPart<Components.Schemas.RecruitmentUpload.TargetPayload>)
+            /// - Remark: Generated from `#/components/schemas/RecruitmentUpload/remote_parishes`.
+            package struct RemoteParishesPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `RemoteParishesPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case remoteParishes(OpenAPIRuntime.MultipartPart<Components.Schemas.RecruitmentUpload.RemoteParishesPayload>)
+            /// - Remark: Generated from `#/components/schemas/RecruitmentUpload/max_recruits`.
+            package struct MaxRecruitsPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `MaxRecruitsPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case maxRecruits(OpenAPIRuntime.MultipartPart<Components.Schemas.RecruitmentUpload.MaxRecruitsPayload>)
+            /// - Remark: Generated from `#/components/schemas/RecruitmentUpload/training_cost`.
+            package struct TrainingCostPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `TrainingCostPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case trainingCost(OpenAPIRuntime.MultipartPart<Components.Schemas.RecruitmentUpload.TrainingCostPayload>)
+        }
+        /// - Remark: Generated from `#/components/schemas/SuggestionRequest`.
+        package struct SuggestionRequest: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/SuggestionRequest/input`.
+            package var input: Components.Schemas.InputDocument
+            /// The young person's id.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SuggestionRequest/mentee`.
+            package var mentee: Swift.String
+            /// Pairs meeting now, CSV text: mentor_id,mentee_id.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SuggestionRequest/current`.
+            package var current: Swift.String?
+            /// Creates a new `SuggestionRequest`.
+            ///
+            /// - Parameters:
+            ///   - input:
+            ///   - mentee: The young person's id.
+            ///   - current: Pairs meeting now, CSV text: mentor_id,mentee_id.
+            package init(
+                input: Components.Schemas.InputDocument,
+                mentee: Swift.String,
+                current: Swift.String? = nil
+            ) {
+                self.input = input
+                self.mentee = mentee
+                self.current = current
+            }
+            package enum CodingKeys: String, CodingKey {
+                case input
+                case mentee
+                case current
+            }
+            package init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.input = try container.decode(
+                    Components.Schemas.InputDocument.self,
+                    forKey: .input
+                )
+                self.mentee = try container.decode(
+                    Swift.String.self,
+                    forKey: .mentee
+                )
+                self.current = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .current
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "input",
+                    "mentee",
+                    "current"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/SuggestionUpload`.
+        @frozen package enum SuggestionUpload: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/schemas/SuggestionUpload/mentors`.
+            package struct MentorsPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `MentorsPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case mentors(OpenAPIRuntime.MultipartPart<Components.Schemas.SuggestionUpload.MentorsPayload>)
+            /// - Remark: Generated from `#/components/schemas/SuggestionUpload/mentees`.
+            package struct MenteesPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `MenteesPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case mentees(OpenAPIRuntime.MultipartPart<Components.Schemas.SuggestionUpload.MenteesPayload>)
+            /// - Remark: Generated from `#/components/schemas/SuggestionUpload/places`.
+            package struct PlacesPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `PlacesPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case places(OpenAPIRuntime.MultipartPart<Components.Schemas.SuggestionUpload.PlacesPayload>)
+            /// - Remark: Generated from `#/components/schemas/SuggestionUpload/policy`.
+            package struct PolicyPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `PolicyPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case policy(OpenAPIRuntime.MultipartPart<Components.Schemas.SuggestionUpload.PolicyPayload>)
+            /// - Remark: Generated from `#/components/schemas/SuggestionUpload/locks`.
+            package struct LocksPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `LocksPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case locks(OpenAPIRuntime.MultipartPart<Components.Schemas.SuggestionUpload.LocksPayload>)
+            /// - Remark: Generated from `#/components/schemas/SuggestionUpload/current`.
+            package struct CurrentPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `CurrentPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case current(OpenAPIRuntime.MultipartPart<Components.Schemas.SuggestionUpload.CurrentPayload>)
+            /// - Remark: Generated from `#/components/schemas/SuggestionUpload/previous`.
+            package struct PreviousPayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `PreviousPayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case previous(OpenAPIRuntime.MultipartPart<Components.Schemas.SuggestionUpload.PreviousPayload>)
+            /// - Remark: Generated from `#/components/schemas/SuggestionUpload/mentee`.
+            package struct MenteePayload: Sendable, Hashable {
+                package var body: OpenAPIRuntime.HTTPBody
+                /// Creates a new `MenteePayload`.
+                ///
+                /// - Parameters:
+                ///   - body:
+                package init(body: OpenAPIRuntime.HTTPBody) {
+                    self.body = body
+                }
+            }
+            case mentee(OpenAPIRuntime.MultipartPart<Components.Schemas.SuggestionUpload.MenteePayload>)
+        }
+    }
+}
+extension Components {
+    /// Types generated from the `#/components/parameters` section of the OpenAPI document.
+    package enum Parameters {
+        /// The job's id, as answered by the POST.
+        ///
+        /// - Remark: Generated from `#/components/parameters/JobID`.
+        package typealias JobID = Swift.String
+        /// A file name listed in the job's `outputs`.
+        ///
+        /// - Remark: Generated from `#/components/parameters/FileName`.
+        package typealias FileName = Swift.String
+        /// Seconds to wait for the job to finish (at most 30); a succeeded job is answered 200 with its result.
+        ///
+        /// - Remark: Generated from `#/components/parameters/Wait`.
+        package typealias Wait = Swift.Int
+        /// The same key with the same body returns the same job; the same key with another body is 409.
+        ///
+        /// - Remark: Generated from `#/components/parameters/IdempotencyKey`.
+        package typealias IdempotencyKey = Swift.String
+    }
+}
+extension Components {
+    /// Types generated from the `#/components/requestBodies` section of the OpenAPI document.
+    package enum RequestBodies {}
+}
+extension Components {
+    /// Types generated from the `#/components/responses` section of the OpenAPI document.
+    package enum Responses {
+        package struct JobStatus: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/JobStatus/content`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/JobStatus/content/application\/json`.
+                case json(Components.Schemas.Job)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                package var json: Components.Schemas.Job {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            package var body: Components.Responses.JobStatus.Body
+            /// Creates a new `JobStatus`.
+            ///
+            /// - Parameters:
+            ///   - body: Received HTTP response body
+            package init(body: Components.Responses.JobStatus.Body) {
+                self.body = body
+            }
+        }
+        package struct JobCancelled: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/JobCancelled/content`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/JobCancelled/content/application\/json`.
+                case json(Components.Schemas.Job)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                package var json: Components.Schemas.Job {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            package var body: Components.Responses.JobCancelled.Body
+            /// Creates a new `JobCancelled`.
+            ///
+            /// - Parameters:
+            ///   - body: Received HTTP response body
+            package init(body: Components.Responses.JobCancelled.Body) {
+                self.body = body
+            }
+        }
+        package struct JobEvents: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/JobEvents/content`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/JobEvents/content/text\/event-stream`.
+                case textEventStream(OpenAPIRuntime.HTTPBody)
+                /// The associated value of the enum case if `self` is `.textEventStream`.
+                ///
+                /// - Throws: An error if `self` is not `.textEventStream`.
+                /// - SeeAlso: `.textEventStream`.
+                package var textEventStream: OpenAPIRuntime.HTTPBody {
+                    get throws {
+                        switch self {
+                        case let .textEventStream(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            package var body: Components.Responses.JobEvents.Body
+            /// Creates a new `JobEvents`.
+            ///
+            /// - Parameters:
+            ///   - body: Received HTTP response body
+            package init(body: Components.Responses.JobEvents.Body) {
+                self.body = body
+            }
+        }
+        package struct MatchingAccepted: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/MatchingAccepted/headers`.
+            package struct Headers: Sendable, Hashable {
+                /// The job's URL.
+                ///
+                /// - Remark: Generated from `#/components/responses/MatchingAccepted/headers/Location`.
+                package var location: Components.Headers.Location
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - location: The job's URL.
+                package init(location: Components.Headers.Location) {
+                    self.location = location
+                }
+            }
+            /// Received HTTP response headers
+            package var headers: Components.Responses.MatchingAccepted.Headers
+            /// - Remark: Generated from `#/components/responses/MatchingAccepted/content`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/MatchingAccepted/content/application\/json`.
+                case json(Components.Schemas.Job)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                package var json: Components.Schemas.Job {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            package var body: Components.Responses.MatchingAccepted.Body
+            /// Creates a new `MatchingAccepted`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            package init(
+                headers: Components.Responses.MatchingAccepted.Headers,
+                body: Components.Responses.MatchingAccepted.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        package struct ScheduleAccepted: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/ScheduleAccepted/headers`.
+            package struct Headers: Sendable, Hashable {
+                /// The job's URL.
+                ///
+                /// - Remark: Generated from `#/components/responses/ScheduleAccepted/headers/Location`.
+                package var location: Components.Headers.Location
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - location: The job's URL.
+                package init(location: Components.Headers.Location) {
+                    self.location = location
+                }
+            }
+            /// Received HTTP response headers
+            package var headers: Components.Responses.ScheduleAccepted.Headers
+            /// - Remark: Generated from `#/components/responses/ScheduleAccepted/content`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/ScheduleAccepted/content/application\/json`.
+                case json(Components.Schemas.Job)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                package var json: Components.Schemas.Job {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            package var body: Components.Responses.ScheduleAccepted.Body
+            /// Creates a new `ScheduleAccepted`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            package init(
+                headers: Components.Responses.ScheduleAccepted.Headers,
+                body: Components.Responses.ScheduleAccepted.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        package struct PlanAccepted: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/PlanAccepted/headers`.
+            package struct Headers: Sendable, Hashable {
+                /// The job's URL.
+                ///
+                /// - Remark: Generated from `#/components/responses/PlanAccepted/headers/Location`.
+                package var location: Components.Headers.Location
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - location: The job's URL.
+                package init(location: Components.Headers.Location) {
+                    self.location = location
+                }
+            }
+            /// Received HTTP response headers
+            package var headers: Components.Responses.PlanAccepted.Headers
+            /// - Remark: Generated from `#/components/responses/PlanAccepted/content`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/PlanAccepted/content/application\/json`.
+                case json(Components.Schemas.Job)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                package var json: Components.Schemas.Job {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            package var body: Components.Responses.PlanAccepted.Body
+            /// Creates a new `PlanAccepted`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            package init(
+                headers: Components.Responses.PlanAccepted.Headers,
+                body: Components.Responses.PlanAccepted.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        package struct RecruitmentAccepted: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/RecruitmentAccepted/headers`.
+            package struct Headers: Sendable, Hashable {
+                /// The job's URL.
+                ///
+                /// - Remark: Generated from `#/components/responses/RecruitmentAccepted/headers/Location`.
+                package var location: Components.Headers.Location
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - location: The job's URL.
+                package init(location: Components.Headers.Location) {
+                    self.location = location
+                }
+            }
+            /// Received HTTP response headers
+            package var headers: Components.Responses.RecruitmentAccepted.Headers
+            /// - Remark: Generated from `#/components/responses/RecruitmentAccepted/content`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/RecruitmentAccepted/content/application\/json`.
+                case json(Components.Schemas.Job)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                package var json: Components.Schemas.Job {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            package var body: Components.Responses.RecruitmentAccepted.Body
+            /// Creates a new `RecruitmentAccepted`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            package init(
+                headers: Components.Responses.RecruitmentAccepted.Headers,
+                body: Components.Responses.RecruitmentAccepted.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        package struct SuggestionAccepted: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/SuggestionAccepted/headers`.
+            package struct Headers: Sendable, Hashable {
+                /// The job's URL.
+                ///
+                /// - Remark: Generated from `#/components/responses/SuggestionAccepted/headers/Location`.
+                package var location: Components.Headers.Location
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - location: The job's URL.
+                package init(location: Components.Headers.Location) {
+                    self.location = location
+                }
+            }
+            /// Received HTTP response headers
+            package var headers: Components.Responses.SuggestionAccepted.Headers
+            /// - Remark: Generated from `#/components/responses/SuggestionAccepted/content`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/SuggestionAccepted/content/application\/json`.
+                case json(Components.Schemas.Job)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                package var json: Components.Schemas.Job {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            package var body: Components.Responses.SuggestionAccepted.Body
+            /// Creates a new `SuggestionAccepted`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            package init(
+                headers: Components.Responses.SuggestionAccepted.Headers,
+                body: Components.Responses.SuggestionAccepted.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        package struct BadRequest: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/BadRequest/content`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/BadRequest/content/application\/problem+json`.
+                case applicationProblemJson(Components.Schemas.Problem)
+                /// The associated value of the enum case if `self` is `.applicationProblemJson`.
+                ///
+                /// - Throws: An error if `self` is not `.applicationProblemJson`.
+                /// - SeeAlso: `.applicationProblemJson`.
+                package var applicationProblemJson: Components.Schemas.Problem {
+                    get throws {
+                        switch self {
+                        case let .applicationProblemJson(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            package var body: Components.Responses.BadRequest.Body
+            /// Creates a new `BadRequest`.
+            ///
+            /// - Parameters:
+            ///   - body: Received HTTP response body
+            package init(body: Components.Responses.BadRequest.Body) {
+                self.body = body
+            }
+        }
+        package struct Unauthorized: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/Unauthorized/headers`.
+            package struct Headers: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/Unauthorized/headers/WWW-Authenticate`.
+                package var wwwAuthenticate: Swift.String
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - wwwAuthenticate:
+                package init(wwwAuthenticate: Swift.String) {
+                    self.wwwAuthenticate = wwwAuthenticate
+                }
+            }
+            /// Received HTTP response headers
+            package var headers: Components.Responses.Unauthorized.Headers
+            /// - Remark: Generated from `#/components/responses/Unauthorized/content`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/Unauthorized/content/application\/problem+json`.
+                case applicationProblemJson(Components.Schemas.Problem)
+                /// The associated value of the enum case if `self` is `.applicationProblemJson`.
+                ///
+                /// - Throws: An error if `self` is not `.applicationProblemJson`.
+                /// - SeeAlso: `.applicationProblemJson`.
+                package var applicationProblemJson: Components.Schemas.Problem {
+                    get throws {
+                        switch self {
+                        case let .applicationProblemJson(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            package var body: Components.Responses.Unauthorized.Body
+            /// Creates a new `Unauthorized`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            package init(
+                headers: Components.Responses.Unauthorized.Headers,
+                body: Components.Responses.Unauthorized.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        package struct NotFound: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/NotFound/content`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/NotFound/content/application\/problem+json`.
+                case applicationProblemJson(Components.Schemas.Problem)
+                /// The associated value of the enum case if `self` is `.applicationProblemJson`.
+                ///
+                /// - Throws: An error if `self` is not `.applicationProblemJson`.
+                /// - SeeAlso: `.applicationProblemJson`.
+                package var applicationProblemJson: Components.Schemas.Problem {
+                    get throws {
+                        switch self {
+                        case let .applicationProblemJson(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            package var body: Components.Responses.NotFound.Body
+            /// Creates a new `NotFound`.
+            ///
+            /// - Parameters:
+            ///   - body: Received HTTP response body
+            package init(body: Components.Responses.NotFound.Body) {
+                self.body = body
+            }
+        }
+        package struct Conflict: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/Conflict/content`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/Conflict/content/application\/problem+json`.
+                case applicationProblemJson(Components.Schemas.Problem)
+                /// The associated value of the enum case if `self` is `.applicationProblemJson`.
+                ///
+                /// - Throws: An error if `self` is not `.applicationProblemJson`.
+                /// - SeeAlso: `.applicationProblemJson`.
+                package var applicationProblemJson: Components.Schemas.Problem {
+                    get throws {
+                        switch self {
+                        case let .applicationProblemJson(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            package var body: Components.Responses.Conflict.Body
+            /// Creates a new `Conflict`.
+            ///
+            /// - Parameters:
+            ///   - body: Received HTTP response body
+            package init(body: Components.Responses.Conflict.Body) {
+                self.body = body
+            }
+        }
+        package struct NotFinished: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/NotFinished/content`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/NotFinished/content/application\/problem+json`.
+                case applicationProblemJson(Components.Schemas.Problem)
+                /// The associated value of the enum case if `self` is `.applicationProblemJson`.
+                ///
+                /// - Throws: An error if `self` is not `.applicationProblemJson`.
+                /// - SeeAlso: `.applicationProblemJson`.
+                package var applicationProblemJson: Components.Schemas.Problem {
+                    get throws {
+                        switch self {
+                        case let .applicationProblemJson(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            package var body: Components.Responses.NotFinished.Body
+            /// Creates a new `NotFinished`.
+            ///
+            /// - Parameters:
+            ///   - body: Received HTTP response body
+            package init(body: Components.Responses.NotFinished.Body) {
+                self.body = body
+            }
+        }
+        package struct PayloadTooLarge: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/PayloadTooLarge/content`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/PayloadTooLarge/content/application\/problem+json`.
+                case applicationProblemJson(Components.Schemas.Problem)
+                /// The associated value of the enum case if `self` is `.applicationProblemJson`.
+                ///
+                /// - Throws: An error if `self` is not `.applicationProblemJson`.
+                /// - SeeAlso: `.applicationProblemJson`.
+                package var applicationProblemJson: Components.Schemas.Problem {
+                    get throws {
+                        switch self {
+                        case let .applicationProblemJson(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            package var body: Components.Responses.PayloadTooLarge.Body
+            /// Creates a new `PayloadTooLarge`.
+            ///
+            /// - Parameters:
+            ///   - body: Received HTTP response body
+            package init(body: Components.Responses.PayloadTooLarge.Body) {
+                self.body = body
+            }
+        }
+        package struct UnsupportedMediaType: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/UnsupportedMediaType/content`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/UnsupportedMediaType/content/application\/problem+json`.
+                case applicationProblemJson(Components.Schemas.Problem)
+                /// The associated value of the enum case if `self` is `.applicationProblemJson`.
+                ///
+                /// - Throws: An error if `self` is not `.applicationProblemJson`.
+                /// - SeeAlso: `.applicationProblemJson`.
+                package var applicationProblemJson: Components.Schemas.Problem {
+                    get throws {
+                        switch self {
+                        case let .applicationProblemJson(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            package var body: Components.Responses.UnsupportedMediaType.Body
+            /// Creates a new `UnsupportedMediaType`.
+            ///
+            /// - Parameters:
+            ///   - body: Received HTTP response body
+            package init(body: Components.Responses.UnsupportedMediaType.Body) {
+                self.body = body
+            }
+        }
+        package struct NotADocument: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/NotADocument/content`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/NotADocument/content/application\/problem+json`.
+                case applicationProblemJson(Components.Schemas.Problem)
+                /// The associated value of the enum case if `self` is `.applicationProblemJson`.
+                ///
+                /// - Throws: An error if `self` is not `.applicationProblemJson`.
+                /// - SeeAlso: `.applicationProblemJson`.
+                package var applicationProblemJson: Components.Schemas.Problem {
+                    get throws {
+                        switch self {
+                        case let .applicationProblemJson(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            package var body: Components.Responses.NotADocument.Body
+            /// Creates a new `NotADocument`.
+            ///
+            /// - Parameters:
+            ///   - body: Received HTTP response body
+            package init(body: Components.Responses.NotADocument.Body) {
+                self.body = body
+            }
+        }
+        package struct InvalidInput: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/InvalidInput/content`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/InvalidInput/content/application\/problem+json`.
+                case applicationProblemJson(Components.Schemas.Problem)
+                /// The associated value of the enum case if `self` is `.applicationProblemJson`.
+                ///
+                /// - Throws: An error if `self` is not `.applicationProblemJson`.
+                /// - SeeAlso: `.applicationProblemJson`.
+                package var applicationProblemJson: Components.Schemas.Problem {
+                    get throws {
+                        switch self {
+                        case let .applicationProblemJson(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            package var body: Components.Responses.InvalidInput.Body
+            /// Creates a new `InvalidInput`.
+            ///
+            /// - Parameters:
+            ///   - body: Received HTTP response body
+            package init(body: Components.Responses.InvalidInput.Body) {
+                self.body = body
+            }
+        }
+        package struct TooManyRequests: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/TooManyRequests/headers`.
+            package struct Headers: Sendable, Hashable {
+                /// Seconds to wait before submitting again.
+                ///
+                /// - Remark: Generated from `#/components/responses/TooManyRequests/headers/Retry-After`.
+                package var retryAfter: Components.Headers.RetryAfter
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - retryAfter: Seconds to wait before submitting again.
+                package init(retryAfter: Components.Headers.RetryAfter) {
+                    self.retryAfter = retryAfter
+                }
+            }
+            /// Received HTTP response headers
+            package var headers: Components.Responses.TooManyRequests.Headers
+            /// - Remark: Generated from `#/components/responses/TooManyRequests/content`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/TooManyRequests/content/application\/problem+json`.
+                case applicationProblemJson(Components.Schemas.Problem)
+                /// The associated value of the enum case if `self` is `.applicationProblemJson`.
+                ///
+                /// - Throws: An error if `self` is not `.applicationProblemJson`.
+                /// - SeeAlso: `.applicationProblemJson`.
+                package var applicationProblemJson: Components.Schemas.Problem {
+                    get throws {
+                        switch self {
+                        case let .applicationProblemJson(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            package var body: Components.Responses.TooManyRequests.Body
+            /// Creates a new `TooManyRequests`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            package init(
+                headers: Components.Responses.TooManyRequests.Headers,
+                body: Components.Responses.TooManyRequests.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        package struct ServiceUnavailable: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/ServiceUnavailable/content`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/ServiceUnavailable/content/application\/problem+json`.
+                case applicationProblemJson(Components.Schemas.Problem)
+                /// The associated value of the enum case if `self` is `.applicationProblemJson`.
+                ///
+                /// - Throws: An error if `self` is not `.applicationProblemJson`.
+                /// - SeeAlso: `.applicationProblemJson`.
+                package var applicationProblemJson: Components.Schemas.Problem {
+                    get throws {
+                        switch self {
+                        case let .applicationProblemJson(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            package var body: Components.Responses.ServiceUnavailable.Body
+            /// Creates a new `ServiceUnavailable`.
+            ///
+            /// - Parameters:
+            ///   - body: Received HTTP response body
+            package init(body: Components.Responses.ServiceUnavailable.Body) {
+                self.body = body
+            }
+        }
+    }
+}
+extension Components {
+    /// Types generated from the `#/components/headers` section of the OpenAPI document.
+    package enum Headers {
+        /// The job's URL.
+        ///
+        /// - Remark: Generated from `#/components/headers/Location`.
+        package typealias Location = Swift.String
+        /// Seconds to wait before submitting again.
+        ///
+        /// - Remark: Generated from `#/components/headers/RetryAfter`.
+        package typealias RetryAfter = Swift.Int
+    }
+}
