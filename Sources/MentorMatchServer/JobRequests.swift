@@ -29,7 +29,7 @@ struct JobRequests {
 
     func parts(of upload: MultipartBody<Components.Schemas.MatchingUpload>) async throws -> [String: Data] {
         var parts: [String: Data] = [:]
-        for try await part in upload {
+        try await eachPart(of: upload) { part in
             switch part {
             case .mentors(let file): parts["mentors"] = try await collect(file.payload.body)
             case .mentees(let file): parts["mentees"] = try await collect(file.payload.body)
@@ -62,7 +62,7 @@ struct JobRequests {
         case .multipartForm(let upload):
             var parts: [String: Data] = [:]
             var options: [String: String] = [:]
-            for try await part in upload {
+            try await eachPart(of: upload) { part in
                 switch part {
                 case .mentors(let file): parts["mentors"] = try await collect(file.payload.body)
                 case .mentees(let file): parts["mentees"] = try await collect(file.payload.body)
@@ -90,7 +90,7 @@ struct JobRequests {
         case .multipartForm(let upload):
             var parts: [String: Data] = [:]
             var options: [String: String] = [:]
-            for try await part in upload {
+            try await eachPart(of: upload) { part in
                 switch part {
                 case .scenario(let file): parts["scenario"] = try await collect(file.payload.body)
                 case .simulate(let field): options["simulate"] = try await text(field.payload.body)
@@ -106,7 +106,7 @@ struct JobRequests {
         case .multipartForm(let upload):
             var parts: [String: Data] = [:]
             var options: [String: String] = [:]
-            for try await part in upload {
+            try await eachPart(of: upload) { part in
                 switch part {
                 case .mentors(let file): parts["mentors"] = try await collect(file.payload.body)
                 case .mentees(let file): parts["mentees"] = try await collect(file.payload.body)
@@ -134,7 +134,7 @@ struct JobRequests {
         case .multipartForm(let upload):
             var parts: [String: Data] = [:]
             var options: [String: String] = [:]
-            for try await part in upload {
+            try await eachPart(of: upload) { part in
                 switch part {
                 case .mentors(let file): parts["mentors"] = try await collect(file.payload.body)
                 case .mentees(let file): parts["mentees"] = try await collect(file.payload.body)
@@ -152,11 +152,29 @@ struct JobRequests {
 
     // MARK: - Reading parts
 
-    /// A file the scenario names, sent as a part named by its file name (`profiles.csv`), never a path.
+    /// Hands each part to `read`; a body that is not the multipart the schema says (a part missing, repeated or
+    /// unknown, a broken boundary) is a bad request, not a server failure.
+    private func eachPart<Part: Sendable>(
+        of body: MultipartBody<Part>, _ read: (Part) async throws -> Void
+    ) async throws {
+        do {
+            for try await part in body { try await read(part) }
+        } catch let problem as APIProblem {
+            throw problem
+        } catch {
+            throw APIProblem(kind: .badParameter, detail: "the multipart body cannot be read: \(error)")
+        }
+    }
+
+    /// A file the scenario names, sent as a part named by its file name (`profiles.csv`): letters, digits, `.`, `_`
+    /// and `-`, as openapi.yaml's `propertyNames` says, so never a path.
     static func fileName(_ name: String?) throws -> String {
-        guard let name, !name.isEmpty, name.utf8.count <= 200, !name.contains("/"), !name.contains("\\"),
-              name != ".", name != ".."
-        else {
+        let allowed = name?.utf8.allSatisfy { byte in
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".")
+                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+        } ?? false
+        guard let name, allowed, (1...200).contains(name.utf8.count), name != ".", name != ".." else {
             throw APIProblem(kind: .badParameter,
                              detail: "name each file the scenario names by its file name, such as mentors.csv (no folders)")
         }

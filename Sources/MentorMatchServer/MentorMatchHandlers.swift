@@ -54,7 +54,7 @@ struct MentorMatchHandlers: APIProtocol {
 
     func createMatching(_ input: Operations.CreateMatching.Input) async throws -> Operations.CreateMatching.Output {
         let request = try await requests.matching(input.body)
-        switch try await api.submit(request, wait: input.query.wait, idempotencyKey: input.headers.idempotencyKey,
+        switch try await api.submit(request, wait: input.query.wait, idempotencyKey: RequestBodyCapture.idempotencyKey,
                                     resultName: "result.json") {
         case .accepted(let job, let location):
             return .accepted(.init(headers: .init(location: location), body: .json(job)))
@@ -130,7 +130,7 @@ struct MentorMatchHandlers: APIProtocol {
 
     func createSchedule(_ input: Operations.CreateSchedule.Input) async throws -> Operations.CreateSchedule.Output {
         let request = try await requests.schedule(input.body)
-        switch try await api.submit(request, wait: input.query.wait, idempotencyKey: input.headers.idempotencyKey,
+        switch try await api.submit(request, wait: input.query.wait, idempotencyKey: RequestBodyCapture.idempotencyKey,
                                     resultName: "sessions.json") {
         case .accepted(let job, let location):
             return .accepted(.init(headers: .init(location: location), body: .json(job)))
@@ -190,7 +190,7 @@ struct MentorMatchHandlers: APIProtocol {
 
     func createPlan(_ input: Operations.CreatePlan.Input) async throws -> Operations.CreatePlan.Output {
         let request = try await requests.plan(input.body)
-        switch try await api.submit(request, wait: input.query.wait, idempotencyKey: input.headers.idempotencyKey,
+        switch try await api.submit(request, wait: input.query.wait, idempotencyKey: RequestBodyCapture.idempotencyKey,
                                     resultName: "plan.json") {
         case .accepted(let job, let location):
             return .accepted(.init(headers: .init(location: location), body: .json(job)))
@@ -228,7 +228,7 @@ struct MentorMatchHandlers: APIProtocol {
     func createRecruitment(_ input: Operations.CreateRecruitment.Input) async throws -> Operations.CreateRecruitment.Output {
         let request = try await requests.recruitment(input.body)
         let resultName = request.parts["applicants"] == nil ? "recruit.json" : "selection.json"
-        switch try await api.submit(request, wait: input.query.wait, idempotencyKey: input.headers.idempotencyKey,
+        switch try await api.submit(request, wait: input.query.wait, idempotencyKey: RequestBodyCapture.idempotencyKey,
                                     resultName: resultName) {
         case .accepted(let job, let location):
             return .accepted(.init(headers: .init(location: location), body: .json(job)))
@@ -272,7 +272,7 @@ struct MentorMatchHandlers: APIProtocol {
 
     func createSuggestion(_ input: Operations.CreateSuggestion.Input) async throws -> Operations.CreateSuggestion.Output {
         let request = try await requests.suggestion(input.body)
-        switch try await api.submit(request, wait: input.query.wait, idempotencyKey: input.headers.idempotencyKey,
+        switch try await api.submit(request, wait: input.query.wait, idempotencyKey: RequestBodyCapture.idempotencyKey,
                                     resultName: "suggestions.json") {
         case .accepted(let job, let location):
             return .accepted(.init(headers: .init(location: location), body: .json(job)))

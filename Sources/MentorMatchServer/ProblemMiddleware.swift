@@ -57,6 +57,11 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         case .notFound:
             return APIProblem(kind: .notFound, detail: "no such route; the routes are listed at /docs")
         default:
+            // No operation input: the request itself could not be read (a multipart body with a part missing,
+            // repeated or unknown, or not multipart at all). The runtime's description names the parts only.
+            if serverError.operationInput == nil {
+                return APIProblem(kind: .badParameter, detail: "the request body cannot be read: \(underlying)")
+            }
             logger.error("request failed", metadata: [
                 "operation": "\(serverError.operationID)", "error_type": "\(type(of: underlying))",
             ])

@@ -36,3 +36,14 @@ struct APIDocumentTests {
         #expect(RequestBodyProblem.problem(for: error).status == .unprocessableContent)
     }
 }
+
+/// The JSON bodies' null check (the API's schemas allow no null).
+struct RequestBodyCaptureTests {
+    @Test func aNullIsFoundByItsPathOutsideThePolicy() throws {
+        let body = try JSONSerialization.jsonObject(with: Data(#"{"mentors": [{"id": "M1"}, {"id": "M2", "lat": null}], "policy": {"x": null}}"#.utf8))
+        #expect(RequestBodyCapture.nullPath(in: body) == "mentors[1].lat")
+        let policy = try JSONSerialization.jsonObject(with: Data(#"{"policy": {"max_travel_km": null}, "input": {"policy": null}}"#.utf8))
+        #expect(RequestBodyCapture.nullPath(in: policy) == "input.policy")
+        #expect(RequestBodyCapture.nullPath(in: try JSONSerialization.jsonObject(with: Data(#"{"a": [1, "x"]}"#.utf8))) == nil)
+    }
+}
