@@ -15,7 +15,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         // `make docs`: the DocC catalogue of the MentorMatch library (a command plugin; `swift test` does not run it).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
@@ -186,6 +186,13 @@ let package = Package(
             dependencies: ["MentorMatch", "MentorMatchTestSupport", "SyntheticPopulation"]
         ),
         .testTarget(name: "SyntheticPopulationTests", dependencies: ["SyntheticPopulation", "MentorMatchCore"]),
+        .testTarget(
+            name: "MentorMatchJobsTests",
+            dependencies: [
+                "MentorMatchJobs", "MentorMatch", "MentorMatchTestSupport", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .testTarget(
             name: "MentorMatchServerTests",
             dependencies: [

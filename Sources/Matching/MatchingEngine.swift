@@ -54,13 +54,17 @@ public struct MatchingEngine: Sendable {
     /// Checks the input and policy, sorts the input, builds candidates and the programme, and checks the locked pairs.
     /// - Parameter sources: where the records came from, so that input issues name files and lines.
     /// - Throws: ``MatchingError/invalidInput(_:)`` listing every input problem, or
-    ///   ``MatchingError/impossibleLocks(_:)`` when a locked pair breaks a hard rule.
+    ///   ``MatchingError/impossibleLocks(_:)`` when a locked pair breaks a hard rule (with other problems of the
+    ///   locks, such as a mentor locked beyond capacity, the conflicts are among the input problems).
     public func prepare(
         _ input: MatchingInput, policy: Policy, sources: SourceMap = SourceMap()
     ) throws(MatchingError) -> Preparation {
         // The input validator checks the policy too.
         let issues = InputValidator.issues(in: input, policy: policy, sources: sources)
-        guard issues.isEmpty else { throw .invalidInput(InputError(issues: issues)) }
+        guard issues.isEmpty else {
+            let conflicts = Self.lockConflictIssues(input, policy: policy, sources: sources)
+            throw .invalidInput(InputError(issues: conflicts.isEmpty ? issues : Self.byLine(issues + conflicts)))
+        }
         var timings = StageTimings()
         let clock = Date()
         var sorted = input
@@ -76,7 +80,7 @@ public struct MatchingEngine: Sendable {
             rules = CompatibilityRules(input: holding, policy: policy)
         }
         let graph = CandidateGraph(rules: rules)
-        let conflicts = Self.lockConflicts(graph)
+        let conflicts = Self.lockConflicts(graph.rules)
         if !conflicts.isEmpty { throw .impossibleLocks(conflicts) }
         timings.candidates = Date().timeIntervalSince(clock)
         return Preparation(input: sorted, policy: policy, graph: graph, continuity: continuity, timings: timings)
@@ -147,16 +151,45 @@ public struct MatchingEngine: Sendable {
     }
 
     /// Locked pairs must be candidates. (Input validation has already checked ids and capacities.)
-    static func lockConflicts(_ graph: CandidateGraph) -> [LockConflict] {
-        let input = graph.rules.input
+    /// The hard rules that locks break, as issues, so that they are reported together with the locks' other problems;
+    /// none when the people, places or policy have problems of their own, which would make the rules' verdicts wrong.
+    private static func lockConflictIssues(_ input: MatchingInput, policy: Policy, sources: SourceMap) -> [InputIssue] {
+        guard input.pairRules.contains(where: { $0.kind == .lock }) else { return [] }
+        var people = input
+        people.pairRules = []
+        people.currentPairs = []
+        people.previousSuggestions = []
+        guard InputValidator.issues(in: people, policy: policy, sources: sources).isEmpty else { return [] }
+        // A lock on a forbidden pair is one of the validator's issues already; without the forbids it is not repeated.
+        let lockIndices = input.pairRules.indices.filter { input.pairRules[$0].kind == .lock }
+        people.pairRules = lockIndices.map { input.pairRules[$0] }
+        return lockConflicts(CompatibilityRules(input: people, policy: policy)).map { conflict in
+            var conflict = conflict
+            conflict.ruleIndex = lockIndices[conflict.ruleIndex]
+            return conflict.issue(in: sources)
+        }
+    }
+
+    /// Stable order by source (as they first appear), then line.
+    private static func byLine(_ issues: [InputIssue]) -> [InputIssue] {
+        var rank: [String: Int] = [:]
+        for issue in issues where rank[issue.source] == nil { rank[issue.source] = rank.count }
+        return issues.enumerated().sorted { lhs, rhs in
+            (rank[lhs.element.source] ?? 0, lhs.element.line ?? 0, lhs.offset)
+                < (rank[rhs.element.source] ?? 0, rhs.element.line ?? 0, rhs.offset)
+        }.map(\.element)
+    }
+
+    static func lockConflicts(_ rules: CompatibilityRules) -> [LockConflict] {
+        let input = rules.input
         let mentorIndex = Dictionary(input.mentors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let menteeIndex = Dictionary(input.mentees.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var conflicts: [LockConflict] = []
         for (ruleIndex, rule) in input.pairRules.enumerated() where rule.kind == .lock {
             guard let mentor = mentorIndex[rule.mentorID], let mentee = menteeIndex[rule.menteeID] else { continue }
-            let assessment = graph.rules.assess(mentorIndex: mentor, menteeIndex: mentee)
+            let assessment = rules.assess(mentorIndex: mentor, menteeIndex: mentee)
             if !assessment.isCandidate {
-                let details = RuleWording(rules: graph.rules).details(of: assessment)
+                let details = RuleWording(rules: rules).details(of: assessment)
                 conflicts.append(
                     LockConflict(
                         mentorID: rule.mentorID, menteeID: rule.menteeID, ruleIndex: ruleIndex,

@@ -44,6 +44,11 @@ public struct LockConflict: Sendable, Hashable, Codable, CustomStringConvertible
 
     public var description: String { "lock \(mentorID)–\(menteeID): \(problem). Fix: \(fix)" }
 
+    /// The conflict as an input issue naming the lock's file and line (or JSON path) in `sources`.
+    public func issue(in sources: SourceMap) -> InputIssue {
+        sources.pairRules.issue(record: ruleIndex, field: "rule", problem: "\(mentorID)–\(menteeID) \(problem)", fix: fix)
+    }
+
     enum CodingKeys: String, CodingKey {
         case mentorID = "mentor_id"
         case menteeID = "mentee_id"

@@ -67,13 +67,7 @@ public struct MentorMatcher: Sendable {
         } catch .invalidInput(let error) {
             throw .invalidInput(error)
         } catch .impossibleLocks(let conflicts) {
-            throw .invalidInput(
-                InputError(issues: conflicts.map {
-                    sources.pairRules.issue(
-                        record: $0.ruleIndex, field: "rule", problem: "\($0.mentorID)–\($0.menteeID) \($0.problem)", fix: $0.fix
-                    )
-                })
-            )
+            throw .invalidInput(InputError(issues: conflicts.map { $0.issue(in: sources) }))
         } catch {
             throw .matchingFailed(error)
         }

@@ -41,7 +41,8 @@ public struct ScheduleSetup: Sendable, Hashable {
 /// Re-planning a running programme from a date: sessions before it stay as they were; pairs that are unchanged keep
 /// every session (their series, weekday and time) from it on; only new pairs get new sessions, around those. The
 /// supervision groups stay as they were planned, less the mentors who have left; pairs that are gone lose their
-/// sessions from the date on (their calendars publish them as cancelled).
+/// sessions from the date on (their calendars publish them as cancelled). The earlier run's shortfalls that still
+/// hold stay reported, so that `shortfalls.csv` covers the whole programme.
 public struct ScheduleContinuation: Sendable, Hashable {
     public var from: LocalDate
     public var previous: PreviousSchedule
@@ -64,6 +65,14 @@ public struct ScheduleContinuation: Sendable, Hashable {
             let staying = group.mentorIDs.filter(mentorIDs.contains)
             return staying.isEmpty ? nil : SupervisionGroup(slot: group.slot, mentorIDs: staying)
         }
+    }
+
+    /// The earlier run's shortfalls that still hold: every one of a pair that keeps its sessions, and those of the
+    /// other pairs in months wholly before `from` (their sessions there stay as they were).
+    func carriedShortfalls(pairs: [PairToSchedule]) -> [Shortfall] {
+        let unchanged = Set(pairs.map { "\($0.mentorID)|\($0.menteeID)" })
+            .subtracting(newPairs(pairs).map { "\($0.mentorID)|\($0.menteeID)" })
+        return previous.shortfalls.filter { $0.month < from.monthText || unchanged.contains("\($0.mentorID)|\($0.menteeID)") }
     }
 
     /// The pairs without sessions in the earlier schedule: the only ones scheduled anew.
@@ -137,11 +146,21 @@ public struct MentorScheduler: Sendable {
             mentors: loaded.input.mentors, mentees: loaded.input.mentees, places: loaded.input.places, pairs: pairs,
             calendar: calendar, unavailable: records.unavailable, supervisorSlots: records.supervisorSlots,
             timeLimitSeconds: policy.timeLimitSeconds)
+        var sources = records.sources
         if let continuation = setup.continuation {
             guard continuation.from >= calendar.start, continuation.from <= calendar.end else {
                 throw .invalidInput(InputError(issues: [InputIssue(
                     source: "--from", problem: "\(continuation.from) is outside the programme \(calendar.start) – \(calendar.end)",
                     fix: "give a date within the programme's --start and --end (or --months)")]))
+            }
+            // The dates before `from` concern sessions that stay as they were, so the same file serves every re-plan;
+            // a date before the programme is still reported.
+            let replanned = records.unavailable.indices.filter {
+                records.unavailable[$0].date >= continuation.from || records.unavailable[$0].date < calendar.start
+            }
+            request.unavailable = replanned.map { records.unavailable[$0] }
+            sources.unavailable.lines = sources.unavailable.lines.map { lines in
+                replanned.filter(lines.indices.contains).map { lines[$0] }
             }
             request.fixedSessions = continuation.fixedSessions(pairs: pairs)
             request.fixedSupervision = continuation.supervision(mentorIDs: Set(loaded.input.mentors.map(\.id)))
@@ -150,9 +169,12 @@ public struct MentorScheduler: Sendable {
             request.calendar = ProgrammeCalendar(start: continuation.from, end: calendar.end, rules: policy.schedule)
         }
         do {
-            var result = try scheduler.schedule(request, sources: records.sources, calendarSource: "--start/--end")
-            if setup.continuation != nil {
-                // The figures cover the whole programme, the kept sessions included.
+            var result = try scheduler.schedule(request, sources: sources, calendarSource: "--start/--end")
+            if let continuation = setup.continuation {
+                // The figures cover the whole programme, the kept sessions and their shortfalls included.
+                result.shortfalls = (continuation.carriedShortfalls(pairs: pairs) + result.shortfalls).sorted {
+                    ($0.mentorID, $0.month, $0.menteeID) < ($1.mentorID, $1.month, $1.menteeID)
+                }
                 result.start = calendar.start
                 result.months = SessionScheduler.summaries(
                     months: calendar.months, sessions: result.sessions, shortfalls: result.shortfalls,

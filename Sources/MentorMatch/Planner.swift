@@ -53,7 +53,12 @@ public struct Planner: Sendable {
     }
 
     /// ``plan(_:simulate:)`` after checking that a simulation is described when one is asked for.
-    /// - Parameter source: the scenario file's name, for the issue.
+    /// - Parameters:
+    ///   - scenario: the scenario read by ``loadScenario(path:)``.
+    ///   - simulate: whether to simulate every variant (the scenario must have a `simulation:` section).
+    ///   - source: the scenario file's name, for the issue.
+    /// - Throws: ``MentorMatchError/invalidInput(_:)`` when a simulation is asked for and none is described, or the
+    ///   errors of ``plan(_:simulate:)``.
     public func plan(_ scenario: Scenario, simulate: Bool, source: String) throws(MentorMatchError) -> PlanReport {
         if simulate && scenario.simulation == nil {
             throw .invalidInput(InputError(issues: [InputIssue(

@@ -16,6 +16,14 @@ public struct RecordSource: Sendable, Hashable {
     /// The array of a JSON document that holds the records, such as `mentors`; issues then name the record's path
     /// (`mentors[3].capacity`, counting from 0) as their field.
     public var jsonPath: String?
+    /// Records appended from another source (a `--locks` file after a document's `pair_rules`), by the index of
+    /// their first record here: issues about them name that source.
+    private var appended: [Appended] = []
+
+    private struct Appended: Sendable, Hashable {
+        var firstRecord: Int
+        var source: RecordSource
+    }
 
     public init(name: String, lines: [Int]? = nil, unreadKeys: Set<String> = [], isUnread: Bool = false) {
         self.name = name
@@ -30,14 +38,31 @@ public struct RecordSource: Sendable, Hashable {
         self.jsonPath = jsonPath
     }
 
+    /// This source's first `count` records followed by the records of `other`, as when the rows of a CSV file add
+    /// to the records of a JSON document.
+    public func appending(_ other: RecordSource, after count: Int) -> RecordSource {
+        var combined = self
+        combined.appended.append(Appended(firstRecord: count, source: other))
+        return combined
+    }
+
+    /// The source that holds the record at `index`, and the record's index in it.
+    private func part(holding index: Int) -> (source: RecordSource, index: Int)? {
+        guard let tail = appended.last(where: { $0.firstRecord <= index }) else { return nil }
+        return (tail.source, index - tail.firstRecord)
+    }
+
     /// The source in a sentence: the file name, or `doc.json places` for an array of a JSON document.
     public var described: String { jsonPath.map { "\(name) \($0)" } ?? name }
 
     /// Whether a reference to `key` should not be reported as unknown, because the record may be there unread.
-    func excuses(_ key: String) -> Bool { isUnread || unreadKeys.contains(key) }
+    func excuses(_ key: String) -> Bool {
+        isUnread || unreadKeys.contains(key) || appended.contains { $0.source.excuses(key) }
+    }
 
     /// `line 4` for a line-based source, else `record 4`.
     public func location(ofRecord index: Int) -> String {
+        if let part = part(holding: index) { return "\(part.source.name) \(part.source.location(ofRecord: part.index))" }
         if let jsonPath { return "\(jsonPath)[\(index)]" }
         if let lines, lines.indices.contains(index) { return "line \(lines[index])" }
         return "record \(index + 1)"
@@ -46,6 +71,9 @@ public struct RecordSource: Sendable, Hashable {
     /// An issue about one record (or about the whole source when `record` is `nil`).
     public func issue(record: Int?, field: String?, problem: String, fix: String) -> InputIssue {
         guard let record else { return InputIssue(source: name, field: field, problem: problem, fix: fix) }
+        if let part = part(holding: record) {
+            return part.source.issue(record: part.index, field: field, problem: problem, fix: fix)
+        }
         if let jsonPath {
             let path = "\(jsonPath)[\(record)]" + (field.map { ".\($0)" } ?? "")
             return InputIssue(source: name, field: path, problem: problem, fix: fix)

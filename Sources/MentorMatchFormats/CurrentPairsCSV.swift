@@ -18,25 +18,31 @@ public enum CurrentPairsCSV {
 
     /// Reads the current pairs, reporting blank ids and dates that cannot be read.
     public static func read(_ data: Data, source: String) -> ParsedRecords<CurrentPair> {
-        CSVInputTable.read(data, source: source, columns: currentColumns) { row in
-            let fix = "give the ids of both people of every pair meeting now"
-            guard let mentor = row.required("mentor_id", fix: fix), let mentee = row.required("mentee_id", fix: fix)
-            else { return nil }
-            let since = date(&row, "since")
-            let until = date(&row, "until")
-            guard let since, let until else { return nil }
-            return CurrentPair(mentorID: mentor, menteeID: mentee, since: since.value, until: until.value)
-        }
+        CSVInputTable.read(data, source: source, columns: currentColumns) { row in currentPair(from: &row) }
     }
 
     /// Reads previous suggestions (`pairs.csv` of a run not yet confirmed).
     public static func readSuggestions(_ data: Data, source: String) -> ParsedRecords<SuggestedPair> {
-        CSVInputTable.read(data, source: source, columns: previousColumns) { row in
-            let fix = "give the ids of both people of every suggested pair"
-            guard let mentor = row.required("mentor_id", fix: fix), let mentee = row.required("mentee_id", fix: fix)
-            else { return nil }
-            return SuggestedPair(mentorID: mentor, menteeID: mentee)
-        }
+        CSVInputTable.read(data, source: source, columns: previousColumns) { row in suggestion(from: &row) }
+    }
+
+    /// A current pair from a row with the current-pairs columns (a CSV row or a JSON document's record).
+    static func currentPair(from row: inout CSVRow) -> CurrentPair? {
+        let fix = "give the ids of both people of every pair meeting now"
+        guard let mentor = row.required("mentor_id", fix: fix), let mentee = row.required("mentee_id", fix: fix)
+        else { return nil }
+        let since = date(&row, "since")
+        let until = date(&row, "until")
+        guard let since, let until else { return nil }
+        return CurrentPair(mentorID: mentor, menteeID: mentee, since: since.value, until: until.value)
+    }
+
+    /// A suggested pair from a row with the previous-suggestions columns.
+    static func suggestion(from row: inout CSVRow) -> SuggestedPair? {
+        let fix = "give the ids of both people of every suggested pair"
+        guard let mentor = row.required("mentor_id", fix: fix), let mentee = row.required("mentee_id", fix: fix)
+        else { return nil }
+        return SuggestedPair(mentorID: mentor, menteeID: mentee)
     }
 
     /// The text of a current-pairs file that ``read(_:source:)`` reads back to the same pairs.
@@ -51,8 +57,8 @@ public enum CurrentPairsCSV {
     private static func date(_ row: inout CSVRow, _ column: String) -> ReadDate? {
         let text = row.text(column)
         guard !text.isEmpty else { return ReadDate(value: nil) }
-        guard let date = LocalDate(iso: text) ?? latvianDate(text) else {
-            row.report(column, problem: "\(column) '\(text)' is not a date",
+        guard let date = LocalDate(text: text) else {
+            row.report(column, problem: "\(column) '\(InputText.excerpt(text))' is not a date",
                        fix: "write the date as 2024-03-01 or 01.03.2024, or leave it blank")
             return nil
         }
@@ -60,14 +66,4 @@ public enum CurrentPairsCSV {
     }
 
     private struct ReadDate { var value: LocalDate? }
-
-    /// `dd.mm.yyyy`, as Latvian spreadsheets write dates.
-    static func latvianDate(_ text: String) -> LocalDate? {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 2, parts[1].count == 2, parts[2].count == 4,
-            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-            let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2])
-        else { return nil }
-        return LocalDate(year: year, month: month, day: day)
-    }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import MentorMatchCore
 
-/// The whole input as one JSON object: `mentors`, `mentees`, `places`, optional `pair_rules` and optional `policy`.
+/// The whole input as one JSON object: `mentors`, `mentees`, `places`, and optional `pair_rules`, `current_pairs`
+/// (the pairs meeting now, as `--current`), `previous_suggestions` (as `--previous`) and `policy`.
 ///
 /// Records are flat and named as the CSV columns (`Schemas/input.schema.json` is the published schema):
 /// - a person has `place`, and optionally `lat` and `lon` together for an explicit point; with `lat`/`lon` and no
@@ -9,7 +10,8 @@ import MentorMatchCore
 /// - token lists (`specialisations`, `needs`, `languages`, `interests`) are arrays of strings, or the CSV's text
 ///   separated by `;` or `,`;
 /// - `availability` is the CSV's text (`"Mon 16:00-18:00; Sat 10:00-14:00"`) or an array of `{day, start, end}`;
-/// - numbers are JSON numbers, `remote` is `true` or `false`, dates are text (`YYYY-MM-DD` or `DD.MM.YYYY`).
+/// - numbers are JSON numbers, `remote` is `true` or `false`, dates (`waiting_since`, a current pair's `since` and
+///   `until`) are text (`YYYY-MM-DD` or `DD.MM.YYYY`).
 ///
 /// The records are read by the CSV files' own row builders, so a value means the same in both.
 public struct InputDocument: Sendable, Hashable {
@@ -22,14 +24,19 @@ public struct InputDocument: Sendable, Hashable {
     }
 
     /// Every top-level key the document may hold.
-    public static let fileKeys: Set<String> = ["mentors", "mentees", "places", "pair_rules", "policy"]
+    public static let fileKeys: Set<String> = [
+        "mentors", "mentees", "places", "pair_rules", "current_pairs", "previous_suggestions", "policy",
+    ]
 
     /// Pretty-printed JSON with sorted keys in the flat shape, so equal documents give equal bytes.
     /// - Throws: `EncodingError` when a number is not finite (JSON has no infinity or NaN).
     public func encoded() throws -> Data {
         try JSONOutput.encoder().encode(Flat(
             mentors: input.mentors.map(Self.record), mentees: input.mentees.map(Self.record),
-            places: input.places.map(Self.record), pairRules: input.pairRules.map(Self.record), policy: policy
+            places: input.places.map(Self.record), pairRules: input.pairRules.map(Self.record),
+            currentPairs: input.currentPairs.isEmpty ? nil : input.currentPairs.map(Self.record),
+            previousSuggestions: input.previousSuggestions.isEmpty ? nil : input.previousSuggestions.map(Self.record),
+            policy: policy
         ))
     }
 
@@ -69,7 +76,8 @@ public struct InputDocument: Sendable, Hashable {
         let sources = SourceMap(
             mentors: RecordSource(name: source, jsonPath: "mentors"), mentees: RecordSource(name: source, jsonPath: "mentees"),
             places: RecordSource(name: source, jsonPath: "places"), pairRules: RecordSource(name: source, jsonPath: "pair_rules"),
-            policy: "\(source) policy"
+            policy: "\(source) policy", currentPairs: RecordSource(name: source, jsonPath: "current_pairs"),
+            previousSuggestions: RecordSource(name: source, jsonPath: "previous_suggestions")
         )
         var issues = KeySchema(allowed: fileKeys).unknownKeyIssues(keyed.keys, source: source, pathPrefix: "")
         var policy = Policy()
@@ -105,10 +113,17 @@ public struct InputDocument: Sendable, Hashable {
             MenteesCSV.mentee(from: &row)
         }
         let rules = records.read("pair_rules", required: false, shape: .pairRule) { row in PairRulesCSV.rule(from: &row) }
+        let currentPairs = records.read("current_pairs", required: false, shape: .currentPair) { row in
+            CurrentPairsCSV.currentPair(from: &row)
+        }
+        let suggestions = records.read("previous_suggestions", required: false, shape: .suggestedPair) { row in
+            CurrentPairsCSV.suggestion(from: &row)
+        }
         issues += records.issues
         // Content is checked only on a sound structure: records that failed to read would shift the rest.
         guard issues.isEmpty else { throw InputError(issues: issues) }
-        let input = MatchingInput(mentors: mentors, mentees: mentees, places: places, pairRules: rules)
+        let input = MatchingInput(mentors: mentors, mentees: mentees, places: places, pairRules: rules,
+                                  currentPairs: currentPairs, previousSuggestions: suggestions)
         return Read(document: InputDocument(input: input, policy: policy), sourceMap: sources)
     }
 
@@ -119,11 +134,16 @@ public struct InputDocument: Sendable, Hashable {
         var mentees: [JSONValue]
         var places: [JSONValue]
         var pairRules: [JSONValue]
+        /// Left out when there are none, so that a document without them reads as before.
+        var currentPairs: [JSONValue]?
+        var previousSuggestions: [JSONValue]?
         var policy: Policy
 
         enum CodingKeys: String, CodingKey {
             case mentors, mentees, places, policy
             case pairRules = "pair_rules"
+            case currentPairs = "current_pairs"
+            case previousSuggestions = "previous_suggestions"
         }
     }
 
@@ -158,6 +178,17 @@ public struct InputDocument: Sendable, Hashable {
 
     private static func record(_ rule: PairRule) -> JSONValue {
         .object(["mentor_id": .string(rule.mentorID), "mentee_id": .string(rule.menteeID), "rule": .string(rule.kind.rawValue)])
+    }
+
+    private static func record(_ pair: CurrentPair) -> JSONValue {
+        var fields: [String: JSONValue] = ["mentor_id": .string(pair.mentorID), "mentee_id": .string(pair.menteeID)]
+        if let since = pair.since { fields["since"] = .string(since.description) }
+        if let until = pair.until { fields["until"] = .string(until.description) }
+        return .object(fields)
+    }
+
+    private static func record(_ pair: SuggestedPair) -> JSONValue {
+        .object(["mentor_id": .string(pair.mentorID), "mentee_id": .string(pair.menteeID)])
     }
 
     private static func located(_ location: Location, _ fields: [String: JSONValue]) -> [String: JSONValue] {
@@ -215,6 +246,13 @@ private struct RecordShape {
     )
     static let pairRule = RecordShape(
         fields: ["mentor_id": .text, "mentee_id": .text, "rule": .text], required: ["mentor_id", "mentee_id", "rule"]
+    )
+    static let currentPair = RecordShape(
+        fields: ["mentor_id": .text, "mentee_id": .text, "since": .text, "until": .text],
+        required: ["mentor_id", "mentee_id"]
+    )
+    static let suggestedPair = RecordShape(
+        fields: ["mentor_id": .text, "mentee_id": .text], required: ["mentor_id", "mentee_id"]
     )
 }
 

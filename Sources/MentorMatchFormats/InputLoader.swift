@@ -32,7 +32,8 @@ public struct InputFiles: Sendable, Hashable {
         self.previous = previous
     }
 
-    /// A JSON input document; a locks file adds to its `pair_rules`, a policy file replaces its `policy`.
+    /// A JSON input document; a locks file adds to its `pair_rules`, a current-pairs file to its `current_pairs`, a
+    /// previous-suggestions file to its `previous_suggestions`; a policy file replaces its `policy`.
     public init(
         document: String, locks: String? = nil, policy: String? = nil, current: String? = nil, previous: String? = nil
     ) {
@@ -52,7 +53,8 @@ public struct InputBytes: Sendable, Hashable {
     }
 }
 
-/// A run's input as bytes, such as a server's uploads: the three CSV files, optional locks and policy.
+/// A run's input as bytes, such as a server's uploads: the three CSV files, optional locks, policy, current pairs
+/// and previous suggestions.
 public struct InputContents: Sendable, Hashable {
     public var mentors: InputBytes
     public var mentees: InputBytes
@@ -60,15 +62,22 @@ public struct InputContents: Sendable, Hashable {
     public var locks: InputBytes?
     /// JSON or YAML; the source's extension (`.json`, `.yaml`, `.yml`) or the content decides.
     public var policy: InputBytes?
+    /// The pairs meeting now, as `--current` reads them (last month's `pairs.csv` as it is).
+    public var current: InputBytes?
+    /// Suggestions of an earlier run not yet confirmed, as `--previous` reads them.
+    public var previous: InputBytes?
 
     public init(
-        mentors: InputBytes, mentees: InputBytes, places: InputBytes, locks: InputBytes? = nil, policy: InputBytes? = nil
+        mentors: InputBytes, mentees: InputBytes, places: InputBytes, locks: InputBytes? = nil, policy: InputBytes? = nil,
+        current: InputBytes? = nil, previous: InputBytes? = nil
     ) {
         self.mentors = mentors
         self.mentees = mentees
         self.places = places
         self.locks = locks
         self.policy = policy
+        self.current = current
+        self.previous = previous
     }
 }
 
@@ -122,10 +131,14 @@ public enum InputLoader {
         var issues: [InputIssue] = []
         if let document = files.document {
             let data = contents(of: document, issues: &issues)
-            let locks = files.locks.flatMap { path in contents(of: path, issues: &issues).map { InputBytes($0, source: path) } }
-            let policy = files.policy.flatMap { path in contents(of: path, issues: &issues).map { InputBytes($0, source: path) } }
+            func bytes(_ path: String?) -> InputBytes? {
+                path.flatMap { path in contents(of: path, issues: &issues).map { InputBytes($0, source: path) } }
+            }
+            let (locks, policy, current, previous) = (bytes(files.locks), bytes(files.policy), bytes(files.current),
+                                                      bytes(files.previous))
             guard let data, issues.isEmpty else { throw InputError(issues: issues) }
-            return try loadDocument(InputBytes(data, source: document), locks: locks, policy: policy)
+            return try loadDocument(InputBytes(data, source: document), locks: locks, policy: policy, current: current,
+                                    previous: previous)
         }
         func part(_ path: String) -> Part { Part(source: path, data: contents(of: path, issues: &issues)) }
         return try load(
@@ -140,19 +153,27 @@ public enum InputLoader {
     public static func load(_ contents: InputContents, skippingInvalidRows: Bool = false) throws(InputError) -> LoadedInput {
         try load(
             mentors: Part(contents.mentors), mentees: Part(contents.mentees), places: Part(contents.places),
-            locks: contents.locks.map(Part.init), policy: contents.policy.map(Part.init), issues: [],
+            locks: contents.locks.map(Part.init), policy: contents.policy.map(Part.init),
+            current: contents.current.map(Part.init), previous: contents.previous.map(Part.init), issues: [],
             skippingInvalidRows: skippingInvalidRows
         )
     }
 
-    /// Reads a JSON ``InputDocument``; `locks` (CSV) add to its pair rules, `policy` replaces its policy.
+    /// Reads a JSON ``InputDocument``; `locks` (CSV) add to its pair rules, `current` (CSV) to its current pairs,
+    /// `previous` (CSV) to its previous suggestions, and `policy` replaces its policy.
+    ///
+    /// Issues about an added row name its file and line; those about the document's own records, their JSON path.
     public static func loadDocument(
-        _ document: InputBytes, locks: InputBytes? = nil, policy: InputBytes? = nil
+        _ document: InputBytes, locks: InputBytes? = nil, policy: InputBytes? = nil, current: InputBytes? = nil,
+        previous: InputBytes? = nil
     ) throws(InputError) -> LoadedInput {
         var issues: [InputIssue] = []
         let rules = locks.map { PairRulesCSV.read($0.data, source: $0.source) }
         let parsedPolicy = policy.map { PolicyFile.parse($0.data, source: $0.source) }
-        issues += (rules?.issues ?? []) + (parsedPolicy?.issues ?? [])
+        let currentPairs = current.map { CurrentPairsCSV.read($0.data, source: $0.source) }
+        let suggestions = previous.map { CurrentPairsCSV.readSuggestions($0.data, source: $0.source) }
+        issues += (rules?.issues ?? []) + (parsedPolicy?.issues ?? []) + (currentPairs?.issues ?? [])
+            + (suggestions?.issues ?? [])
         var read: InputDocument.Read?
         do {
             read = try InputDocument.read(document.data, source: document.source)
@@ -161,8 +182,18 @@ public enum InputLoader {
         }
         guard var read, issues.isEmpty else { throw InputError(issues: issues) }
         if let rules {
+            read.sourceMap.pairRules = read.sourceMap.pairRules.appending(rules.source, after: read.document.input.pairRules.count)
             read.document.input.pairRules += rules.records
-            read.sourceMap.pairRules = rules.source
+        }
+        if let currentPairs {
+            read.sourceMap.currentPairs = read.sourceMap.currentPairs.appending(
+                currentPairs.source, after: read.document.input.currentPairs.count)
+            read.document.input.currentPairs += currentPairs.records
+        }
+        if let suggestions {
+            read.sourceMap.previousSuggestions = read.sourceMap.previousSuggestions.appending(
+                suggestions.source, after: read.document.input.previousSuggestions.count)
+            read.document.input.previousSuggestions += suggestions.records
         }
         if let parsedPolicy, let policy {
             read.document.policy = parsedPolicy.policy

@@ -121,13 +121,15 @@ public struct PreviousSchedule: Sendable, Hashable {
     public var end: LocalDate
     public var sessions: [ScheduledSession]
     public var supervision: [SupervisionGroup]
+    /// The months in which pairs got fewer sessions than required, as that run reported them.
+    public var shortfalls: [Shortfall]
 
     /// Reads the `sessions.json` at `path`; see ``read(_:source:)``.
     public static func load(path: String) throws(InputError) -> PreviousSchedule {
         try read(contentsOfFile(path), source: path)
     }
 
-    /// Reads the programme, sessions and supervision groups of a `sessions.json`.
+    /// Reads the programme, sessions, supervision groups and shortfalls of a `sessions.json`.
     /// - Throws: ``InputError`` naming the file when it is not one `mentormatch schedule` wrote.
     public static func read(_ data: Data, source: String) throws(InputError) -> PreviousSchedule {
         struct Document: Decodable {
@@ -145,6 +147,7 @@ public struct PreviousSchedule: Sendable, Hashable {
             var programme: Programme
             var sessions: [Session]
             var supervision: [Group]
+            var shortfalls: [Shortfall]
         }
         let problem = InputError(issues: [InputIssue(
             source: source, problem: "is not a sessions.json written by mentormatch schedule",
@@ -176,7 +179,8 @@ public struct PreviousSchedule: Sendable, Hashable {
             ))
         }
         return PreviousSchedule(
-            start: document.programme.start, end: document.programme.end, sessions: sessions, supervision: supervision
+            start: document.programme.start, end: document.programme.end, sessions: sessions, supervision: supervision,
+            shortfalls: document.shortfalls
         )
     }
 }

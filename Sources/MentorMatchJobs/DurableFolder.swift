@@ -1,12 +1,13 @@
 import Foundation
 
-/// Writes a folder of files so that, once ``write(_:to:staging:)`` returns, the whole folder is on disk (every file
+/// Writes a folder of files so that, once ``write(_:to:staging:syncing:)`` returns, the whole folder is on disk (every file
 /// and the folder's entry synced), and a crash before that leaves no folder at the target, only a staging folder
 /// that the next start removes.
 enum DurableFolder {
     /// Writes `files` (relative paths such as `calendars/M001.ics`) into `staging`, syncs them, and renames `staging`
-    /// to `target` (which must not exist), then syncs the parent folder.
-    static func write(_ files: [String: Data], to target: URL, staging: URL) throws {
+    /// to `target` (which must not exist), then syncs the parent folder. Without `syncing`, the folder is still
+    /// complete or absent after the process is killed, but not after a power cut.
+    static func write(_ files: [String: Data], to target: URL, staging: URL, syncing: Bool = true) throws {
         let manager = FileManager.default
         try? manager.removeItem(at: staging)
         try manager.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -24,12 +25,15 @@ enum DurableFolder {
             let handle = try FileHandle(forWritingTo: url)
             defer { try? handle.close() }
             try handle.write(contentsOf: data)
-            try handle.synchronize()
+            if syncing { try handle.synchronize() }
         }
-        for folder in folders { try sync(folder) }
+        if syncing { for folder in folders { try sync(folder) } }
         try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try manager.moveItem(at: staging, to: target)
+        guard syncing else { return }
+        // The target's folder, and the folder holding that one (it may have been created just now).
         try sync(target.deletingLastPathComponent())
+        try sync(target.deletingLastPathComponent().deletingLastPathComponent())
     }
 
     /// Every file below `folder`, as relative paths, sorted.

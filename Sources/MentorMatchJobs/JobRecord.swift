@@ -36,19 +36,20 @@ public struct JobProgress: Sendable, Codable, Hashable {
 
 /// Why a job failed, in words its submitter can act on.
 public struct JobFailure: Sendable, Codable, Hashable {
+    /// The raw values are the words the API and the store use.
     public enum Kind: String, Sendable, Codable, CaseIterable {
         /// The input has problems (``issues`` lists every one).
-        case invalidInput
+        case invalidInput = "invalid_input"
         /// The input is valid but there is no answer (side constraints, a target out of reach, a solver failure).
-        case solverFailed
+        case solverFailed = "solver_failed"
         /// The job ran past the policy's time limit (`time_limit_seconds`) and was stopped.
-        case timeLimit
+        case timeLimit = "time_limit"
         /// The job needed more memory than a worker may use and was stopped.
-        case memoryLimit
+        case memoryLimit = "memory_limit"
         /// The worker process died while running the job (a trap or a kill).
-        case workerCrashed
+        case workerCrashed = "worker_crashed"
         /// The job was started ``JobService/Configuration/maxAttempts`` times without finishing.
-        case attemptsExhausted
+        case attemptsExhausted = "attempts_exhausted"
         /// MentorMatch broke one of its own invariants, or its data folder failed: a bug or an operator's problem.
         case `internal`
     }
@@ -106,16 +107,22 @@ public struct JobRecord: Sendable, Hashable {
 /// A request as received: named input parts (bytes) and options, stored verbatim before ``JobService/submit(_:idempotencyKey:)``
 /// returns.
 ///
-/// Parts by kind (each optional part may be left out):
+/// Parts by kind (each optional part may be left out); an issue names a part by its name (`mentors, line 4`):
 /// - matching and suggestion: `document` (a JSON input document) or `mentors`, `mentees`, `places` (CSV); optional
-///   `policy` (YAML or JSON), `locks`, `current`, `previous`; suggestion needs the option `mentee`.
-/// - schedule: the matching's parts, optional `pairs`, `unavailable`, `supervisor_slots`; options `start` and
-///   `months` or `end`, optional `sessions_per_month`, `hours_per_month`, `session_minutes`, `group_size`,
-///   `programme_id`.
+///   `policy` (YAML or JSON), `locks`, `current`, `previous`. Matching: option `skip_invalid` (`true`: invalid rows
+///   are set aside into `rejected.csv`); suggestion: option `mentee` (the young person's id).
+/// - schedule: the matching's parts, optional `pairs`, `unavailable`, `supervisor_slots`, and `sessions` (an earlier
+///   `sessions.json`) with option `from`; options `start` and `months` or `end`, optional `sessions_per_month`,
+///   `hours_per_month`, `session_minutes`, `group_size`, `programme_id`.
 /// - plan: `scenario` (YAML) and the files it names, each as a part named by the file name the scenario gives;
 ///   option `simulate` (`true`).
-/// - recruitment: the matching's parts and `profiles`, or `applicants` with option `accept`; options `target`,
-///   `remote_parishes` (`true`), `max_recruits`, `training_cost`.
+/// - recruitment: the matching's parts and `profiles` (options `target` or `remote_parishes` `true`, and/or
+///   `max_recruits`; `training_cost`), or `applicants` with option `accept`; option `title` heads the chart.
+///
+/// Results: matching `pairs.csv`, `unmatched.csv`, `alternatives.csv`, `result.json` (`changes.csv` with current
+/// pairs, `rejected.csv` with `skip_invalid`); suggestion `suggestions.json`; schedule `sessions.json`,
+/// `sessions.csv`, `shortfalls.csv`, `calendars/*.ics`, `calendars.zip`; plan and recruitment the files of
+/// `mentormatch plan` and `mentormatch recruit`.
 public struct JobRequest: Sendable, Hashable {
     public var kind: JobKind
     public var parts: [String: Data]

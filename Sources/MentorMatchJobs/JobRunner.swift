@@ -81,7 +81,7 @@ struct JobRunner {
     }
 
     private func explain(_ parts: Set<String>) throws(MentorMatchError) -> Data {
-        let loaded = try load(parts)
+        let loaded = try load(parts, skippingInvalidRows: try JobOptions(task.options).flag("skip_invalid"))
         let explanation = try MentorMatcher().explanation(of: task.menteeID ?? "", loaded)
         return try MentorMatchError.formatting { () throws(FormatError) in
             try ResultFiles.json(explanation, output: "the explanation")
@@ -162,7 +162,8 @@ struct JobRunner {
                 sessionsPerMonth: try options.integer("sessions_per_month"), hoursPerMonth: try options.number("hours_per_month"),
                 sessionMinutes: try options.integer("session_minutes"), supervisionGroupSize: try options.integer("group_size")),
             continuation: continuation)
-        report(.stage(.reading))
+        // Read once more inside the scheduler; read here first for the stage and the policy's time limit.
+        _ = try load(parts)
         report(.stage(.solve))
         let result = try MentorScheduler().schedule(setup)
         report(.stage(.writing))
@@ -183,18 +184,33 @@ struct JobRunner {
         let title = options.values["title"] ?? "MentorMatch"
         let question: RecruitmentQuestion
         if parts.contains("applicants") {
-            guard let accept = try options.integer("accept") else {
+            guard let accept = try options.count("accept", in: InputLimits.recruits) else {
                 throw JobOptions.invalid("accept", problem: "applicants need the number to accept",
                                          fix: "give accept, such as 14")
             }
             question = .applicants(path: "applicants", accept: accept)
         } else if parts.contains("profiles") {
             let share = try options.number("target")
+            if let share, !(0...1).contains(share) {
+                throw JobOptions.invalid("target", problem: "the target \(share) is not a share from 0 to 1", fix: "give a share such as 0.9")
+            }
             let remote = try options.flag("remote_parishes")
+            if remote && share != nil {
+                throw JobOptions.invalid("target", problem: "target and remote_parishes are both given", fix: "give one of them")
+            }
+            let trainingCost = try options.number("training_cost") ?? 0
+            guard InputLimits.euros.contains(trainingCost) else {
+                throw JobOptions.invalid("training_cost", problem: "the training cost is outside 0–999,999,999 EUR",
+                                         fix: "give the EUR per recruit, such as 150")
+            }
+            let maxRecruits = try options.count("max_recruits", in: InputLimits.recruits)
+            guard share != nil || remote || maxRecruits != nil else {
+                throw JobOptions.invalid("target", problem: "a recruitment needs a target or max_recruits",
+                                         fix: "give target (a share such as 0.9), remote_parishes true, or max_recruits")
+            }
             question = .profiles(
                 path: "profiles", target: remote ? .everyRemotePlace : share.map(CoverageTarget.share),
-                maxRecruits: try options.integer("max_recruits"),
-                trainingCostPerRecruit: try options.number("training_cost") ?? 0)
+                maxRecruits: maxRecruits, trainingCostPerRecruit: trainingCost)
         } else {
             throw JobOptions.invalid("profiles", problem: "a recruitment needs profiles or applicants",
                                      fix: "add the part profiles (CSV), or applicants (CSV) with the option accept")
@@ -233,6 +249,16 @@ struct JobOptions {
         guard let text = values[name] else { return nil }
         guard let value = Int(text) else {
             throw Self.invalid(name, problem: "'\(InputText.excerpt(text))' is not a whole number", fix: "give a whole number, such as 6")
+        }
+        return value
+    }
+
+    /// A whole number within `range`.
+    func count(_ name: String, in range: ClosedRange<Int>) throws(MentorMatchError) -> Int? {
+        guard let value = try integer(name) else { return nil }
+        guard range.contains(value) else {
+            throw Self.invalid(name, problem: "\(name) \(InputLimits.grouped(value)) is outside \(range.lowerBound)–\(InputLimits.grouped(range.upperBound))",
+                               fix: "give a count from \(range.lowerBound) to \(InputLimits.grouped(range.upperBound))")
         }
         return value
     }

@@ -5,8 +5,8 @@ import MentorMatch
 /// The job service behind `mentormatch serve`: accepts requests into a durable store, runs them in a supervised
 /// pool of `mentormatch worker` processes, and keeps their results until they are erased or expire.
 ///
-/// Nothing accepted is lost: a request's input is on disk and its record committed before ``submit(_:idempotencyKey:)``
-/// returns; a job's result files are on disk before its `succeeded` status is committed; a job found `running` at
+/// Nothing accepted is lost: a request's record and input parts are committed in one transaction before
+/// ``submit(_:idempotencyKey:)`` returns; a job's result files are on disk before its `succeeded` status is committed; a job found `running` at
 /// ``start()`` (the server died) is run again, at most ``Configuration/maxAttempts`` times in all.
 ///
 /// A worker that dies takes only its own job with it. Its job is then, by cause:
@@ -38,6 +38,12 @@ public actor JobService {
         public var maxAttempts: Int
         /// How long ``shutdown()`` lets running jobs finish before they are stopped and left queued for the next start.
         public var shutdownGrace: Duration
+
+        /// The executable of this process (`/proc/self/exe`): `mentormatch serve` starts its workers from itself.
+        public static var runningExecutable: URL {
+            let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+            return URL(fileURLWithPath: path)
+        }
 
         public init(
             dataDirectory: URL, workers: Int = ProcessInfo.processInfo.activeProcessorCount, queueLimit: Int = 100,
@@ -135,6 +141,8 @@ public actor JobService {
         signal(SIGPIPE, SIG_IGN)
         let manager = FileManager.default
         try manager.createDirectory(at: jobsFolder, withIntermediateDirectories: true)
+        // The jobs hold people's data: the data folder is the server's user's alone.
+        try manager.setAttributes([.posixPermissions: 0o700], ofItemAtPath: configuration.dataDirectory.path)
         try? manager.removeItem(at: stagingFolder)
         try manager.createDirectory(at: stagingFolder, withIntermediateDirectories: true)
         let store = try JobStore(path: configuration.dataDirectory.appendingPathComponent("jobs.sqlite").path)
@@ -162,10 +170,12 @@ public actor JobService {
             active[job.record.id] = job
             queue.append(job.record.id)
         }
-        // A folder without a record is the input of a request that was never accepted (the server died first).
+        // A folder without a record belongs to a job erased while the server died. The input copies of the others
+        // are written again from the store when needed (a power cut may have left them damaged).
         let known = try store.allIDs()
-        for name in (try? manager.contentsOfDirectory(atPath: jobsFolder.path)) ?? [] where !known.contains(name) {
-            try? manager.removeItem(at: jobsFolder.appendingPathComponent(name))
+        for name in (try? manager.contentsOfDirectory(atPath: jobsFolder.path)) ?? [] {
+            let folder = jobsFolder.appendingPathComponent(name)
+            try? manager.removeItem(at: known.contains(name) ? folder.appendingPathComponent("input") : folder)
         }
         deleteExpiredJobs(asOf: Date())
         logger.info("job store open", metadata: [
@@ -204,7 +214,6 @@ public actor JobService {
         }
         for (id, slot) in slots {
             if slot.assignment != nil {
-                // Read, then write: one statement reading and writing `slots` is an exclusivity violation (a trap).
                 if slot.assignment?.stop == nil { slots[id]?.assignment?.stop = .shutdown }
                 slot.worker.kill()
             } else {
@@ -261,13 +270,13 @@ public actor JobService {
             record: JobRecord(id: id, kind: request.kind, status: .queued, createdAt: Date()), options: request.options,
             partNames: request.parts.keys.sorted(), idempotencyKey: idempotencyKey)
         do {
-            try DurableFolder.write(request.parts, to: inputFolder(of: id), staging: stagingFolder.appendingPathComponent(id))
-            try store.insert(job)
+            try store.insert(job, parts: request.parts)
         } catch {
-            try? FileManager.default.removeItem(at: folder(of: id))
             logger.error("a job could not be stored", metadata: ["kind": "\(request.kind.rawValue)"])
             throw .storeFailed("the job's input could not be stored in the data folder (\(error))")
         }
+        // The copy the worker reads; written again from the store if it is missing.
+        try? writeInputFolder(id, parts: request.parts)
         active[id] = job
         queue.append(id)
         logger.info("job accepted", metadata: ["kind": "\(request.kind.rawValue)", "queued": "\(queue.count)"])
@@ -331,6 +340,9 @@ public actor JobService {
         guard let record = record(id), record.kind == .matching, record.status == .succeeded,
             let stored = try? store?.job(id: id)
         else { return nil }
+        guard inputFolderReady(id) else {
+            throw .failed(JobFailure(kind: .internal, message: "the job's input could not be read from the data folder"))
+        }
         let answer = await runEphemeral(WorkerTask(
             action: .explain, kind: .matching, inputDirectory: inputFolder(of: id).path, options: stored.options,
             menteeID: menteeID))
@@ -392,9 +404,23 @@ public actor JobService {
         guard request.kind == stored.record.kind, request.options == stored.options,
             request.parts.keys.sorted() == stored.partNames
         else { return false }
-        return request.parts.allSatisfy { name, data in
-            (try? Data(contentsOf: inputFolder(of: stored.record.id).appendingPathComponent(name))) == data
+        return (try? store?.parts(of: stored.record.id)) == request.parts
+    }
+
+    /// Writes the worker's copy of a job's input (complete or absent even if the server is killed meanwhile).
+    private func writeInputFolder(_ id: String, parts: [String: Data]) throws {
+        try DurableFolder.write(
+            parts, to: inputFolder(of: id), staging: stagingFolder.appendingPathComponent(id), syncing: false)
+    }
+
+    /// Whether the worker's copy of the job's input is there, writing it from the store if it is not.
+    private func inputFolderReady(_ id: String) -> Bool {
+        if FileManager.default.fileExists(atPath: inputFolder(of: id).path) { return true }
+        guard let parts = try? store?.parts(of: id), (try? writeInputFolder(id, parts: parts)) != nil else {
+            logger.error("a job's input could not be written into the data folder")
+            return false
         }
+        return true
     }
 
     /// The seconds until a place in the queue is likely free: the queue's work at the mean run time so far.
@@ -418,8 +444,6 @@ public actor JobService {
 
     /// Commits a final or re-queued state; a job that is no longer queued or running leaves ``active``.
     private func finish(_ job: JobStore.StoredJob) {
-        var job = job
-        if job.record.status.isFinal { job.record.progress = job.record.status == .succeeded ? job.record.progress : job.record.progress }
         do {
             try store?.update(job.record)
         } catch {
@@ -496,6 +520,14 @@ public actor JobService {
             } else if !queue.isEmpty {
                 let id = queue.removeFirst()
                 guard var job = active[id] else { continue }
+                guard inputFolderReady(id) else {
+                    job.record.status = .failed
+                    job.record.finishedAt = Date()
+                    job.record.failure = JobFailure(
+                        kind: .internal, message: "the job's input could not be written into the data folder; check its space")
+                    finish(job)
+                    continue
+                }
                 job.record.status = .running
                 job.record.attempts += 1
                 job.record.startedAt = Date()
@@ -516,7 +548,8 @@ public actor JobService {
     private func assign(_ work: Assignment.Work, task: WorkerTask, to slotID: Int) {
         guard let slot = slots[slotID] else { return }
         var assignment = Assignment(work: work)
-        assignment.deadline = deadline(after: Policy().timeLimitSeconds, slotID: slotID, token: assignment.token)
+        let defaultLimit = Policy().timeLimitSeconds
+        assignment.deadline = deadline(after: defaultLimit, limit: defaultLimit, slotID: slotID, token: assignment.token)
         slots[slotID]?.assignment = assignment
         do {
             try slot.worker.send(task)
@@ -526,12 +559,13 @@ public actor JobService {
         }
     }
 
-    private func deadline(after seconds: Double, slotID: Int, token: UUID) -> Task<Void, Never> {
+    /// Kills the slot's worker after `seconds` unless the task ends first; `limit` is the time limit it enforces.
+    private func deadline(after seconds: Double, limit: Double, slotID: Int, token: UUID) -> Task<Void, Never> {
         let clamped = min(max(seconds, 0.001), 7 * 86_400)
         return Task {
             try? await Task.sleep(for: .milliseconds(Int((clamped * 1000).rounded(.up))))
             guard !Task.isCancelled else { return }
-            self.deadlinePassed(slotID: slotID, token: token, seconds: seconds)
+            self.deadlinePassed(slotID: slotID, token: token, seconds: limit)
         }
     }
 
@@ -552,10 +586,8 @@ public actor JobService {
         guard let assignment = slots[slotID]?.assignment, assignment.stop == nil else { return }
         if case .timeLimit(let seconds) = event {
             assignment.deadline?.cancel()
-            let elapsed = ContinuousClock.now - assignment.startedAt
-            let elapsedSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             slots[slotID]?.assignment?.deadline = deadline(
-                after: seconds - elapsedSeconds, slotID: slotID, token: assignment.token)
+                after: seconds - Self.seconds(ContinuousClock.now - assignment.startedAt), limit: seconds, slotID: slotID, token: assignment.token)
             return
         }
         switch assignment.work {
@@ -575,22 +607,25 @@ public actor JobService {
                 active[id] = job
                 notify(job.record)
             case .succeeded(let names):
-                release(slotID)
-                job.record.status = .succeeded
                 job.record.outputNames = names
-                job.record.finishedAt = Date()
-                finish(job)
+                conclude(job, as: .succeeded, slotID: slotID)
             case .failed(let failure):
-                release(slotID)
-                job.record.status = .failed
                 job.record.failure = failure
-                job.record.finishedAt = Date()
-                finish(job)
+                conclude(job, as: .failed, slotID: slotID)
             case .timeLimit, .issues, .explanation:
                 return
             }
         }
         dispatch()
+    }
+
+    /// Stores the job's final status once its worker has answered, and frees the worker.
+    private func conclude(_ job: JobStore.StoredJob, as status: JobStatus, slotID: Int) {
+        release(slotID)
+        var job = job
+        job.record.status = status
+        job.record.finishedAt = Date()
+        finish(job)
     }
 
     /// Frees the slot after its task ended, counting the run's time.
@@ -599,10 +634,13 @@ public actor JobService {
         assignment.deadline?.cancel()
         slots[slotID]?.assignment = nil
         if case .job = assignment.work {
-            let elapsed = ContinuousClock.now - assignment.startedAt
-            runSecondsTotal += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            runSecondsTotal += Self.seconds(ContinuousClock.now - assignment.startedAt)
             runsFinished += 1
         }
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 
     private func workerExited(_ exit: WorkerExit, slotID: Int) {
@@ -660,7 +698,8 @@ public actor JobService {
     private func failure(of assignment: Assignment, exit: WorkerExit) -> JobFailure? {
         switch assignment.stop {
         case .cancelled:
-            return JobFailure(kind: .internal, message: "cancelled")
+            // remove(_:) has stored the job as cancelled already; only an explanation or check is answered here.
+            return JobFailure(kind: .internal, message: "the request was cancelled")
         case .timeLimit(let seconds):
             return JobFailure(
                 kind: .timeLimit,
@@ -671,7 +710,7 @@ public actor JobService {
         case nil:
             break
         }
-        if exit.ranOutOfMemory {
+        if exit.ranOutOfMemory(limitBytes: configuration.workerMemoryLimitBytes) {
             let megabytes = configuration.workerMemoryLimitBytes / (1 << 20)
             return JobFailure(
                 kind: .memoryLimit,

@@ -4,7 +4,8 @@ import GRDB
 /// The SQLite store of jobs, in WAL mode with full synchronous commits (a commit that returned survives a crash),
 /// its schema versioned by GRDB's migrator.
 ///
-/// Records are what the service must not lose: a job's kind, options, status, attempts, failure and output names.
+/// Records are what the service must not lose: a job's kind, input parts, options, status, attempts, failure and
+/// output names.
 /// Stage and progress of a running job live in memory only; the last stage reached is stored when the job finishes.
 final class JobStore: Sendable {
     private let database: DatabasePool
@@ -39,6 +40,14 @@ final class JobStore: Sendable {
                 // Unique: one job per key. The request itself is compared with the stored input (see JobService).
                 table.column("idempotency_key", .text).unique()
             }
+            // The request's parts, committed with the job in one transaction (one sync of the log, where files
+            // would need one per part and folder); the workers read copies written into the job's folder.
+            try db.create(table: "job_part") { table in
+                table.column("job_id", .text).notNull().references("job", onDelete: .cascade)
+                table.column("name", .text).notNull()
+                table.column("data", .blob).notNull()
+                table.primaryKey(["job_id", "name"])
+            }
         }
         return migrator
     }
@@ -51,7 +60,8 @@ final class JobStore: Sendable {
         var idempotencyKey: String?
     }
 
-    func insert(_ job: StoredJob) throws {
+    /// Commits the job and its input parts together.
+    func insert(_ job: StoredJob, parts: [String: Data]) throws {
         try database.write { db in
             try db.execute(
                 sql: """
@@ -65,6 +75,21 @@ final class JobStore: Sendable {
                     job.record.attempts, try job.record.failure.map(Self.text), try Self.text(job.options),
                     try Self.text(job.partNames), try Self.text(job.record.outputNames), job.idempotencyKey,
                 ])
+            for (name, data) in parts {
+                try db.execute(sql: "INSERT INTO job_part (job_id, name, data) VALUES (?, ?, ?)",
+                               arguments: [job.record.id, name, data])
+            }
+        }
+    }
+
+    /// The input parts of a job, as submitted.
+    func parts(of id: String) throws -> [String: Data] {
+        try database.read { db in
+            var parts: [String: Data] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT name, data FROM job_part WHERE job_id = ?", arguments: [id]) {
+                parts[row["name"]] = row["data"]
+            }
+            return parts
         }
     }
 

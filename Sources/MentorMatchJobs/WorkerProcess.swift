@@ -38,6 +38,17 @@ final class WorkerProcess: Sendable {
         let (events, continuation) = AsyncStream.makeStream(of: Message.self)
         self.events = events
         let stderrTail = Mutex(Data())
+        let peakVirtualBytes = Mutex(0)
+        let exited = Atomic(false)
+        let pid = process.processIdentifier
+        // RLIMIT_AS makes an allocation fail, and not every library reports that before it crashes (a SIGSEGV
+        // with nothing on standard error): the address space seen last tells.
+        Thread.detachNewThread {
+            while !exited.load(ordering: .relaxed) {
+                if let bytes = Self.virtualBytes(of: pid) { peakVirtualBytes.withLock { $0 = max($0, bytes) } }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
         let stderrDone = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
             let handle = stderr.fileHandleForReading
@@ -67,12 +78,14 @@ final class WorkerProcess: Sendable {
                 }
             }
             process.waitUntilExit()
+            exited.store(true, ordering: .relaxed)
             stderrDone.wait()
             let signalled = process.terminationReason == .uncaughtSignal
             let tail = stderrTail.withLock { String(decoding: $0, as: UTF8.self) }
             continuation.yield(.exited(WorkerExit(
                 signal: signalled ? process.terminationStatus : nil,
-                status: signalled ? nil : process.terminationStatus, stderrTail: tail)))
+                status: signalled ? nil : process.terminationStatus, stderrTail: tail,
+                peakVirtualBytes: peakVirtualBytes.withLock { $0 })))
             continuation.finish()
         }
     }
@@ -87,6 +100,15 @@ final class WorkerProcess: Sendable {
         _ = Foundation.kill(pid, SIGKILL)
     }
 
+    /// The process's address space (VmSize), or `nil` once it has gone.
+    private static func virtualBytes(of pid: Int32) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmSize:") }),
+            let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+        else { return nil }
+        return kilobytes.multipliedReportingOverflow(by: 1024).overflow ? Int.max : kilobytes * 1024
+    }
+
     /// Closes its standard input: an idle worker then exits.
     func close() {
         try? input.close()
@@ -98,11 +120,14 @@ struct WorkerExit: Sendable, Hashable {
     var signal: Int32?
     var status: Int32?
     var stderrTail: String
+    /// The largest address space seen while it ran (sampled every 50 ms).
+    var peakVirtualBytes: Int
 
-    /// Whether the worker died because an allocation failed under its memory limit (the Swift runtime's and the C++
-    /// runtime's words for it).
-    var ranOutOfMemory: Bool {
-        ["failed to allocate", "Could not allocate memory", "std::bad_alloc", "out of memory", "Cannot allocate memory"]
-            .contains { stderrTail.contains($0) }
+    /// Whether the worker died because an allocation failed under its memory limit: the Swift or C++ runtime said
+    /// so, or its address space had come within 10 % of the limit.
+    func ranOutOfMemory(limitBytes: Int) -> Bool {
+        let said = ["failed to allocate", "Could not allocate memory", "std::bad_alloc", "out of memory",
+                    "Cannot allocate memory"].contains { stderrTail.contains($0) }
+        return said || peakVirtualBytes >= limitBytes / 10 * 9
     }
 }

@@ -127,23 +127,45 @@ struct EngineExplanationTests {
         }
     }
 
-    @Test("the engine checks its input itself: a 19-year-old mentor and a 12-year-old are refused, never paired")
-    func invalidInputRefused() {
+    @Test("locks over a mentor's capacity and a lock that breaks a rule are refused together, in the order of the locks")
+    func everyLockProblemAtOnce() throws {
         let input = MatchingInput(
-            mentors: [People.mentor("m1", age: 19)], mentees: [People.mentee("y1", age: 12)], places: People.places
+            mentors: [People.mentor("m1", capacity: 1)],
+            mentees: [People.mentee("y1"), People.mentee("y2", languages: ["ru"])], places: People.places,
+            pairRules: [PairRule(mentorID: "m1", menteeID: "y1", kind: .lock), PairRule(mentorID: "m1", menteeID: "y2", kind: .lock)]
         )
+        let inputError = try #require(refusal(of: input))
+        #expect(inputError.issues.map(\.problem) == [
+            "m1 has more locked young people than its capacity of 1",
+            "m1–y2 breaks language (speaks lv, not ru)",
+        ])
+    }
+
+    /// The input error the engine refuses `input` with; `nil`, with an issue recorded, when it matches or fails
+    /// otherwise.
+    private func refusal(of input: MatchingInput) -> InputError? {
         do {
             let result = try engine.match(input, policy: Policy())
             Issue.record("expected invalidInput, got pairs \(result.pairs.map(\.menteeID))")
         } catch {
             guard case .invalidInput(let inputError) = error else {
                 Issue.record("expected invalidInput, got \(error)")
-                return
+                return nil
             }
-            let text = inputError.description
-            #expect(inputError.issues.count == 2, "\(text)")
-            #expect(text.contains("mentors record 1") && text.contains("mentees record 1"), "\(text)")
+            return inputError
         }
+        return nil
+    }
+
+    @Test("the engine checks its input itself: a 19-year-old mentor and a 12-year-old are refused, never paired")
+    func invalidInputRefused() throws {
+        let input = MatchingInput(
+            mentors: [People.mentor("m1", age: 19)], mentees: [People.mentee("y1", age: 12)], places: People.places
+        )
+        let inputError = try #require(refusal(of: input))
+        let text = inputError.description
+        #expect(inputError.issues.count == 2, "\(text)")
+        #expect(text.contains("mentors record 1") && text.contains("mentees record 1"), "\(text)")
     }
 
     /// Two mentors with one place each, each living where one young person does: the best assignment pairs them

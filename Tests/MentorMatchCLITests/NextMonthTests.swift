@@ -1,4 +1,5 @@
 import Foundation
+import MentorMatch
 import Testing
 
 /// Ogre month two (`Scenarios/ogre-2024/next-month`): the first run's pairs meet from 1 March, three referrals
@@ -20,6 +21,9 @@ struct NextMonthTests {
     }
 
     static func changes(_ data: Data) throws -> [[String]] { try CSVFile(data, source: "changes.csv").rows }
+
+    /// The terminal's headlines as one line each: a line wrapped at 80 columns goes on after two spaces.
+    static func unwrapped(_ stdout: String) -> String { stdout.replacingOccurrences(of: "\n  ", with: " ") }
 
     @Test("keep: 27 pairs kept as they were, M008's two released, M010–Y0005 ended, one new pair; nobody moved")
     func keep() async throws {
@@ -129,6 +133,100 @@ struct NextMonthTests {
             let forced = try await CLI.run(["match"] + arguments + ["--locks", "locks.csv", "--out", "forced"], in: directory.url)
             #expect(forced.exitCode == 1, "\(forced)")
             #expect(forced.stderr.contains("M001 has more locked young people than its capacity of 3"), "\(forced)")
+        }
+    }
+
+    @Test("minimal_change: two mentors who finish training take two current young people so that two more are served; max_changes 1 moves one")
+    func minimalChange() async throws {
+        try await withTemporaryDirectory("next-month-minimal") { directory in
+            // M015 (Taurupe, Thursdays) and M016 (Ogre, Tuesday evenings) fit none of the young people waiting, but
+            // each fits one who meets a mentor now: Y0007 (M012's) and Y0020 (M002's), whose mentors fit Y0038 and Y0037.
+            let recruits = "M015,31,female,Taurupe,1,Thu 16:00-19:00,,lv,15,music,,\nM016,28,female,Ogre,1,Tue 18:00-20:00,,lv,10,reading,,\n"
+            try directory.write(try String(contentsOfFile: Self.nextMonth("mentors.csv"), encoding: .utf8) + recruits, to: "mentors.csv")
+            let base = try String(contentsOfFile: Self.nextMonth("policy.yaml"), encoding: .utf8)
+            let minimal = base.replacingOccurrences(of: "  mode: keep ", with: "  mode: minimal_change ")
+            try directory.write(minimal, to: "minimal.yaml")
+            try directory.write(minimal.replacingOccurrences(of: "  # max_changes: 2 ", with: "  max_changes: 1 "), to: "capped.yaml")
+            func run(_ policy: String, out: String) async throws -> CLIRun {
+                var arguments = Self.monthTwoArguments(policy: policy)
+                arguments[2] = "mentors.csv"
+                arguments[arguments.count - 1] = out
+                return try await CLI.run(arguments, in: directory.url)
+            }
+            func moves(_ out: String) throws -> [[String]] {
+                try Self.changes(try directory.read("\(out)/changes.csv")).filter { ["moved", "broken"].contains($0[2]) }
+                    .map { [$0[0], $0[1], $0[2]] }
+            }
+
+            /// Runs with `policy` into `out` and checks the two headlines.
+            func expectRun(_ policy: String, out: String, served: String, currentPairs: String) async throws {
+                let run = try await run(policy, out: out)
+                try #require(run.exitCode == 0, "\(run)")
+                let text = Self.unwrapped(run.stdout)
+                #expect(text.hasPrefix(served), "\(run)")
+                #expect(text.contains(currentPairs), "\(run)")
+            }
+
+            // Under keep the recruits stay idle: no pair that is meeting moves.
+            try await expectRun(
+                Self.nextMonth("policy.yaml"), out: "keep",
+                served: "Served 28 of 37 young people (remote places: 8 of 12); mentors used 13 of 15, idle 2",
+                currentPairs: "Current pairs: 27 kept, 0 broken, 1 ended, 2 released; 1 new pair")
+
+            try await expectRun(
+                "minimal.yaml", out: "minimal",
+                served: "Served 30 of 37 young people (remote places: 9 of 12); mentors used 15 of 15, idle 0",
+                currentPairs: "Current pairs: 25 kept, 2 broken (2 moved to another mentor), 1 ended, 2 released; 5 new pairs")
+            #expect(try moves("minimal") == [["M002", "Y0020", "moved"], ["M012", "Y0007", "moved"]])
+            let pairs = try Self.mentors(try directory.read("minimal/pairs.csv"))
+            #expect(pairs["Y0007"] == "M015" && pairs["Y0020"] == "M016" && pairs["Y0038"] == "M012" && pairs["Y0037"] == "M002")
+            let result = try jsonObject(try directory.read("minimal/result.json"))
+            let continuity = try #require(result["continuity"] as? [String: Any])
+            #expect(continuity["mode"] as? String == "minimal_change")
+            #expect(continuity["kept"] as? Int == 25)
+
+            // At most one broken: the remote young person Y0038 is served, Y0037 waits.
+            try await expectRun(
+                "capped.yaml", out: "capped",
+                served: "Served 29 of 37 young people (remote places: 9 of 12); mentors used 14 of 15, idle 1",
+                currentPairs: "Current pairs: 26 kept, 1 broken (1 moved to another mentor), 1 ended, 2 released; 3 new pairs")
+            #expect(try moves("capped") == [["M012", "Y0007", "moved"]])
+            let reason = try Self.changes(try directory.read("capped/changes.csv")).first { $0[1] == "Y0007" && $0[2] == "moved" }?[3]
+            #expect(reason?.hasSuffix("(at most 1 may be broken)") == true, "\(String(describing: reason))")
+        }
+    }
+
+    @Test("month two as one JSON document with current_pairs, or a document and --current: the same pairs and changes as the CSV files")
+    func document() async throws {
+        try await withTemporaryDirectory("next-month-document") { directory in
+            let loaded = try MentorMatcher().load(InputFiles(
+                mentors: Self.nextMonth("mentors.csv"), mentees: Self.nextMonth("mentees.csv"),
+                places: Self.ogre.path("places.csv"), policy: Self.nextMonth("policy.yaml"),
+                current: Self.nextMonth("current.csv")))
+            #expect(loaded.input.currentPairs.count == 30)
+            try directory.write(InputDocument(input: loaded.input, policy: loaded.policy).encoded(), to: "doc.json")
+            var withoutPairs = loaded.input
+            withoutPairs.currentPairs = []
+            try directory.write(InputDocument(input: withoutPairs, policy: loaded.policy).encoded(), to: "people.json")
+            #expect(String(decoding: try directory.read("doc.json"), as: UTF8.self).contains(#""current_pairs""#))
+
+            let csv = try await CLI.run(Self.monthTwoArguments(), in: directory.url)
+            let whole = try await CLI.run(["match", "--input", "doc.json", "--out", "whole"], in: directory.url)
+            let added = try await CLI.run(
+                ["match", "--input", "people.json", "--current", Self.nextMonth("current.csv"), "--out", "added"],
+                in: directory.url)
+            for run in [csv, whole, added] {
+                try #require(run.exitCode == 0, "\(run)")
+                #expect(run.stdout.hasPrefix("Served 28 of 37 young people (remote places: 8 of 12)"), "\(run)")
+                #expect(run.stdout.contains("Current pairs: 27 kept, 0 broken, 1 ended, 2 released; 1 new pair"), "\(run)")
+            }
+            for file in ["pairs.csv", "changes.csv", "unmatched.csv"] {
+                #expect(try directory.read("whole/\(file)") == directory.read("out/\(file)"), "\(file) differs")
+                #expect(try directory.read("added/\(file)") == directory.read("out/\(file)"), "\(file) differs")
+            }
+            // Without current pairs the document is matched afresh: the pairs that are meeting are not held.
+            let fresh = try await CLI.run(["match", "--input", "people.json", "--out", "fresh"], in: directory.url)
+            #expect(fresh.stdout.hasPrefix("Served 28 of 37 young people (remote places: 10 of 12)"), "\(fresh)")
         }
     }
 

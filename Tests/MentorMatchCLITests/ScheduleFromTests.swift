@@ -11,25 +11,37 @@ struct ScheduleFromTests {
                 "--places", Scenario.ogre.path("places.csv"), "--policy", "\(directory)/policy.yaml"]
     }
 
+    /// March matched and scheduled with `plan` into `schedule`.
+    static func scheduleMarch(_ plan: [String], in directory: URL) async throws {
+        let march = try await CLI.run(["match"] + inputs(".") + ["--out", "march"], in: directory)
+        try #require(march.exitCode == 0, "\(march)")
+        let first = try await CLI.run(["schedule"] + inputs(".") + ["--pairs", "march/pairs.csv"] + plan, in: directory)
+        try #require(first.exitCode == 0, "\(first)")
+    }
+
+    /// April matched with March's pairs as the current ones, and the schedule re-planned from 1 April with `plan`.
+    static func replanApril(_ plan: [String], in directory: URL) async throws -> CLIRun {
+        let april = try await CLI.run(
+            ["match"] + inputs("next-month") + ["--current", "march/pairs.csv", "--out", "april"], in: directory)
+        try #require(april.exitCode == 0, "\(april)")
+        let run = try await CLI.run(
+            ["schedule"] + inputs("next-month") + ["--pairs", "april/pairs.csv", "--from", "2024-04-01"] + plan,
+            in: directory)
+        try #require(run.exitCode == 0, "\(run)")
+        return run
+    }
+
     @Test("sessions before the date and every session of an unchanged pair stay; only the new pair gets new ones")
     func monthTwo() async throws {
         try await withTemporaryDirectory("schedule-from") { directory in
-            let march = try await CLI.run(["match"] + Self.inputs(".") + ["--out", "march"], in: directory.url)
-            try #require(march.exitCode == 0, "\(march)")
             let plan = ["--start", "2024-03-01", "--end", "2024-09-30", "--out", "schedule"]
-            let first = try await CLI.run(["schedule"] + Self.inputs(".") + ["--pairs", "march/pairs.csv"] + plan, in: directory.url)
-            try #require(first.exitCode == 0, "\(first)")
+            try await Self.scheduleMarch(plan, in: directory.url)
             let before = try CSVFile(try directory.read("schedule/sessions.csv"), source: "sessions.csv").rows
             var calendars: [String: Data] = [:]
             for name in directory.entries("schedule/calendars") { calendars[name] = try directory.read("schedule/calendars/\(name)") }
 
-            let april = try await CLI.run(
-                ["match"] + Self.inputs("next-month") + ["--current", "march/pairs.csv", "--out", "april"], in: directory.url)
-            try #require(april.exitCode == 0, "\(april)")
-            let run = try await CLI.run(
-                ["schedule"] + Self.inputs("next-month") + ["--pairs", "april/pairs.csv", "--from", "2024-04-01"] + plan,
-                in: directory.url)
-            try #require(run.exitCode == 0, "\(run)")
+            let replanned = try await Self.replanApril(plan, in: directory.url)
+            #expect(replanned.stdout.hasPrefix("Scheduled 396 sessions (396.0 h) for 31 pairs"), "\(replanned)")
             let after = try CSVFile(try directory.read("schedule/sessions.csv"), source: "sessions.csv").rows
 
             // March is kept as it was, the pairs that are gone included.
@@ -52,6 +64,29 @@ struct ScheduleFromTests {
             #expect(directory.entries("schedule/calendars").contains("pair-M010-Y0036.ics"))
             let ended = String(decoding: try directory.read("schedule/calendars/pair-M010-Y0005.ics"), as: UTF8.self)
             #expect(ended.contains("STATUS:CANCELLED"))
+        }
+    }
+
+    @Test("shortfalls.csv stays complete: earlier months' shortfalls, those of pairs that are gone included, and every one of an unchanged pair")
+    func shortfallsCarried() async throws {
+        try await withTemporaryDirectory("schedule-from") { directory in
+            // Y0001 (M001's) is away all of March and May, Y0025 (M008's, who leaves in April) all of March.
+            let days = (1...31).map { String(format: "%02d", $0) }
+            let away = days.map { "Y0001,2024-03-\($0)" } + days.map { "Y0001,2024-05-\($0)" } + days.map { "Y0025,2024-03-\($0)" }
+            try directory.write((["person_id,date"] + away).joined(separator: "\n") + "\n", to: "unavailable.csv")
+            let plan = ["--unavailable", "unavailable.csv", "--start", "2024-03-01", "--end", "2024-09-30", "--out", "schedule"]
+            try await Self.scheduleMarch(plan, in: directory.url)
+            let before = try CSVFile(try directory.read("schedule/shortfalls.csv"), source: "shortfalls.csv").rows
+            #expect(before.map { [$0[0], $0[1], $0[2], $0[4]] } == [
+                ["M001", "Y0001", "2024-03", "0"], ["M001", "Y0001", "2024-05", "0"], ["M008", "Y0025", "2024-03", "0"],
+            ], "\(before)")
+
+            let run = try await Self.replanApril(plan, in: directory.url)
+            #expect(try CSVFile(try directory.read("schedule/shortfalls.csv"), source: "shortfalls.csv").rows == before)
+            #expect(run.stdout.contains("; 3 shortfalls;"), "\(run)")
+            let document = try jsonObject(try directory.read("schedule/sessions.json"))
+            let months = try #require(document["months"] as? [[String: Any]])
+            #expect(months.map { $0["shortfalls"] as? Int } == [2, 0, 1, 0, 0, 0, 0])
         }
     }
 
