@@ -3,7 +3,7 @@ SWIFT ?= swift
 SCENARIO ?= ogre-2024
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test api-test load-test compare-ci calendar-check package-check docs schema-check install fuzz fuzz-ci fuzz-build property-test signal-test
+.PHONY: deps build demo test api-test load-test compare-ci calendar-check workbook-check package-check docs schema-check install fuzz fuzz-ci fuzz-build property-test signal-test
 
 # Everything the build and the test scripts need on a fresh Debian: GLPK and LEMON headers, Python with venv (the
 # calendar, schema and benchmark checks install their pinned PyPI packages into virtual environments), and GNU time
@@ -29,7 +29,7 @@ demo: build
 
 # The imports check, the whole suite, then the solver comparison at 1,000 young people so that it cannot rot
 # (objectives must agree), the generated calendars parsed by a standard iCalendar consumer (Python) against
-# sessions.json, and the DocC archive of the library (a warning fails). The CLI tests copy the JSON files they write
+# sessions.json, the Ogre files read as .xlsx workbooks, and the DocC archive of the library (a warning fails). The CLI tests copy the JSON files they write
 # into .build/test-output, which schema-check validates afterwards.
 test: deps package-check
 	rm -rf .build/test-output
@@ -38,6 +38,7 @@ test: deps package-check
 	$(MAKE) api-test
 	$(MAKE) compare-ci
 	$(MAKE) calendar-check
+	$(MAKE) workbook-check
 	$(MAKE) docs
 	$(MAKE) property-test
 	$(MAKE) fuzz-ci
@@ -68,6 +69,11 @@ load-test: build
 calendar-check: deps
 	$(SWIFT) build --product mentormatch
 	Tests/CalendarConsumer/check_calendars.sh
+
+# The `.xlsx` reader on workbooks written by openpyxl and LibreOffice (installed when missing) from the Ogre CSV files.
+workbook-check: deps
+	$(SWIFT) build --product mentormatch
+	Tests/Workbooks/check_workbooks.sh
 
 compare-ci: build
 	Benchmarks/compare.sh --sizes 1000 --ci --no-build
@@ -102,12 +108,8 @@ fuzz-ci: fuzz-build
 PROPERTY_VENV ?= .build/property-venv
 PROPERTY_EXAMPLES ?= 40
 
-$(PROPERTY_VENV)/bin/python: Tests/PropertyDriver/requirements.txt
-	python3 -m venv $(PROPERTY_VENV) || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-venv && python3 -m venv $(PROPERTY_VENV); }
-	$(PROPERTY_VENV)/bin/pip install -q -r Tests/PropertyDriver/requirements.txt
-	touch $@
-
-property-test: deps $(PROPERTY_VENV)/bin/python
+property-test: deps
+	Tests/Support/python_venv.sh $(PROPERTY_VENV) Tests/PropertyDriver/requirements.txt
 	$(SWIFT) build --product mentormatch
 	MENTORMATCH_BINARY=.build/debug/mentormatch PROPERTY_EXAMPLES=$(PROPERTY_EXAMPLES) \
 		$(PROPERTY_VENV)/bin/python Tests/PropertyDriver/extreme_inputs.py

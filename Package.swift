@@ -13,6 +13,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // `.xlsx` workbooks: the ZIP package and its XML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.17.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
@@ -58,12 +61,13 @@ let package = Package(
         .target(name: "Planning", dependencies: ["MentorMatchCore", "LinearProgramming", "Matching"]),
         /// Meeting calendars: Latvian days off, per-mentor session programmes, supervision groups, shortfall reasons.
         .target(name: "Scheduling", dependencies: ["MentorMatchCore", "LinearProgramming"]),
-        /// CSV, JSON and YAML input; CSV and JSON output; atomic writes.
+        /// CSV, `.xlsx`, JSON and YAML input; CSV and JSON output; atomic writes.
         .target(
             name: "MentorMatchFormats",
             dependencies: [
                 "MentorMatchCore", "NetworkFlow", "Matching", "Planning", "Scheduling",
-                .product(name: "Yams", package: "Yams"),
+                .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "XMLCoder", package: "XMLCoder"),
             ],
             // The JSON Schemas of the input document and the JSON outputs: published next to the code that reads and
             // writes them, checked by `make test` (Tests/SchemaCheck), not compiled.
@@ -179,7 +183,10 @@ let package = Package(
         ),
         .testTarget(
             name: "MentorMatchFormatsTests",
-            dependencies: ["MentorMatchFormats", "MentorMatchCore", "Planning", "Scheduling"]
+            dependencies: [
+                "MentorMatchFormats", "MentorMatchCore", "Planning", "Scheduling",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(
             name: "MentorMatchTests",

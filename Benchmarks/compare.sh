@@ -89,13 +89,7 @@ mkdir -p "$WORK"
 WORK="$(cd "$WORK" && pwd)"
 VENV="$WORK/venv"
 REQUIREMENTS="$ROOT/Benchmarks/requirements.txt"
-# The venv keeps a copy of the requirements it was made with, and is brought up to date when they change.
-if ! cmp -s "$REQUIREMENTS" "$VENV/requirements.txt"; then
-    echo "Setting up the Python environment in $VENV" >&2
-    [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV" || die "python3 -m venv failed (Debian: apt-get install python3-venv)"
-    "$VENV/bin/pip" install --quiet --disable-pip-version-check -r "$REQUIREMENTS" || die "pip could not install $REQUIREMENTS"
-    cp "$REQUIREMENTS" "$VENV/requirements.txt"
-fi
+"$ROOT/Tests/Support/python_venv.sh" "$VENV" "$REQUIREMENTS" || die "the Python environment in $VENV could not be set up"
 
 exec "$VENV/bin/python" "$ROOT/Benchmarks/compare.py" run --mm "$MM" --work "$WORK" --sizes "$SIZES" --densities "$DENSITIES" \
     --time-limit "$TIME_LIMIT" --solvers "$SOLVERS" "${STRICT[@]}" --command "$COMMAND"

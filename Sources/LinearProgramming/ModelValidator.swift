@@ -23,49 +23,51 @@ public enum ModelValidator {
     public static func issues(in program: LinearProgram) -> [ModelIssue] {
         var issues: [ModelIssue] = []
         var seenNames = Set<String>()
-        func checkName(_ name: String, _ location: String) {
-            if name.isEmpty || name.count > maximumNameLength || !name.allSatisfy(isNameCharacter)
-                || name.first!.isNumber
+        // Locations are put into words only for an issue: a valid model of a million rows builds none of them.
+        func checkName(_ name: String, _ location: () -> String) {
+            let bytes = name.utf8
+            if bytes.isEmpty || bytes.count > maximumNameLength || !bytes.allSatisfy(isNameByte)
+                || bytes.first.map(isDigit) == true
             {
-                issues.append(.init(location: location, problem: "name '\(name)' is not 1–255 letters, digits, '_' or '.' starting with a letter or '_'"))
+                issues.append(.init(location: location(), problem: "name '\(name)' is not 1–255 letters, digits, '_' or '.' starting with a letter or '_'"))
             } else if !seenNames.insert(name).inserted {
-                issues.append(.init(location: location, problem: "name '\(name)' is used twice"))
+                issues.append(.init(location: location(), problem: "name '\(name)' is used twice"))
             }
         }
-        func checkBounds(_ lower: Double?, _ upper: Double?, _ location: String) {
-            if let lower, !lower.isFinite { issues.append(.init(location: location, problem: "lower bound \(lower) is not finite; use nil for none")) }
-            if let upper, !upper.isFinite { issues.append(.init(location: location, problem: "upper bound \(upper) is not finite; use nil for none")) }
+        func checkBounds(_ lower: Double?, _ upper: Double?, _ location: () -> String) {
+            if let lower, !lower.isFinite { issues.append(.init(location: location(), problem: "lower bound \(lower) is not finite; use nil for none")) }
+            if let upper, !upper.isFinite { issues.append(.init(location: location(), problem: "upper bound \(upper) is not finite; use nil for none")) }
             if let lower, let upper, lower > upper {
-                issues.append(.init(location: location, problem: "lower bound \(lower) exceeds upper bound \(upper)"))
+                issues.append(.init(location: location(), problem: "lower bound \(lower) exceeds upper bound \(upper)"))
             }
         }
         if !program.objectiveConstant.isFinite {
             issues.append(.init(location: "objective", problem: "constant is not finite"))
         }
         for (index, variable) in program.variables.enumerated() {
-            let location = "variable \(index) '\(variable.name)'"
+            func location() -> String { "variable \(index) '\(variable.name)'" }
             checkName(variable.name, location)
             checkBounds(variable.lowerBound, variable.upperBound, location)
             if !variable.objectiveCoefficient.isFinite {
-                issues.append(.init(location: location, problem: "objective coefficient is not finite"))
+                issues.append(.init(location: location(), problem: "objective coefficient is not finite"))
             }
         }
         var lastRowOfVariable = [Int](repeating: -1, count: program.variables.count)
         for (row, constraint) in program.constraints.enumerated() {
-            let location = "constraint \(row) '\(constraint.name)'"
+            func location() -> String { "constraint \(row) '\(constraint.name)'" }
             checkName(constraint.name, location)
             checkBounds(constraint.lowerBound, constraint.upperBound, location)
             for term in constraint.terms {
                 let column = term.variable.index
                 guard column >= 0, column < program.variables.count else {
-                    issues.append(.init(location: location, problem: "refers to variable \(column), which does not exist"))
+                    issues.append(.init(location: location(), problem: "refers to variable \(column), which does not exist"))
                     continue
                 }
                 if !term.coefficient.isFinite {
-                    issues.append(.init(location: location, problem: "coefficient of '\(program.variables[column].name)' is not finite"))
+                    issues.append(.init(location: location(), problem: "coefficient of '\(program.variables[column].name)' is not finite"))
                 }
                 if lastRowOfVariable[column] == row {
-                    issues.append(.init(location: location, problem: "variable '\(program.variables[column].name)' appears twice; merge its terms"))
+                    issues.append(.init(location: location(), problem: "variable '\(program.variables[column].name)' appears twice; merge its terms"))
                 }
                 lastRowOfVariable[column] = row
             }
@@ -79,7 +81,12 @@ public enum ModelValidator {
         if !found.isEmpty { throw .invalidModel(found) }
     }
 
-    private static func isNameCharacter(_ character: Character) -> Bool {
-        character.isASCII && (character.isLetter || character.isNumber || character == "_" || character == ".")
+    /// ASCII letters, digits, `_` and `.`: every byte of an accepted name is one of these, so a name is checked byte by
+    /// byte (any other byte, of a non-ASCII character too, is rejected).
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        isDigit(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
     }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
 }

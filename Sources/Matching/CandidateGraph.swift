@@ -138,7 +138,7 @@ public struct CandidateGraph: Sendable {
     }
 
     /// Travel limits in bands of 5 km (limits vary per mentor, most between 10 and 40 km).
-    static func travelBand(_ limitKm: Double) -> Int { Int((limitKm / 5).rounded(.up)) }
+    static func travelBand(_ limitKm: Double) -> Int { Int(rounding: limitKm / 5, .up, clampedTo: 0...Int.max) ?? 0 }
 
     /// A mentor's capacity under the policy.
     public func capacity(mentorIndex: Int) -> Int {

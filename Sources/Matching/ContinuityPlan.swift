@@ -12,8 +12,8 @@ public struct ContinuityPlan: Sendable {
     public enum Standing: Sendable, Hashable {
         case eligible
         /// The pair's `until` is before the reference date.
-        case ended(String)
-        case released(String)
+        case ended(ChangeReason)
+        case released(ChangeReason)
     }
 
     public struct Entry: Sendable, Hashable {
@@ -61,7 +61,7 @@ public struct ContinuityPlan: Sendable {
         })
         guard mode != .none else {
             entries = input.currentPairs.map {
-                Entry(pair: $0, standing: .released("continuity mode none: current pairs are not kept"))
+                Entry(pair: $0, standing: .released(.continuityNone))
             }
             eligiblePairs = []
             return
@@ -75,22 +75,22 @@ public struct ContinuityPlan: Sendable {
         var standings = input.currentPairs.map { pair -> Standing in
             // A pair whose period is over has ended, whether or not its people are still in the files.
             if let until = pair.until, let referenceDate, until < referenceDate {
-                return .ended("the pair's period ended on \(until), before the reference date \(referenceDate)")
+                return .ended(.periodEnded(until: until, referenceDate: referenceDate))
             }
             guard let mentor = mentorIndex[pair.mentorID] else {
-                return .released("\(pair.mentorID) is no longer in the mentors file")
+                return .released(.mentorLeft(mentorID: pair.mentorID))
             }
             guard let mentee = menteeIndex[pair.menteeID] else {
-                return .released("\(pair.menteeID) is no longer on the list of young people")
+                return .released(.menteeLeft(menteeID: pair.menteeID))
             }
             if let lockedMentor = lockedMentorOfMentee[pair.menteeID], lockedMentor != pair.mentorID {
-                return .released("the coordinator locked \(pair.menteeID) to \(lockedMentor)")
+                return .released(.lockedElsewhere(menteeID: pair.menteeID, lockedMentorID: lockedMentor))
             }
             let assessment = rules.assess(mentorIndex: mentor, menteeIndex: mentee)
             guard assessment.isCandidate else {
-                let broken = zip(assessment.failedRules, wording.details(of: assessment))
-                    .map { "\($0.rawValue): \($1)" }.joined(separator: "; ")
-                return .released("the pair now breaks a hard rule (\(broken))")
+                return .released(.breaksRules(zip(assessment.failedRules, wording.facts(of: assessment)).map {
+                    ChangeReason.BrokenRule(rule: $0, fact: $1)
+                }))
             }
             return .eligible
         }
@@ -112,10 +112,7 @@ public struct ContinuityPlan: Sendable {
                 if room > 0 {
                     room -= 1
                 } else {
-                    standings[index] = .released(
-                        "\(mentorID)'s capacity is now \(capacity), fewer than its current pairs and locks; "
-                            + "the longest-running pairs are kept"
-                    )
+                    standings[index] = .released(.capacityFull(mentorID: mentorID, capacity: capacity))
                 }
             }
         }

@@ -22,33 +22,29 @@ struct ContinuityReport {
         for entry in continuity.entries {
             let pair = entry.pair
             let change: PairChange.Kind
-            let reason: String
+            let reason: ChangeReason
             switch entry.standing {
             case .ended(let why): (change, reason) = (.ended, why)
             case .released(let why):
                 // Under `none` nothing is held, but a pair the run makes again still goes on meeting.
                 if continuity.mode == .none, mentorID(ofMentee: pair.menteeID) == pair.mentorID {
-                    (change, reason) = (.kept, "matched again (continuity none: current pairs are not held)")
+                    (change, reason) = (.kept, .matchedAgainUnheld)
                 } else {
                     (change, reason) = (.released, why)
                 }
             case .eligible:
                 let assigned = mentorID(ofMentee: pair.menteeID)
                 if assigned == pair.mentorID {
-                    (change, reason) = (.kept, continuity.mode == .keep ? "kept as it is (continuity keep)" : "kept")
-                } else {
+                    (change, reason) = (.kept, .kept(underKeep: continuity.mode == .keep))
+                } else if let assigned {
                     // Served is ranked above kept pairs, and the run is optimal: fewer breaks would serve fewer.
-                    let why = "no answer serving as many young people keeps more current pairs"
-                        + (continuity.maxChanges.map { " (at most \($0) may be broken)" } ?? "")
-                    if let assigned {
-                        (change, reason) = (.moved, "\(pair.menteeID) now meets \(assigned): \(why)")
-                    } else {
-                        (change, reason) = (.broken, "\(pair.menteeID) is left without a mentor: \(why)")
-                    }
+                    (change, reason) = (.moved, .moved(menteeID: pair.menteeID, newMentorID: assigned, maxChanges: continuity.maxChanges))
+                } else {
+                    (change, reason) = (.broken, .broken(menteeID: pair.menteeID, maxChanges: continuity.maxChanges))
                 }
             }
             currentMentorOfMentee[pair.menteeID] = (pair.mentorID, change)
-            changes.append(PairChange(mentorID: pair.mentorID, menteeID: pair.menteeID, change: change, reason: reason))
+            changes.append(PairChange(mentorID: pair.mentorID, menteeID: pair.menteeID, change: change, reasonFacts: reason))
         }
         for candidateIndex in chosen {
             let candidate = graph.candidates[candidateIndex]
@@ -57,12 +53,10 @@ struct ContinuityReport {
             let earlier = currentMentorOfMentee[mentee]
             if let earlier, earlier.mentorID == mentor, earlier.change == .kept { continue }
             guard !continuity.entries.isEmpty else { break }
-            let reason = earlier.map { earlier in
-                earlier.mentorID == mentor
-                    ? "matched again after the current pair was \(earlier.change.rawValue)"
-                    : "after the current pair with \(earlier.mentorID) was \(earlier.change.rawValue)"
-            } ?? "not in a current pair"
-            changes.append(PairChange(mentorID: mentor, menteeID: mentee, change: .new, reason: reason))
+            let reason = earlier.map {
+                ChangeReason.afterCurrentPair(formerMentorID: $0.mentorID, sameMentor: $0.mentorID == mentor, change: $0.change)
+            } ?? .notCurrent
+            changes.append(PairChange(mentorID: mentor, menteeID: mentee, change: .new, reasonFacts: reason))
         }
         for change in changes {
             switch change.change {

@@ -73,7 +73,8 @@ public struct FitScorer: Sendable {
             ? (weights.travel * travel + weights.interests * interests + weights.genderPreference * gender
                 + weights.priority * priority + weights.waiting * waiting) / weightSum
             : 0
-        let points = Int((total * Double(FitScore.pointsPerUnit)).rounded())
+        // The parts lie in 0…1, so does their mean; the clamp keeps a NaN or rounding slip from trapping.
+        let points = Int(rounding: total * Double(FitScore.pointsPerUnit), clampedTo: 0...FitScore.pointsPerUnit) ?? 0
         return FitScore(
             travel: travel, interests: interests, genderPreference: gender, priority: priority, waiting: waiting,
             total: Double(points) / Double(FitScore.pointsPerUnit), points: points

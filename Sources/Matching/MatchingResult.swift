@@ -38,6 +38,8 @@ public struct NearMiss: Sendable, Hashable, Codable {
     public var distanceKm: Double
     /// Each failed rule in words, such as "31.2 km away, limit 25 km".
     public var details: [String]
+    /// The facts behind `details`, for wording them in another language.
+    public var detailFacts: [RuleFact] = []
 
     enum CodingKeys: String, CodingKey {
         case mentorID = "mentor_id"
@@ -59,6 +61,8 @@ public struct UnmatchedMentee: Sendable, Hashable, Codable {
     public var kind: UnmatchedKind
     /// One sentence a coordinator can act on.
     public var reason: String
+    /// The facts behind `reason`, for wording them in another language.
+    public var reasonFacts: UnmatchedReason?
     /// For `no_candidate`: the rule at which the field of mentors runs out, checking rules in ``HardRule`` order.
     public var blockingRule: HardRule?
     /// For `no_candidate`: the mentors failing the fewest rules, nearest first.
@@ -87,6 +91,10 @@ public struct FullCandidate: Sendable, Hashable, Codable {
     public var locked: [String]
     /// Of `serves`: young people in a current pair with this mentor that the run keeps.
     public var current: [String]
+
+    public init(mentorID: String, capacity: Int, serves: [String], locked: [String], current: [String]) {
+        (self.mentorID, self.capacity, self.serves, self.locked, self.current) = (mentorID, capacity, serves, locked, current)
+    }
 
     /// Every place is taken by a lock or a kept current pair: serving someone else here means breaking one.
     public var isHeld: Bool { locked.count + current.count >= serves.count }

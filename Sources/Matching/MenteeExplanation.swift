@@ -8,6 +8,8 @@ public struct MentorCheck: Sendable, Hashable, Codable {
     public var failedRules: [HardRule]
     /// Each failed rule in words.
     public var details: [String]
+    /// The facts behind `details`, for wording them in another language.
+    public var detailFacts: [RuleFact] = []
     /// The fit, for candidates only.
     public var score: FitScore?
     /// Young people this mentor serves in the suggestion, out of `capacity`.
@@ -57,9 +59,10 @@ extension MatchingEngine.Preparation {
         let checks = input.mentors.indices.map { mentorIndex -> MentorCheck in
             let assessment = graph.rules.assess(mentorIndex: mentorIndex, menteeIndex: menteeIndex)
             let mentor = input.mentors[mentorIndex]
+            let facts = wording.facts(of: assessment)
             return MentorCheck(
                 mentorID: mentor.id, distanceKm: assessment.distanceKm, sharedMinutes: assessment.sharedMinutes,
-                failedRules: assessment.failedRules, details: wording.details(of: assessment),
+                failedRules: assessment.failedRules, details: facts.map { $0.text(.en) }, detailFacts: facts,
                 score: candidateFit[mentorIndex],
                 assigned: loads[mentor.id]?.assigned ?? 0, capacity: graph.capacity(mentorIndex: mentorIndex)
             )

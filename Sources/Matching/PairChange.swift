@@ -19,6 +19,14 @@ public struct PairChange: Sendable, Hashable, Codable {
     public var menteeID: String
     public var change: Kind
     public var reason: String
+    /// The facts behind `reason`, for wording them in another language.
+    public var reasonFacts: ChangeReason?
+
+    /// A change whose reason is worded in English from its facts.
+    public init(mentorID: String, menteeID: String, change: Kind, reasonFacts: ChangeReason) {
+        (self.mentorID, self.menteeID, self.change) = (mentorID, menteeID, change)
+        (reason, self.reasonFacts) = (reasonFacts.text(.en), reasonFacts)
+    }
 
     enum CodingKeys: String, CodingKey {
         case mentorID = "mentor_id"

@@ -8,7 +8,7 @@ struct ResultAssembler {
     let chosen: [Int]
     let continuity: ContinuityPlan
 
-    /// How many near-misses an unmatched young person's reason lists.
+    /// How many near-misses an unmatched young person's entry lists.
     static let nearMissCount = 3
 
     func assemble(report: SolverReport) -> MatchingResult {
@@ -129,7 +129,7 @@ struct ResultAssembler {
         let wording = RuleWording(rules: graph.rules)
         guard !input.mentors.isEmpty else {
             return UnmatchedMentee(
-                menteeID: menteeID, kind: .noCandidate, reason: "there are no mentors in the input; add mentors",
+                menteeID: menteeID, kind: .noCandidate, reason: UnmatchedReason.noMentors.text(.en), reasonFacts: .noMentors,
                 blockingRule: nil, nearMisses: [], relaxations: [], fullCandidates: []
             )
         }
@@ -137,34 +137,23 @@ struct ResultAssembler {
         let checks = mentorField.checks
 
         var field = Array(input.mentors.indices)
-        var steps: [String] = []
+        var narrowing: [UnmatchedReason.RuleCount] = []
+        var exhaustion: FieldExhaustion?
         var blockingRule: HardRule?
         for rule in HardRule.allCases {
             let survivors = field.filter { !checks[$0].fails(rule) }
             if survivors.isEmpty {
                 blockingRule = rule
                 let nearest = mentorField.nearest(of: field)
-                steps.append(
-                    wording.noneSentence(
-                        for: rule, menteeIndex: menteeIndex,
-                        nearest: nearest.map { graph.rules.assess(mentorIndex: $0, menteeIndex: menteeIndex) }
-                    )
+                exhaustion = wording.exhaustion(
+                    of: rule, menteeIndex: menteeIndex,
+                    nearest: nearest.map { graph.rules.assess(mentorIndex: $0, menteeIndex: menteeIndex) }
                 )
                 break
             }
-            if survivors.count < field.count {
-                let count = survivors.count
-                steps.append(
-                    steps.isEmpty
-                        ? "\(count) \(wording.passingPhrase(for: rule))"
-                        : "\(count) of those \(wording.passingPhrase(for: rule))"
-                )
-            }
+            if survivors.count < field.count { narrowing.append(.init(rule: rule, passing: survivors.count)) }
             field = survivors
         }
-        let mentorCount = input.mentors.count
-        var reason = "no mentor meets every rule: of \(mentorCount) mentor\(mentorCount == 1 ? "" : "s"), "
-            + steps.joined(separator: ", ")
 
         var relaxations: [Relaxation] = []
         for rule in HardRule.allCases {
@@ -174,22 +163,18 @@ struct ResultAssembler {
         // The few closest by fewest broken rules, then distance, then id (ids are sorted, so index order is id order).
         let nearMisses = mentorField.closest(Self.nearMissCount).map { mentorIndex in
             let assessment = graph.rules.assess(mentorIndex: mentorIndex, menteeIndex: menteeIndex)
+            let facts = wording.facts(of: assessment)
             return NearMiss(
                 mentorID: input.mentors[mentorIndex].id, failedRules: assessment.failedRules,
-                distanceKm: assessment.distanceKm, details: wording.details(of: assessment)
+                distanceKm: assessment.distanceKm, details: facts.map { $0.text(.en) }, detailFacts: facts
             )
         }
-        if relaxations.isEmpty {
-            reason += ". No single rule's relaxation gives a candidate"
-        } else {
-            reason += ". Relaxing one rule alone would give candidates: "
-                + relaxations.map { "\($0.rule.rawValue) (\($0.candidates))" }.joined(separator: ", ")
-        }
-        if let closest = nearMisses.first {
-            reason += "; closest: \(closest.mentorID) (\(closest.details.joined(separator: "; ")))"
-        }
+        let facts = UnmatchedReason.noCandidate(.init(
+            mentorCount: input.mentors.count, narrowing: narrowing, exhaustion: exhaustion, relaxations: relaxations,
+            closest: nearMisses.first
+        ))
         return UnmatchedMentee(
-            menteeID: menteeID, kind: .noCandidate, reason: reason, blockingRule: blockingRule,
+            menteeID: menteeID, kind: .noCandidate, reason: facts.text(.en), reasonFacts: facts, blockingRule: blockingRule,
             nearMisses: Array(nearMisses), relaxations: relaxations, fullCandidates: []
         )
     }
@@ -213,68 +198,23 @@ struct ResultAssembler {
                 current: serves.filter { held[$0] == .currentPair }.map { input.mentees[$0].id }
             )
         }
-        let listed = full.prefix(Self.nearMissCount).map(Self.describe)
-        let more = full.count > Self.nearMissCount ? "; and \(full.count - Self.nearMissCount) more" : ""
-        let count = full.count
-        let heldCount = full.count(where: \.isHeld)
-        let anyHeld = full.contains { !$0.locked.isEmpty || !$0.current.isEmpty }
-        var reason = (count == 1 ? "the only candidate mentor is full: " : "all \(count) candidate mentors are full: ")
-            + listed.joined(separator: "; ") + more + ". "
-        let holders = full.contains { !$0.locked.isEmpty }
-            ? (full.contains { !$0.current.isEmpty } ? "locks or current pairs" : "locks") : "current pairs"
-        if heldCount == count {
-            reason += "Serving this young person means breaking one of those \(holders)"
-        } else if status != .optimal {
-            reason += "The solver stopped (\(status.rawValue)) before it proved that no better assignment serves them"
-        } else {
-            reason += "Every assignment that also serves this young person"
-                + (anyHeld ? ", keeping the \(holders) in force," : "") + " ranks no higher: "
-                + tierWording + (heldCount > 0 ? " (or breaks one of those \(holders))" : "")
-        }
-        reason += "; to serve them, raise a candidate's capacity or recruit a mentor nearby"
-            + (anyHeld ? ", or release one of those \(holders)" : "")
+        let facts = UnmatchedReason.candidatesFull(.init(
+            candidates: full, status: status, ranksCurrentPairs: continuity.ranksCurrentPairs,
+            ranksPreviousSuggestions: continuity.ranksPreviousSuggestions
+        ))
         return UnmatchedMentee(
-            menteeID: input.mentees[menteeIndex].id, kind: .candidatesFull, reason: reason, blockingRule: nil,
-            nearMisses: [], relaxations: [], fullCandidates: full
+            menteeID: input.mentees[menteeIndex].id, kind: .candidatesFull, reason: facts.text(.en), reasonFacts: facts,
+            blockingRule: nil, nearMisses: [], relaxations: [], fullCandidates: full
         )
-    }
-
-    /// "M009's places are held: locked M009–Y0021, current pair M009–Y0019", or "M012 serves Y0003, Y0007 (locked
-    /// M012–Y0003)".
-    static func describe(_ full: FullCandidate) -> String {
-        let held = full.locked.map { "locked \(full.mentorID)–\($0)" } + full.current.map { "current pair \(full.mentorID)–\($0)" }
-        if full.isHeld { return "\(full.mentorID)'s places are held: " + held.joined(separator: ", ") }
-        let serves = "\(full.mentorID) serves \(full.serves.joined(separator: ", "))"
-        return held.isEmpty ? serves : serves + " (\(held.joined(separator: ", ")))"
-    }
-
-    /// The tiers an assignment that serves one more young person here could lose, in the order the run ranks them.
-    private var tierWording: String {
-        var tiers = ["it serves fewer young people"]
-        if continuity.ranksCurrentPairs { tiers.append("keeps fewer current pairs") }
-        tiers += ["serves fewer from remote places", "uses fewer mentors"]
-        if continuity.ranksPreviousSuggestions { tiers.append("keeps fewer earlier suggestions") }
-        tiers.append("or fits no better overall")
-        return tiers.joined(separator: ", ")
     }
 
     /// A candidate has room, so serving this young person would raise the first tier: in an optimal assignment only
     /// the minimum remote share can hold them back (the other side constraints only ask for more served).
     func explainHeldBack(_ menteeIndex: Int, mentorsWithRoom: [Int], status: TerminationReason) -> UnmatchedMentee {
         let input = graph.rules.input
-        let count = mentorsWithRoom.count
-        let named = mentorsWithRoom.prefix(Self.nearMissCount).map { input.mentors[$0].id }.joined(separator: ", ")
-        let more = count > Self.nearMissCount ? " and \(count - Self.nearMissCount) more" : ""
-        let cause =
-            status == .optimal
-            ? "serving this young person, who does not live in a remote place, would take the share of remote young "
-                + "people below min_remote_share; to serve them, lower min_remote_share"
-            : "the solver stopped (\(status.rawValue)) before it proved the assignment optimal; to serve them, raise "
-                + "time_limit_seconds"
-        let reason = "\(count == 1 ? "candidate mentor" : "candidate mentors") \(named)\(more) "
-            + "\(count == 1 ? "has" : "have") room, but " + cause
+        let facts = UnmatchedReason.heldBack(.init(mentorIDs: mentorsWithRoom.map { input.mentors[$0].id }, status: status))
         return UnmatchedMentee(
-            menteeID: input.mentees[menteeIndex].id, kind: .heldBack, reason: reason, blockingRule: nil,
+            menteeID: input.mentees[menteeIndex].id, kind: .heldBack, reason: facts.text(.en), reasonFacts: facts, blockingRule: nil,
             nearMisses: [], relaxations: [], fullCandidates: []
         )
     }

@@ -28,8 +28,17 @@ public struct SideConstraintPrice: Sendable, Hashable, Codable {
     public var isBinding: Bool { servedWithout > servedWith }
 
     /// `min_remote_share 0.9 costs 22 young people: 8 served with it, 30 without; idle mentors 7 with it, 0 without`.
-    public var sentence: String {
-        "\(constraint) costs \(servedWithout - servedWith) young \(servedWithout - servedWith == 1 ? "person" : "people"): "
+    public var sentence: String { sentence(.en) }
+
+    /// `min_remote_share 0.9 nozīmē par 22 apkalpotiem jauniešiem mazāk: …` in Latvian.
+    public func sentence(_ language: ReportLanguage) -> String {
+        let cost = servedWithout - servedWith
+        guard language == .en else {
+            return "\(constraint) nozīmē par \(Latvian.counted(cost, "apkalpotu jaunieti", "apkalpotiem jauniešiem")) mazāk: "
+                + "ar to apkalpoti \(servedWith), bez tā \(servedWithout); brīvi mentori ar to \(idleMentorsWith), "
+                + "bez tā \(idleMentorsWithout)"
+        }
+        return "\(constraint) costs \(servedWithout - servedWith) young \(servedWithout - servedWith == 1 ? "person" : "people"): "
             + "\(servedWith) served with it, \(servedWithout) without; idle mentors \(idleMentorsWith) with it, "
             + "\(idleMentorsWithout) without"
     }

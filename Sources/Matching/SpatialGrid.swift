@@ -73,6 +73,7 @@ struct SpatialGrid: Sendable {
     }
 
     private static func row(_ point: Coordinate, _ rowHeight: Double) -> Int {
-        Int(((point.latitude + 90) / rowHeight).rounded(.down))
+        // Latitudes lie in -90…90 (checked on input) and rows are at least 0.01° high.
+        Int(rounding: (point.latitude + 90) / rowHeight, .down, clampedTo: 0...18_000) ?? 0
     }
 }

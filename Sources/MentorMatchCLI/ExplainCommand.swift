@@ -13,6 +13,7 @@ struct ExplainCommand: ParsableCommand {
     var mentee: String
     @Option(help: "What to print: a readable table, or JSON for programs.")
     var format: OutputFormat = .table
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         do throws(MentorMatchError) {
@@ -21,10 +22,10 @@ struct ExplainCommand: ParsableCommand {
             printWarnings(loaded)
             let explanation = try matcher.explanation(of: mentee, loaded)
             switch format {
-            case .table: print(TerminalLayout.fitted(TerminalReport.render(explanation)), terminator: "")
+            case .table: print(TerminalLayout.fitted(TerminalReport.render(explanation, language.language)), terminator: "")
             case .json:
                 let json = try MentorMatchError.formatting { () throws(FormatError) in
-                    try ResultFiles.json(explanation, output: "the explanation")
+                    try ResultFiles.json(explanation.worded(in: language.language), output: "the explanation")
                 }
                 FileHandle.standardOutput.write(json)
             }

@@ -5,7 +5,7 @@ import MentorMatch
 struct MatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "match",
-        abstract: "Suggest optimal pairings and write pairs.csv, unmatched.csv, alternatives.csv and result.json."
+        abstract: "Suggest optimal pairings and write pairs.csv, unmatched.csv, alternatives.csv, result.json, result.xlsx and map.svg."
     )
 
     @OptionGroup var input: InputOptions
@@ -27,11 +27,12 @@ struct MatchCommand: ParsableCommand {
         help: "Set invalid rows aside (written with their problems to rejected.csv) and match the rest, instead of refusing."
     )
     var skipInvalid = false
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         do throws(MentorMatchError) {
             let matcher = MentorMatcher(solver)
-            let clock = Date()
+            var clock = Date()
             let loaded = try matcher.load(input.files, skippingInvalidRows: skipInvalid)
             printWarnings(loaded)
             let readingSeconds = seconds(since: clock)
@@ -54,15 +55,20 @@ struct MatchCommand: ParsableCommand {
                 extraSets.append(AtomicOutput.OutputSet(directory: URL(fileURLWithPath: exportFlow), files: flowFiles,
                                                         owned: .everything))
             }
+            result = result.worded(in: language.language)
             result.timings.reading = readingSeconds
-            let files = try MentorMatchError.formatting { () throws(FormatError) in
-                try ResultFiles.matchFiles(result, rejected: skipInvalid ? loaded.rejected : nil)
-            }
-            let json = try producedFile("result.json", in: files)
+            clock = Date()
+            var files = ResultFiles.csvFiles(result)
+            files["map.svg"] = Data(ProgrammeMap.svg(loaded.input, result: result, language: language.language).utf8)
+            result.timings.writing = seconds(since: clock)
+            let json = try MentorMatchError.formatting { () throws(FormatError) in try ResultFiles.json(result) }
+            files["result.json"] = json
+            files["result.xlsx"] = try MentorMatchError.formatting { () throws(FormatError) in try ResultFiles.workbook(result) }
+            if skipInvalid { files["rejected.csv"] = Data(RejectedCSV.text(loaded.rejected).utf8) }
             try write(files, to: URL(fileURLWithPath: out), owned: CommandOutput.match, extraSets: extraSets, extraFiles: extraFiles)
             let headline = loaded.rejected.isEmpty ? "" : RejectedCSV.headline(loaded.rejected) + "\n"
             switch format {
-            case .table: print(TerminalLayout.fitted(headline + TerminalReport.render(result)), terminator: "")
+            case .table: print(TerminalLayout.fitted(headline + TerminalReport.render(result, language.language)), terminator: "")
             case .json: FileHandle.standardOutput.write(json)
             }
         } catch {

@@ -17,6 +17,7 @@ struct MentorMatchCommand: ParsableCommand {
 
     /// Runs the command, giving usage errors the documented code 2 instead of the parser's 64.
     static func main() {
+        CrashSignals.install()
         do {
             var command = try parseAsRoot()
             if !(command is any HandlesItsOwnSignals) { OutputSignals.install() }
@@ -37,11 +38,11 @@ protocol HandlesItsOwnSignals {}
 
 /// The input files every command that matches reads: the three CSV files, or one JSON document.
 struct InputOptions: ParsableArguments {
-    @Option(help: "Mentors CSV: id,age,gender,place,capacity,availability,specialisations,languages,max_travel_km")
+    @Option(help: "Mentors CSV or .xlsx workbook: id,age,gender,place,capacity,availability,specialisations,languages,max_travel_km")
     var mentors: String?
-    @Option(help: "Young people CSV: id,age,gender,place,availability,needs,languages")
+    @Option(help: "Young people CSV or .xlsx workbook: id,age,gender,place,availability,needs,languages")
     var mentees: String?
-    @Option(help: "Places CSV: place,lat,lon,remote")
+    @Option(help: "Places CSV or .xlsx workbook: place,lat,lon,remote")
     var places: String?
     @Option(help: "A JSON input document with mentors, mentees, places (and optional pair_rules, policy), instead of the three CSV files.")
     var input: String?

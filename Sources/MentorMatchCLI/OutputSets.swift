@@ -6,7 +6,7 @@ import MentorMatch
 /// time, such as `simulation.csv` after `plan --simulate`) and keeps every other file there (see ``AtomicOutput``).
 enum CommandOutput {
     static let match: Set<String> = [
-        "pairs.csv", "unmatched.csv", "alternatives.csv", "result.json", "rejected.csv",
+        "pairs.csv", "unmatched.csv", "alternatives.csv", "result.json", "rejected.csv", "map.svg", "result.xlsx",
     ]
     static let plan: Set<String> = [
         "variants.csv", "plan.json", "demand-by-place.svg", "recruits.csv", "curve.csv", "marginal.csv",

@@ -14,6 +14,7 @@ struct SuggestCommand: ParsableCommand {
     var mentee: String
     @Option(help: "What to print: a readable list, or JSON for programs.")
     var format: OutputFormat = .table
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         do throws(MentorMatchError) {
@@ -23,7 +24,7 @@ struct SuggestCommand: ParsableCommand {
                 throw MentorMatchError.unknownMentee(mentee, in: loaded.sourceMap.mentees.described)
             }
             switch format {
-            case .table: print(TerminalReport.render(suggestions), terminator: "")
+            case .table: print(TerminalReport.render(suggestions, language.language), terminator: "")
             case .json:
                 let json = try MentorMatchError.formatting { () throws(FormatError) in
                     try ResultFiles.json(suggestions, output: "the suggestions")

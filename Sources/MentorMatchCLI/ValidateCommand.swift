@@ -9,6 +9,7 @@ struct ValidateCommand: ParsableCommand {
     )
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         do throws(MentorMatchError) {
@@ -18,13 +19,26 @@ struct ValidateCommand: ParsableCommand {
             let preparation = try matcher.prepare(loaded)
             let graph = preparation.graph
             let withoutCandidates = graph.candidatesOfMentee.filter(\.isEmpty).count
-            print(
-                "OK: \(counted(preparation.input.mentors.count, "mentor")), "
-                    + "\(counted(preparation.input.mentees.count, "young person", plural: "young people")), "
-                    + "\(counted(preparation.input.places.count, "place")), \(counted(preparation.input.pairRules.count, "pair rule")); "
-                    + "\(counted(graph.candidates.count, "candidate pair")); "
-                    + "\(counted(withoutCandidates, "young person", plural: "young people")) without any candidate."
-            )
+            let input = preparation.input
+            switch language.language {
+            case .en:
+                print(
+                    "OK: \(counted(input.mentors.count, "mentor")), "
+                        + "\(counted(input.mentees.count, "young person", plural: "young people")), "
+                        + "\(counted(input.places.count, "place")), \(counted(input.pairRules.count, "pair rule")); "
+                        + "\(counted(graph.candidates.count, "candidate pair")); "
+                        + "\(counted(withoutCandidates, "young person", plural: "young people")) without any candidate."
+                )
+            case .lv:
+                print(
+                    "Kārtībā: \(Latvian.counted(input.mentors.count, "mentors", "mentori")), "
+                        + "\(Latvian.counted(input.mentees.count, "jaunietis", "jaunieši")), "
+                        + "\(Latvian.counted(input.places.count, "vieta", "vietas")), "
+                        + "\(Latvian.counted(input.pairRules.count, "pāra noteikums", "pāru noteikumi")); "
+                        + "\(Latvian.counted(graph.candidates.count, "kandidātu pāris", "kandidātu pāri")); "
+                        + "\(Latvian.counted(withoutCandidates, "jaunietis", "jaunieši")) bez neviena kandidāta."
+                )
+            }
         } catch {
             throw fail(error)
         }

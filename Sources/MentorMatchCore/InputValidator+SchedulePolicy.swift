@@ -12,9 +12,10 @@ extension InputValidator {
                     fix: "use the length of one session in minutes; the programmes meet for at least 60")
         check.whole(schedule.startStepMinutes, in: 5...120, key: "schedule.start_step_minutes",
                     fix: "use a step such as 15 or 30 minutes")
-        if !(schedule.travelSpeedKmh.isFinite && schedule.travelSpeedKmh > 0 && schedule.travelSpeedKmh <= 1_000) {
+        // Below walking pace the travel buffer exceeds a day (1e-300 km/h would make it 10³⁰⁰ minutes).
+        if !(schedule.travelSpeedKmh >= 1 && schedule.travelSpeedKmh <= 1_000) {
             check.report(key: "schedule.travel_speed_kmh",
-                         problem: "travel_speed_kmh \(displayNumber(schedule.travelSpeedKmh)) is outside 0–1000",
+                         problem: "travel_speed_kmh \(displayNumber(schedule.travelSpeedKmh)) is outside 1–1000",
                          fix: "use an average speed in km/h, such as 30 for country roads and buses")
         }
         if let hours = schedule.maximumMentorHoursPerMonth, !(hours.isFinite && hours > 0 && hours <= 744) {

@@ -59,13 +59,14 @@ public struct SchedulePolicy: Sendable, Hashable, Codable {
     /// in four weeks, divided by one pair's monthly sessions; at least 1, as the matching's candidate rule already
     /// requires a window of a meeting's length with each young person.
     public func pairsWithRoom(in availability: WeeklyAvailability) -> Int {
-        let weekly = availability.windows.reduce(0) { $0 + $1.durationMinutes / sessionMinutes }
-        return max(1, 4 * weekly / requiredSessionsPerMonth)
+        let weekly = availability.windows.reduce(0) { $0 + $1.durationMinutes / max(1, sessionMinutes) }
+        return max(1, 4 * weekly / max(1, requiredSessionsPerMonth))
     }
 
     /// Sessions a pair needs in a whole month: the hours in paid mode, rounded up to whole sessions.
     public var requiredSessionsPerMonth: Int {
         guard let hoursPerMonth else { return sessionsPerMonth }
-        return Int((hoursPerMonth * 60 / Double(sessionMinutes)).rounded(.up))
+        // Checked policies keep this within 1…800; the clamp keeps a library caller's extreme hours from trapping.
+        return Int(rounding: hoursPerMonth * 60 / Double(max(1, sessionMinutes)), .up, clampedTo: 1...Int(Int32.max)) ?? sessionsPerMonth
     }
 }

@@ -16,6 +16,8 @@ public struct RecordSource: Sendable, Hashable {
     /// The array of a JSON document that holds the records, such as `mentors`; issues then name the record's path
     /// (`mentors[3].capacity`, counting from 0) as their field.
     public var jsonPath: String?
+    /// The sheet of a workbook the records were read from; its row N is line N.
+    public var sheet: SheetLayout?
     /// Records appended from another source (a `--locks` file after a document's `pair_rules`), by the index of
     /// their first record here: issues about them name that source.
     private var appended: [Appended] = []
@@ -85,6 +87,28 @@ public struct RecordSource: Sendable, Hashable {
     }
 }
 
+/// A workbook sheet read as a file: its name and the column letter under each header name, so that an issue about a
+/// line and a column can name the cell (`Mentori!D5`).
+public struct SheetLayout: Sendable, Hashable {
+    public var name: String
+    /// The letter of each column, by its header name as read (lower case).
+    public var columnLetters: [String: String]
+
+    public init(name: String, columnLetters: [String: String]) {
+        self.name = name
+        self.columnLetters = columnLetters
+    }
+
+    /// `Mentori!D5` for a line and a column of the sheet, `Mentori!5:5` for a whole row, `nil` for the whole sheet.
+    public func cell(line: Int?, field: String?) -> String? {
+        guard let line else { return nil }
+        let quotedName = name.contains(where: { !$0.isLetter && !$0.isNumber && $0 != "_" })
+            ? "'\(name.replacingOccurrences(of: "'", with: "''"))'" : name
+        guard let field, let letter = columnLetters[field.lowercased()] else { return "\(quotedName)!\(line):\(line)" }
+        return "\(quotedName)!\(letter)\(line)"
+    }
+}
+
 /// Where each part of a ``MatchingInput`` and its ``Policy`` came from.
 ///
 /// Readers of line-based files fill in file names and lines; for input built in code the default names the
@@ -116,5 +140,21 @@ public struct SourceMap: Sendable, Hashable {
         self.policy = policy
         self.currentPairs = currentPairs
         self.previousSuggestions = previousSuggestions
+    }
+
+    /// The issues with the cell named for those about a workbook's sheet.
+    public func locatingCells(_ issues: [InputIssue]) -> [InputIssue] {
+        let sheets = Dictionary(
+            [mentors, mentees, places, pairRules, currentPairs, previousSuggestions].compactMap { source in
+                source.sheet.map { (source.name, $0) }
+            },
+            uniquingKeysWith: { first, _ in first })
+        guard !sheets.isEmpty else { return issues }
+        return issues.map { issue in
+            guard issue.cell == nil, let sheet = sheets[issue.source] else { return issue }
+            var located = issue
+            located.cell = sheet.cell(line: issue.line, field: issue.field)
+            return located
+        }
     }
 }

@@ -22,9 +22,25 @@ struct CSVColumns {
 
 /// Reads a file of one kind into records: checks the header against the columns, then builds each row.
 enum CSVInputTable {
-    /// Builds each record as the reader passes it on, so that no table of the whole file is kept.
+    /// Builds each record as the reader passes it on, so that no table of the whole file is kept. An `.xlsx`
+    /// workbook is read as its sheet with these columns (``Workbook``), its issues naming cells.
     /// - Parameter build: Makes a record from a row, or returns `nil` after reporting the row's problems on it.
     static func read<Record: Sendable>(
+        _ data: Data, source: String, columns: CSVColumns, build: (inout CSVRow) -> Record?
+    ) -> ParsedRecords<Record> {
+        guard Workbook.isWorkbook(data) else { return readText(data, source: source, columns: columns, build: build) }
+        do {
+            let sheet = try Workbook.sheet(data, source: source, requiredColumns: columns.required)
+            var parsed = readText(sheet.csv, source: source, columns: columns, build: build)
+            parsed.source.sheet = sheet.layout
+            return parsed
+        } catch {
+            return ParsedRecords(records: [], source: RecordSource(name: source, lines: [], isUnread: true),
+                                 issues: error.issues)
+        }
+    }
+
+    private static func readText<Record: Sendable>(
         _ data: Data, source: String, columns: CSVColumns, build: (inout CSVRow) -> Record?
     ) -> ParsedRecords<Record> {
         var header: [String] = []

@@ -180,7 +180,10 @@ public enum InputLoader {
         } catch {
             issues = error.issues + issues
         }
-        guard var read, issues.isEmpty else { throw InputError(issues: issues) }
+        guard var read, issues.isEmpty else {
+            let locks = rules.map { SourceMap(pairRules: $0.source) } ?? SourceMap()
+            throw InputError(issues: locks.locatingCells(issues))
+        }
         if let rules {
             read.sourceMap.pairRules = read.sourceMap.pairRules.appending(rules.source, after: read.document.input.pairRules.count)
             read.document.input.pairRules += rules.records
@@ -203,7 +206,7 @@ public enum InputLoader {
         let contentIssues = InputValidator.issues(in: read.document.input, policy: read.document.policy,
                                                   sources: read.sourceMap)
         guard contentIssues.isEmpty else {
-            throw InputError(issues: parsedPolicy?.locating(contentIssues) ?? contentIssues)
+            throw InputError(issues: read.sourceMap.locatingCells(parsedPolicy?.locating(contentIssues) ?? contentIssues))
         }
         return LoadedInput(input: read.document.input, policy: read.document.policy, sourceMap: read.sourceMap,
                            warnings: warnings)
@@ -258,9 +261,9 @@ public enum InputLoader {
                 pairRules: rules?.records ?? [], currentPairs: current?.records ?? [],
                 previousSuggestions: previous?.records ?? []
             )
-            warnings = PlaceSpelling.resolveCase(in: &input, sources: sourceMap)
+            warnings = sourceMap.locatingCells(PlaceSpelling.resolveCase(in: &input, sources: sourceMap))
             let contentIssues = InputValidator.issues(in: input, policy: policy, sources: sourceMap)
-            issues += parsedPolicy?.locating(contentIssues) ?? contentIssues
+            issues = sourceMap.locatingCells(issues + (parsedPolicy?.locating(contentIssues) ?? contentIssues))
             if issues.isEmpty {
                 var loaded = LoadedInput(input: input, policy: policy, sourceMap: sourceMap, warnings: warnings)
                 loaded.rejected = rejected.sorted {

@@ -1,4 +1,5 @@
 import Foundation
+import MentorMatchCore
 import Planning
 
 /// Hand-written SVG charts for planners: served against recruits, and demand against served by place.
@@ -42,7 +43,7 @@ public enum PlanCharts {
             let points = values.enumerated().map { "\(format(x($0.offset))),\(format(y($0.element, top)))" }
             svg += "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2.5\" points=\"\(points.joined(separator: " "))\"/>\n"
             for (recruits, value) in values.enumerated() {
-                let shown: String = value.rounded() == value ? String(Int(value)) : euros(value)
+                let shown = Int(exactly: value).map(String.init) ?? euros(value)
                 let label = "\(recruits) recruits: \(name) \(shown)"
                 svg += "<circle cx=\"\(format(x(recruits)))\" cy=\"\(format(y(value, top)))\" r=\"3.5\" fill=\"\(colour)\">"
                 svg += "<title>\(escaped(label))</title></circle>\n"
@@ -123,7 +124,8 @@ public enum PlanCharts {
     // MARK: - Pieces
 
     static func header(title: String, frame: Frame = .standard) -> String {
-        let (width, height) = (Int(frame.width.rounded(.up)), Int(frame.height.rounded(.up)))
+        let (width, height) = (Int(rounding: frame.width, .up, clampedTo: 0...Int.max) ?? 0,
+                               Int(rounding: frame.height, .up, clampedTo: 0...Int.max) ?? 0)
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" font-family=\"sans-serif\">\n"
             + "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
             + text(title, frame.width / 2, 24, anchor: "middle", size: 15)
@@ -158,7 +160,7 @@ public enum PlanCharts {
 
     /// About six round ticks from 0 to `top`.
     static func ticks(_ top: Int) -> [Int] {
-        let step = max(1, Int((Double(top) / 6).rounded(.up)))
+        let step = max(1, (top + 5) / 6)
         return Array(stride(from: 0, through: top, by: step))
     }
 

@@ -15,46 +15,56 @@ public enum ResultFiles {
     public static let unmatchedHeader = ["mentee_id", "reason", "kind", "blocking_rule"]
     public static let alternativesHeader = ["mentee_id", "rank", "mentor_id", "score", "distance_km", "has_room", "assigned_mentor_id"]
 
-    public static func pairsCSV(_ result: MatchingResult) -> String {
-        CSVWriter.text(
-            header: pairsHeader,
-            rows: result.pairs.map { pair in
-                let score = pair.score
-                return [pair.mentorID, pair.menteeID, decimal(pair.distanceKm, 2), decimal(score.total, 3)]
-                    + [score.travel, score.interests, score.genderPreference, score.priority, score.waiting].map { decimal($0, 3) }
-                    + [pair.locked ? "yes" : "no", pair.current ? "yes" : "no"]
-            }
-        )
-    }
+    public static func pairsCSV(_ result: MatchingResult) -> String { csv(pairsTable(result)) }
 
-    public static func unmatchedCSV(_ result: MatchingResult) -> String {
-        CSVWriter.text(
-            header: unmatchedHeader,
-            rows: result.unmatched.map { [$0.menteeID, $0.reason, $0.kind.rawValue, $0.blockingRule?.rawValue ?? ""] }
-        )
-    }
+    public static func unmatchedCSV(_ result: MatchingResult) -> String { csv(unmatchedTable(result)) }
 
-    public static func alternativesCSV(_ result: MatchingResult) -> String {
-        CSVWriter.text(
-            header: alternativesHeader,
-            rows: result.alternatives.flatMap { person in
-                person.alternatives.enumerated().map { rank, alternative in
-                    [
-                        person.menteeID, "\(rank + 1)", alternative.mentorID, decimal(alternative.score, 3),
-                        decimal(alternative.distanceKm, 2), alternative.hasRoom ? "yes" : "no", person.assignedMentorID ?? "",
-                    ]
-                }
-            }
-        )
-    }
+    public static func alternativesCSV(_ result: MatchingResult) -> String { csv(alternativesTable(result)) }
 
     /// What became of each current pair and every new pair (`mentormatch match --current`).
-    public static func changesCSV(_ result: MatchingResult) -> String {
-        CSVWriter.text(
-            header: changesHeader,
-            rows: result.changes.map { [$0.mentorID, $0.menteeID, $0.change.rawValue, $0.reason] }
-        )
+    public static func changesCSV(_ result: MatchingResult) -> String { csv(changesTable(result)) }
+
+    /// `result.xlsx`: a sheet per CSV file (pairs, changes when there are current pairs, unmatched, alternatives),
+    /// for coordinators who keep their lists in Excel.
+    public static func workbook(_ result: MatchingResult) throws(FormatError) -> Data {
+        let changes = result.continuity.currentPairs > 0 ? [changesTable(result)] : []
+        return try WorkbookWriter.workbook(
+            [pairsTable(result)] + changes + [unmatchedTable(result), alternativesTable(result)], output: "result.xlsx")
     }
+
+    static func pairsTable(_ result: MatchingResult) -> WorkbookWriter.Table {
+        WorkbookWriter.Table(name: "pairs", header: pairsHeader, rows: result.pairs.map { pair in
+            let score = pair.score
+            return [pair.mentorID, pair.menteeID, decimal(pair.distanceKm, 2), decimal(score.total, 3)]
+                + [score.travel, score.interests, score.genderPreference, score.priority, score.waiting].map { decimal($0, 3) }
+                + [pair.locked ? "yes" : "no", pair.current ? "yes" : "no"]
+        })
+    }
+
+    static func unmatchedTable(_ result: MatchingResult) -> WorkbookWriter.Table {
+        WorkbookWriter.Table(name: "unmatched", header: unmatchedHeader, rows: result.unmatched.map {
+            [$0.menteeID, $0.reason, $0.kind.rawValue, $0.blockingRule?.rawValue ?? ""]
+        })
+    }
+
+    static func alternativesTable(_ result: MatchingResult) -> WorkbookWriter.Table {
+        WorkbookWriter.Table(name: "alternatives", header: alternativesHeader, rows: result.alternatives.flatMap { person in
+            person.alternatives.enumerated().map { rank, alternative in
+                [
+                    person.menteeID, "\(rank + 1)", alternative.mentorID, decimal(alternative.score, 3),
+                    decimal(alternative.distanceKm, 2), alternative.hasRoom ? "yes" : "no", person.assignedMentorID ?? "",
+                ]
+            }
+        })
+    }
+
+    static func changesTable(_ result: MatchingResult) -> WorkbookWriter.Table {
+        WorkbookWriter.Table(name: "changes", header: changesHeader, rows: result.changes.map {
+            [$0.mentorID, $0.menteeID, $0.change.rawValue, $0.reason]
+        })
+    }
+
+    private static func csv(_ table: WorkbookWriter.Table) -> String { CSVWriter.text(header: table.header, rows: table.rows) }
 
     /// Pretty-printed with sorted keys.
     /// - Throws: ``FormatError`` when the value cannot be encoded (a non-finite number).

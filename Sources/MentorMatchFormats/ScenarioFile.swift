@@ -232,28 +232,33 @@ struct ScenarioReader {
                 fix: "split the variants over several scenario files"))
             return
         }
+        let allowedPeople = InputLimits.scaledYoungPeople
         var simulatedPeople = 0
         for (index, variant) in variants.enumerated() {
-            let scaled = (Double(youngPeople) * variant.demandScale).rounded()
-            if scaled > Double(InputLimits.scaledYoungPeople) {
+            // Clamped far above the limit, so that the message quotes the real count; NaN is refused like too many.
+            let scaled = Int(rounding: Double(youngPeople) * variant.demandScale, clampedTo: 0...Int(Int32.max))
+            if (scaled ?? .max) > allowedPeople {
+                let asked = scaled.map { "asks for \(InputLimits.grouped($0)) young people" } ?? "is not a number"
                 issues.append(InputIssue(
                     source: path, line: line, field: "variants[\(index + 1)].scale_demand",
-                    problem: "scale_demand \(plainNumber(variant.demandScale)) asks for \(InputLimits.grouped(Int(scaled))) "
-                        + "young people; at most \(InputLimits.grouped(InputLimits.scaledYoungPeople)) are allowed",
+                    problem: "scale_demand \(plainNumber(variant.demandScale)) \(asked); at most "
+                        + "\(InputLimits.grouped(allowedPeople)) young people are allowed",
                     fix: "use a smaller factor"))
             }
-            simulatedPeople += Int(min(scaled, Double(InputLimits.scaledYoungPeople)))
+            simulatedPeople += min(scaled ?? allowedPeople, allowedPeople)
         }
         guard let simulation else { return }
+        // In Doubles: referrals a month are a fraction, and the product may exceed any Int before it is refused.
         let referrals = simulation.referralsPerMonth * Double(simulation.months) * Double(variants.count)
-        let extraMentors = Double(simulation.maximumExtraMentors * variants.count)
+        let extraMentors = Double(simulation.maximumExtraMentors) * Double(variants.count)
         let work = (Double(simulatedPeople) + referrals + extraMentors) * Double(simulation.months)
-        if work > Double(InputLimits.simulationWork) {
+        if !(work <= Double(InputLimits.simulationWork)) {
+            let people = Int(rounding: work / Double(max(1, simulation.months)), clampedTo: 0...Int(Int32.max))
             issues.append(InputIssue(
                 source: path, line: line, field: "simulation",
                 problem: "this simulation asks for \(InputLimits.grouped(variants.count)) variants × "
                     + "\(InputLimits.grouped(simulation.months)) months with about "
-                    + "\(InputLimits.grouped(Int(min(work, 1e15)) / max(1, simulation.months))) young people in all; at most "
+                    + "\(people.map(InputLimits.grouped) ?? "an unknown number of") young people in all; at most "
                     + "\(InputLimits.grouped(InputLimits.simulationWork)) person-months are allowed",
                 fix: "simulate fewer months, fewer variants or fewer referrals a month"))
         }

@@ -39,10 +39,14 @@ public enum ScheduleCalendars {
         for (pair, events) in pairEvents {
             add(pairFileName(pair), "Mentoring \(pair.mentorID) – \(pair.menteeID)", events)
         }
-        for mentorID in Set(result.sessions.map(\.mentorID)).union(result.supervision.flatMap(\.mentorIDs)) {
-            let own = pairEvents.filter { $0.key.mentorID == mentorID }.flatMap(\.value)
-            let groups = zip(result.supervision, supervisionEvents).filter { $0.0.mentorIDs.contains(mentorID) }.map(\.1)
-            add("mentor-\(safe(mentorID)).ics", "Mentoring \(mentorID)", own + groups)
+        // Each mentor's events, gathered in one pass (`add` sorts them).
+        var mentorEvents: [String: [CalendarEvent]] = [:]
+        for (pair, events) in pairEvents { mentorEvents[pair.mentorID, default: []] += events }
+        for (group, event) in zip(result.supervision, supervisionEvents) {
+            for mentorID in Set(group.mentorIDs) { mentorEvents[mentorID, default: []].append(event) }
+        }
+        for (mentorID, events) in mentorEvents {
+            add("mentor-\(safe(mentorID)).ics", "Mentoring \(mentorID)", events)
         }
         if !result.supervision.isEmpty { add("supervisor.ics", "Group supervision", supervisionEvents) }
         // A calendar whose person or pair is gone stays, with every event cancelled, so subscribers learn of it.

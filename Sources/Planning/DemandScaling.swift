@@ -9,8 +9,7 @@ public enum DemandScaling {
     /// - Complexity: O(result size).
     public static func scaled(_ mentees: [Mentee], by factor: Double, seed: UInt64) -> [Mentee] {
         // Readers refuse factors beyond InputLimits.demandScale; a library caller's is clamped rather than trapping.
-        let wanted = (Double(mentees.count) * factor).rounded()
-        let target = wanted.isNaN ? mentees.count : Int(min(max(wanted, 0), Double(InputLimits.scaledYoungPeople)))
+        let target = Int(rounding: Double(mentees.count) * factor, clampedTo: 0...InputLimits.scaledYoungPeople) ?? mentees.count
         guard !mentees.isEmpty, target != mentees.count else { return mentees }
         var random = SplitMix64(seed: seed)
         if target < mentees.count {

@@ -127,7 +127,7 @@ public struct RecruitmentProgramme: Sendable {
         let reachableCount = reachable.count(where: { $0 })
         switch target {
         case .share(let share):
-            model.requireServed(atLeast: Int((share * Double(reachableCount) - 1e-9).rounded(.up)))
+            model.requireServed(atLeast: Int(rounding: share * Double(reachableCount) - 1e-9, .up, clampedTo: 0...reachableCount) ?? reachableCount)
         case .everyRemotePlace:
             model.requireEveryReachableRemoteServed()
         }
@@ -335,10 +335,10 @@ struct CoveringModel {
     private func plan(from values: [Double]) throws(PlanningError) -> RecruitmentPlan {
         func integral(_ variable: VariableID) throws(PlanningError) -> Int {
             let value = values[variable.index]
-            guard abs(value - value.rounded()) < 1e-6 else {
-                throw .solverFailed("\(problem.solver.name) returned a fractional value \(value)")
+            guard abs(value - value.rounded()) < 1e-6, let whole = Int(exactly: value.rounded()) else {
+                throw .solverFailed("\(problem.solver.name) returned a value that is not a whole number: \(value)")
             }
-            return Int(value.rounded())
+            return whole
         }
         let graph = problem.graph
         var served = 0

@@ -266,6 +266,7 @@ public struct Simulation: Sendable {
     static func percentile(_ values: [Double], _ share: Double) -> Double {
         guard !values.isEmpty else { return 0 }
         let sorted = values.sorted()
-        return sorted[min(sorted.count - 1, max(0, Int((share * Double(sorted.count)).rounded(.up)) - 1))]
+        let rank = Int(rounding: share * Double(sorted.count), .up, clampedTo: 1...sorted.count) ?? sorted.count
+        return sorted[rank - 1]
     }
 }

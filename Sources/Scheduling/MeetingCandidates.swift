@@ -46,7 +46,7 @@ struct MeetingCandidates {
         patterns = Array(repeating: [], count: pairs.count)
         var patternIndexes: [[PatternKey: Int]] = Array(repeating: [:], count: pairs.count)
         let length = rules.sessionMinutes, step = rules.startStepMinutes
-        let allowed = Self.budgetedPatterns(pairs: pairs, length: length, step: step)
+        let allowed = Self.budgetedPatterns(sharedWindows: pairs.map(\.sharedWindows), length: length, step: step)
         for (monthIndex, month) in months.enumerated() {
             for day in month.first.daysSinceEpoch...month.last.daysSinceEpoch {
                 let date = LocalDate(daysSinceEpoch: day)
@@ -89,15 +89,15 @@ struct MeetingCandidates {
 
     /// Each pair's patterns within ``maximumPatternsPerMentor``: all of them when the mentor's pairs have that few,
     /// else an even spread over each pair's patterns in week order, an equal share for every pair (at least 4).
-    static func budgetedPatterns(pairs: [PairContext], length: Int, step: Int) -> [Set<PatternKey>] {
-        let all = pairs.map { pair in
-            pair.sharedWindows.sorted { ($0.weekday, $0.startMinute) < ($1.weekday, $1.startMinute) }.flatMap { window in
+    static func budgetedPatterns(sharedWindows: [[WeeklyWindow]], length: Int, step: Int) -> [Set<PatternKey>] {
+        let all = sharedWindows.map { windows in
+            windows.sorted { ($0.weekday, $0.startMinute) < ($1.weekday, $1.startMinute) }.flatMap { window in
                 starts(in: window, length: length, step: step).map { PatternKey(weekday: window.weekday, startMinute: $0) }
             }
         }
         let total = all.reduce(0) { $0 + $1.count }
         guard total > maximumPatternsPerMentor else { return all.map(Set.init) }
-        let share = max(4, maximumPatternsPerMentor / max(1, pairs.count))
+        let share = max(4, maximumPatternsPerMentor / max(1, sharedWindows.count))
         return all.map { patterns in
             guard patterns.count > share else { return Set(patterns) }
             return Set((0..<share).map { patterns[$0 * patterns.count / share] })
@@ -127,8 +127,10 @@ struct MentorBusyTime {
     }
 }
 
-/// Minutes a mentor needs between sessions at two points: the distance at the policy's speed, rounded up to 5 minutes.
+/// Minutes a mentor needs between sessions at two points: the distance at the policy's speed, rounded up to 5 minutes;
+/// at most a day, which already keeps the two sessions off the same day (however slow the speed).
 func travelBufferMinutes(from first: Coordinate, to second: Coordinate, speedKmh: Double) -> Int {
-    let minutes = first.distanceKm(to: second) / speedKmh * 60
-    return Int((minutes / 5).rounded(.up)) * 5
+    let fiveMinuteSteps = first.distanceKm(to: second) / speedKmh * 12
+    let day = 24 * 12
+    return 5 * (Int(rounding: fiveMinuteSteps, .up, clampedTo: 0...day) ?? day)
 }

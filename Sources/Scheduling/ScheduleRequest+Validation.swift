@@ -3,7 +3,8 @@ import MentorMatchCore
 extension ScheduleRequest {
     /// Every problem that makes the calendar impossible: an end before the start, pairs naming unknown people (or a
     /// young person without a point or known place) or sharing a young person, a session longer than every window a pair shares, dates outside the programme,
-    /// supervisor slots that are empty or fall on a day off.
+    /// supervisor slots that are empty or fall on a day off; then a schedule that would need more memory than
+    /// ``InputLimits/scheduleMemoryBytes`` (``memoryEstimate``).
     /// - Parameter sources: Where pairs, unavailable dates and slots came from; `calendarSource` names the dates'
     ///   origin (such as `--start/--end`).
     public func issues(sources: ScheduleSources, calendarSource: String) -> [InputIssue] {
@@ -59,7 +60,8 @@ extension ScheduleRequest {
         let people = Set(mentorsByID.keys).union(menteesByID.keys)
         issues += unavailableIssues(people: people, source: sources.unavailable)
         issues += slotIssues(source: sources.supervisorSlots)
-        return issues
+        // The estimate needs pairs of known people; it is the last check, as the others are cheaper to fix.
+        return issues.isEmpty ? memoryIssues(sources: sources, calendarSource: calendarSource) : issues
     }
 
     private func unavailableIssues(people: Set<String>, source: RecordSource) -> [InputIssue] {

@@ -6,7 +6,8 @@ import MentorMatchCore
 /// days off, never double-book a mentor (travel and supervision included) and keep a stable weekday and time.
 ///
 /// Mentors share no pair, so the integer programme decomposes into one per mentor and month (``MentorMeetingProgram``),
-/// each solved on the calling thread by the injected solver, month after month.
+/// solved by the injected solver month after month, the mentors on all cores at once (the solver must allow calls
+/// from several threads; GLPK's environment is thread-local).
 public struct SessionScheduler: Sendable {
     public let solver: any LinearProgramSolver
 
@@ -44,8 +45,17 @@ public struct SessionScheduler: Sendable {
             let slot = SupervisorSlot(date: session.date, startMinute: session.startMinute, endMinute: session.endMinute, place: session.place)
             busyByMentor[session.mentorID, default: []].append(MentorBusyTime(slot: slot, point: placesByName[session.place]?.coordinate))
         }
-        for mentor in request.mentors.sorted(by: { $0.id < $1.id }) {
-            guard let pairs = pairsByMentor[mentor.id] else { continue }
+        let scheduled = request.mentors.sorted(by: { $0.id < $1.id }).compactMap { mentor in
+            pairsByMentor[mentor.id].map { (mentor: mentor, pairs: $0) }
+        }
+        let mentorCount = request.mentors.count
+        let positions = Dictionary(request.mentors.map(\.id).sorted().enumerated().map { ($1, $0) },
+                                   uniquingKeysWith: { first, _ in first })
+        // Mentors share nothing once supervision is planned: their programmes run on all cores, in mentor order.
+        let outcomes = ConcurrentChunks.map(count: scheduled.count) { [self, busyByMentor] index -> Result<MentorOutcome, SchedulingError> in
+            let (mentor, pairs) = scheduled[index]
+            // Errors name the mentor by position, not id: they may end up in logs and bug reports.
+            let label = "the mentor \((positions[mentor.id] ?? index) + 1) of \(mentorCount) (by id)"
             let contexts = pairs.sorted { $0.menteeID < $1.menteeID }.map { pair in
                 // The checked request names only known young people, each with a point or a known place.
                 let mentee = menteesByID[pair.menteeID]!
@@ -56,8 +66,15 @@ public struct SessionScheduler: Sendable {
                     unavailable: unavailable[mentor.id, default: []].union(unavailable[mentee.id, default: []]))
             }
             let busy = busyByMentor[mentor.id, default: []]
-            let outcome = try scheduleMentor(mentor, contexts: contexts, busy: busy, months: months, daysOff: daysOff,
-                                             request: request)
+            do throws(SchedulingError) {
+                return .success(try scheduleMentor(mentor, label: label, contexts: contexts, busy: busy, months: months,
+                                                   daysOff: daysOff, request: request))
+            } catch {
+                return .failure(error)
+            }
+        }
+        for outcome in outcomes {
+            let outcome = try outcome.get()
             sessions += outcome.sessions
             shortfalls += outcome.shortfalls
             solves.append(outcome.report)
@@ -72,7 +89,7 @@ public struct SessionScheduler: Sendable {
             solves: solves, seconds: Date().timeIntervalSince(clock))
     }
 
-    private struct MentorOutcome {
+    private struct MentorOutcome: Sendable {
         var sessions: [ScheduledSession]
         var shortfalls: [Shortfall]
         var report: MentorSolveReport
@@ -81,7 +98,7 @@ public struct SessionScheduler: Sendable {
     /// One programme per month, in order; the patterns a pair used in the month before cost less, so a pair keeps
     /// its weekday and time from month to month (a rolling horizon: each month small enough to prove optimal fast).
     private func scheduleMentor(
-        _ mentor: Mentor, contexts: [PairContext], busy: [MentorBusyTime], months: [ProgrammeMonth],
+        _ mentor: Mentor, label: String, contexts: [PairContext], busy: [MentorBusyTime], months: [ProgrammeMonth],
         daysOff: [LocalDate: String], request: ScheduleRequest
     ) throws(SchedulingError) -> MentorOutcome {
         let clock = Date()
@@ -95,16 +112,16 @@ public struct SessionScheduler: Sendable {
             let candidates = MeetingCandidates(pairs: contexts, busy: busy, months: [month], daysOff: daysOff, rules: rules)
             let routine = MentorMeetingProgram.Routine(previousPatterns: previousPatterns, previousLastDates: previousLastDates)
             // Routine terms make ties plentiful; should GLPK find no schedule in time, the month is solved without them.
-            var (model, solution) = try solve(mentor, month: month, candidates: candidates, offeredHours: offeredHours,
-                                              routine: routine, request: request)
+            var (model, solution) = try solve(mentor, label: label, month: month, candidates: candidates,
+                                              offeredHours: offeredHours, routine: routine, request: request)
             if !solution.hasFeasiblePoint, solution.termination == .timeLimit {
-                (model, solution) = try solve(mentor, month: month, candidates: candidates, offeredHours: offeredHours,
-                                              routine: nil, request: request)
+                (model, solution) = try solve(mentor, label: label, month: month, candidates: candidates,
+                                              offeredHours: offeredHours, routine: nil, request: request)
                 outcome.report.record(.timeLimit)
                 outcome.report.droppedRoutine = true
             }
             guard solution.hasFeasiblePoint else {
-                throw .solverFailed("mentor \(mentor.id), \(month.text): the solver stopped (\(solution.termination.rawValue)) without a schedule")
+                throw .solverFailed("\(label), \(month.text): the solver stopped (\(solution.termination.rawValue)) without a schedule")
             }
             let chosen = model.chosen(solution.values)
             for pairIndex in contexts.indices {
@@ -128,16 +145,16 @@ public struct SessionScheduler: Sendable {
     }
 
     private func solve(
-        _ mentor: Mentor, month: ProgrammeMonth, candidates: MeetingCandidates, offeredHours: Double,
+        _ mentor: Mentor, label: String, month: ProgrammeMonth, candidates: MeetingCandidates, offeredHours: Double,
         routine: MentorMeetingProgram.Routine?, request: ScheduleRequest
     ) throws(SchedulingError) -> (MentorMeetingProgram, Solution) {
         let model = MentorMeetingProgram(mentorID: mentor.id, candidates: candidates, months: [month],
-                                         monthlyMinutesCap: Int((offeredHours * 60).rounded(.down)),
+                                         monthlyMinutesCap: Int(rounding: offeredHours * 60, .down, clampedTo: 0...Int.max) ?? 0,
                                          travelSpeedKmh: request.calendar.rules.travelSpeedKmh, routine: routine)
         do {
             return (model, try solver.solve(model.program, options: SolveOptions(timeLimitSeconds: request.timeLimitSeconds)))
         } catch {
-            throw .solverFailed("mentor \(mentor.id), \(month.text): \(error.description)")
+            throw .solverFailed("\(label), \(month.text): \(error.description)")
         }
     }
 

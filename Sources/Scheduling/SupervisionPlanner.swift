@@ -71,18 +71,21 @@ struct SupervisionPlanner {
         var program = LinearProgram(name: "supervision", sense: .maximize)
         let open = slots.indices.map { program.addVariable(name: "open\($0)", upperBound: 1, isInteger: true, objective: -1) }
         var attend: [(mentor: Int, slot: Int, variable: VariableID)] = []
+        // Each mentor's and each slot's attendance terms, in the order the variables were added.
+        var termsOfMentor: [[Term]] = Array(repeating: [], count: reachable.count)
+        var termsOfSlot: [[Term]] = Array(repeating: [], count: slots.count)
         for (mentorIndex, slotIndexes) in reachable.enumerated() {
             for slotIndex in slotIndexes {
-                attend.append((mentorIndex, slotIndex,
-                               program.addVariable(name: "a\(mentorIndex)_\(slotIndex)", upperBound: 1, isInteger: true, objective: 100)))
+                let variable = program.addVariable(name: "a\(mentorIndex)_\(slotIndex)", upperBound: 1, isInteger: true, objective: 100)
+                attend.append((mentorIndex, slotIndex, variable))
+                termsOfMentor[mentorIndex].append(Term(variable, 1))
+                termsOfSlot[slotIndex].append(Term(variable, 1))
             }
         }
-        for (mentorIndex, _) in reachable.enumerated() {
-            let terms = attend.filter { $0.mentor == mentorIndex }.map { Term($0.variable, 1) }
-            if terms.count > 1 { program.addConstraint(name: "once\(mentorIndex)", terms: terms, upperBound: 1) }
+        for (mentorIndex, terms) in termsOfMentor.enumerated() where terms.count > 1 {
+            program.addConstraint(name: "once\(mentorIndex)", terms: terms, upperBound: 1)
         }
-        for slotIndex in slots.indices {
-            let terms = attend.filter { $0.slot == slotIndex }.map { Term($0.variable, 1) }
+        for (slotIndex, terms) in termsOfSlot.enumerated() {
             program.addConstraint(name: "size\(slotIndex)", terms: terms + [Term(open[slotIndex], -Double(groupSize))], upperBound: 0)
         }
         let solution: Solution

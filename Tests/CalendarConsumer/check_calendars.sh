@@ -12,11 +12,7 @@ VENV="$WORK/venv"
 REQUIREMENTS="$ROOT/Tests/CalendarConsumer/requirements.txt"
 
 [ -x "$MM" ] || { echo "check_calendars.sh: $MM is missing; run swift build first" >&2; exit 1; }
-if ! cmp -s "$REQUIREMENTS" "$VENV/requirements.txt"; then
-    [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV" || { echo "python3 -m venv failed (Debian: apt-get install python3-venv)" >&2; exit 1; }
-    "$VENV/bin/pip" install --quiet --disable-pip-version-check -r "$REQUIREMENTS"
-    cp "$REQUIREMENTS" "$VENV/requirements.txt"
-fi
+"$ROOT/Tests/Support/python_venv.sh" "$VENV" "$REQUIREMENTS"
 
 schedule() {  # scenario, then schedule options
     local scenario="$1"; shift

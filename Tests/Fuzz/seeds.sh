@@ -40,3 +40,24 @@ cat >"$out/input-json/small.json" <<'JSON'
  "pair_rules": [{"mentor_id": "M01", "mentee_id": "Y001", "kind": "lock"}],
  "policy": {"max_capacity": 2, "schedule": {"sessions_per_month": 2}}}
 JSON
+# A small workbook (the `.xlsx` reader behind the CSV readers): shared and inline strings, numbers, a boolean.
+python3 - "$out/csv/places.xlsx" <<'PY'
+import sys, zipfile
+main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+rels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as package:
+    package.writestr("xl/workbook.xml", f'<workbook xmlns="{main}" xmlns:r="{rels}"><workbookPr date1904="0"/>'
+                     '<sheets><sheet name="Vietas" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    package.writestr("xl/_rels/workbook.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/'
+                     f'2006/relationships"><Relationship Id="rId1" Type="{rels}/worksheet" Target="worksheets/sheet1.xml"/>'
+                     '</Relationships>')
+    package.writestr("xl/sharedStrings.xml", f'<sst xmlns="{main}"><si><t>place</t></si><si><r><t>Sun</t></r>'
+                     '<r><t xml:space="preserve">taži</t></r></si></sst>')
+    package.writestr("xl/styles.xml", f'<styleSheet xmlns="{main}"><numFmts><numFmt numFmtId="164" '
+                     'formatCode="dd.mm.yyyy"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>')
+    package.writestr("xl/worksheets/sheet1.xml", f'<worksheet xmlns="{main}"><sheetData>'
+                     '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>lat</t></is></c>'
+                     '<c r="C1" t="inlineStr"><is><t>lon</t></is></c><c r="D1" t="inlineStr"><is><t>remote</t></is></c></row>'
+                     '<row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2"><v>56.9076</v></c><c r="C2" s="1"><v>24.938</v></c>'
+                     '<c r="D2" t="b"><v>1</v></c></row></sheetData></worksheet>')
+PY

@@ -2,6 +2,10 @@ import Foundation
 import MentorMatch
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Each kind of failure has its own documented exit code and one message (no doubled prefix).
 @Suite("exit codes")
 struct ExitStatusTests {
@@ -39,6 +43,38 @@ struct ExitStatusTests {
                 + "objective with side constraints, fractional weights, or a min_remote_share finer than one millionth); "
                 + "solve it with the auto or glpk solver\n", "\(run)")
             #expect(directory.entries("") == ["mentees.csv", "mentors.csv", "places.csv", "policy.yaml"])
+        }
+    }
+}
+
+/// A crash (here a SIGSEGV sent while a run reads its input) prints one fixed sentence, not the Swift runtime's crash
+/// report with register and memory dumps that can hold a person's name, and still dies by the signal.
+@Suite("crash reports")
+struct CrashReportTests {
+    @Test("SIGSEGV and SIGILL: one sentence without data, no register dump, death by the signal", arguments: [SIGSEGV, SIGILL])
+    func crashPrintsNoData(_ signal: Int32) async throws {
+        try await withTemporaryDirectory("crash") { directory in
+            let generated = try await CLI.run(["generate", "--mentees", "10000", "--seed", "4", "--out", "input"], in: directory.url,
+                                              timeout: .seconds(120))
+            try #require(generated.exitCode == 0, "\(generated)")
+            let process = Process()
+            process.executableURL = try CLI.binary.get()
+            process.arguments = ["match", "--mentors", "input/mentors.csv", "--mentees", "input/mentees.csv",
+                                 "--places", "input/places.csv", "--out", "out"]
+            process.currentDirectoryURL = directory.url
+            process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "SWIFT_BACKTRACE" }
+            let errors = Pipe()
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = errors
+            try process.run()
+            try await Task.sleep(for: .milliseconds(300))
+            kill(process.processIdentifier, signal)
+            let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .uncaughtSignal, "\(stderr)")
+            #expect(process.terminationStatus == signal)
+            #expect(stderr.contains("mentormatch stopped on an internal error (a bug)"), "\(stderr)")
+            #expect(!stderr.contains("Registers") && !stderr.contains("Backtrac") && !stderr.contains("Y0001"), "\(stderr)")
         }
     }
 }

@@ -52,8 +52,8 @@ enum OneToOne {
 @Suite("Every number has a range: issue 14's findings")
 struct InputLimitsTests {
     static let schedule = ["schedule"] + OneToOne.input
-    static let profiles200 = "age,gender,place,capacity,availability,specialisations,languages,max_travel_km\n"
-        + String(repeating: "30,female,Ogre,2,Mon-Fri 17:00-20:00,,lv,25\n", count: 200)
+    static let profiles201 = "age,gender,place,capacity,availability,specialisations,languages,max_travel_km\n"
+        + String(repeating: "30,female,Ogre,2,Mon-Fri 17:00-20:00,,lv,25\n", count: 201)
     static let shiftedMentor = OneToOne.mentors.replacingOccurrences(
         of: "M1,30,female,Ogre,3,Mon 16:00-20:00,,lv,30", with: "M1,30,female,Ogre,Anna Bērziņa,Mon 16:00-20:00,,lv,30")
 
@@ -84,6 +84,13 @@ struct InputLimitsTests {
         LimitCase("scale_demand 1e308", ["plan", "plan.yaml", "--out", "out"],
                   files: OneToOne.plan("variants:\n  - name: base\n    scale_demand: 1.0e+308\n"),
                   ["column variants[1].scale_demand", "outside the range 0–100"]),
+        LimitCase("scale_demand NaN", ["plan", "plan.yaml", "--out", "out"],
+                  files: OneToOne.plan("variants:\n  - name: base\n    scale_demand: .nan\n"),
+                  ["column variants[1].scale_demand", "variants[1].scale_demand must be a number"]),
+        LimitCase("travel speed 1e-300 km/h (a travel buffer of 10³⁰⁰ minutes)",
+                  schedule + ["--policy", "policy.yaml", "--start", "2024-03-01", "--months", "1", "--out", "out"],
+                  files: ["policy.yaml": "schedule:\n  travel_speed_kmh: 1.0e-300\n"],
+                  ["policy.yaml, line 2, column schedule.travel_speed_kmh", "is outside 1–1000", "Fix:"]),
         LimitCase("add_mentors count 1e9", ["plan", "plan.yaml", "--out", "out"],
                   files: OneToOne.plan("variants:\n  - name: base\n    add_mentors:\n      - {profile: {place: Ogre, availability: weekends}, count: 1000000000}\n"),
                   ["column variants[1].add_mentors[1].count", "1,000,000,000 is outside the range 0–10,000"]),
@@ -101,10 +108,10 @@ struct InputLimitsTests {
                   ["recruit"] + OneToOne.input + ["--profiles", "profiles.csv", "--max-recruits", "1000000000", "--out", "out"],
                   files: ["profiles.csv": "age,gender,place,capacity,availability,specialisations,languages,max_travel_km\n30,female,Ogre,2,Mon-Fri 17:00-20:00,,lv,25\n"],
                   exitCode: 2, ["--max-recruits must be a count from 0 to 1,000"]),
-        LimitCase("200 recruitment profiles", ["plan", "plan.yaml", "--out", "out"],
+        LimitCase("201 recruitment profiles", ["plan", "plan.yaml", "--out", "out"],
                   files: OneToOne.plan("recruitment: {profiles: profiles.csv, max_recruits: 10}\nvariants:\n  - name: base\n")
-                    .merging(["profiles.csv": profiles200]) { a, _ in a },
-                  ["profiles.csv, column profiles", "the file has 200 profiles; at most 100 are allowed"]),
+                    .merging(["profiles.csv": profiles201]) { a, _ in a },
+                  ["profiles.csv, column profiles", "the file has 201 profiles; at most 200 are allowed"]),
         LimitCase("a 10 MB id of š in locks.csv", ["validate"] + OneToOne.input + ["--locks", "locks.csv"],
                   files: ["locks.csv": "mentor_id,mentee_id,rule\nM1," + String(repeating: "š", count: 5_000_000) + ",lock\n"],
                   ["locks.csv, line 2, column mentee_id", "longer than 200 characters (10,000,000 bytes)"], absent: ["šššš"],

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("mentormatch match")
 struct MatchCommandTests {
-    static let resultFiles = ["alternatives.csv", "pairs.csv", "result.json", "unmatched.csv"]
+    static let resultFiles = ["alternatives.csv", "map.svg", "pairs.csv", "result.json", "result.xlsx", "unmatched.csv"]
 
     @Test("matches every bundled scenario: result files, a partition of the young people, the closing-note figures",
           arguments: Scenario.all)

@@ -26,7 +26,7 @@ struct SchedulePolicyFileTests {
             throws: { error in
                 let text = (error as? InputError)?.description ?? ""
                 return text.contains("p.yaml, line 2, column schedule.sesion_minutes: unknown key sesion_minutes (did you mean session_minutes?)")
-                    && text.contains("p.yaml, line 3, column schedule.travel_speed_kmh: travel_speed_kmh 0 is outside 0–1000")
+                    && text.contains("p.yaml, line 3, column schedule.travel_speed_kmh: travel_speed_kmh 0 is outside 1–1000")
             }
     }
 }

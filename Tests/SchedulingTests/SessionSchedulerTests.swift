@@ -149,3 +149,73 @@ extension SessionSchedulerTests {
         #expect(report.isProvenOptimal == (termination == "optimal"))
     }
 }
+
+extension SessionSchedulerTests {
+    /// `count` pairs of one mentor, every person free all day every day, so that each pair keeps patterns on several
+    /// weekdays and a day's plans multiply over the pairs.
+    static func oneMentorWithPairs(_ count: Int) -> ScheduleRequest {
+        var request = singlePair(mentor: "Mon-Sun 08:00-22:00", mentee: "Mon-Sun 08:00-22:00", start: "2024-03-01", months: 1)
+        let others = (1..<count).map { "y\($0 + 1)" }
+        request.mentees += others.map { id in
+            Mentee(id: id, age: 15, gender: .male, location: Location(place: "Ogre"),
+                   availability: try! WeeklyAvailability(parsing: "Mon-Sun 08:00-22:00"), needs: [], languages: ["lv"])
+        }
+        request.pairs += others.map { PairToSchedule(mentorID: "m1", menteeID: $0) }
+        return request
+    }
+
+    @Test("a mentor with 20 pairs (a library caller's request, past any capacity) is refused for its day plans, before any is built")
+    func dayPlansOverTheMemoryLimit() {
+        let request = Self.oneMentorWithPairs(20)
+        // Four patterns a pair on four weekdays: 2²⁰ − 1 plans on each of those days, at most five of each a month.
+        #expect(request.memoryEstimate.largestMonthDayPlans == 5 * 4 * (1_048_576 - 1))
+        #expect(request.memoryEstimate.largestMentorID == "m1")
+        #expect { try scheduler.schedule(request) } throws: { error in
+            guard case SchedulingError.invalidInput(let input) = error else { return false }
+            let text = input.description
+            return input.issues.count == 1 && text.contains("the pairs of mentor m1 share so many weekly windows")
+                && text.contains("about 20,971,500 day plans") && text.contains("(21.5 GB of memory); at most 4.0 GB are allowed")
+                && text.contains("Fix: give the mentor fewer pairs (a capacity of at most 3)")
+        }
+    }
+
+    @Test("three pairs with whole-day windows (scheduled in wideWindows): a small estimate")
+    func dayPlansOfThreePairs() {
+        let estimate = Self.oneMentorWithPairs(3).memoryEstimate
+        // 32 patterns over three pairs, 10 or 11 each, spread over the week: a few thousand plans a month at most.
+        #expect(estimate.largestMonthDayPlans > 0 && estimate.largestMonthDayPlans < 5_000, "\(estimate)")
+        #expect(estimate.bytes < 10_000_000, "\(estimate)")
+    }
+
+    @Test("600 pairs for 120 months at 31 sessions a month are refused for their sessions; 20 a month pass")
+    func sessionsOverTheMemoryLimit() {
+        var request = Self.singlePair(mentor: "Mon 16:00-19:00", mentee: "Mon 16:00-19:00", start: "2024-03-01", months: 120)
+        let mentor = request.mentors[0], mentee = request.mentees[0]
+        request.mentors = (1...200).map { index in
+            var copy = mentor
+            copy.id = "m\(index)"
+            return copy
+        }
+        request.mentees = (1...600).map { index in
+            var copy = mentee
+            copy.id = "y\(index)"
+            return copy
+        }
+        request.pairs = (1...600).map { PairToSchedule(mentorID: "m\(($0 + 2) / 3)", menteeID: "y\($0)") }
+        request.calendar.rules.sessionsPerMonth = 31
+        #expect(request.memoryEstimate.sessions == 600 * 120 * 31)
+        #expect { try scheduler.schedule(request) } throws: { error in
+            guard case SchedulingError.invalidInput(let input) = error else { return false }
+            let text = input.description
+            return input.issues.count == 1 && text.contains("this schedule asks for about 2,232,000 sessions (600 pairs × 120 months × 31 a month)")
+                && text.contains("about 4.6 GB of memory; at most 4.0 GB are allowed") && text.contains("Fix: schedule fewer months at a time")
+        }
+        // Paid hours are sessions too: 200 hours in sessions of 15 minutes is 800 a month, and a pair meets at most once a day.
+        request.calendar.rules.hoursPerMonth = 200
+        request.calendar.rules.sessionMinutes = 15
+        #expect(request.memoryEstimate.sessions == 600 * 120 * 31)
+        request.calendar.rules.hoursPerMonth = nil
+        request.calendar.rules.sessionsPerMonth = 20
+        #expect(request.memoryEstimate.bytes < Double(InputLimits.scheduleMemoryBytes))
+    }
+}

@@ -13,11 +13,7 @@ REQUIREMENTS="$ROOT/Tests/SchemaCheck/requirements.txt"
 
 [ -x "$MM" ] || { echo "check_schemas.sh: $MM is missing; run swift build first" >&2; exit 1; }
 mkdir -p "$WORK"
-if ! cmp -s "$REQUIREMENTS" "$VENV/requirements.txt"; then
-    [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV" || { echo "python3 -m venv failed (Debian: apt-get install python3-venv)" >&2; exit 1; }
-    "$VENV/bin/pip" install --quiet --disable-pip-version-check -r "$REQUIREMENTS"
-    cp "$REQUIREMENTS" "$VENV/requirements.txt"
-fi
+"$ROOT/Tests/Support/python_venv.sh" "$VENV" "$REQUIREMENTS"
 
 # The README's example: the JSON block after the marker comment.
 awk '/<!-- input-document-example -->/ { found = 1; next } found && /^```json/ { inside = 1; next }

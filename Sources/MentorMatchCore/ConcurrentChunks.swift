@@ -1,7 +1,7 @@
 import Foundation
 
-/// Runs independent pieces of work on all cores and keeps their results in order. It lives in the lowest module
-/// that needs it (matching: candidates, flow parts, explanations); planning and the facade run variants with it.
+/// Runs independent pieces of work on all cores and keeps their results in order. It lives in the lowest module, as
+/// matching (candidates, flow parts, explanations), planning and the facade (variants) and scheduling (mentors) use it.
 package enum ConcurrentChunks {
     /// `[body(0), body(1), …, body(count − 1)]`, computed concurrently.
     package static func map<Result: Sendable>(count: Int, _ body: @Sendable (Int) -> Result) -> [Result] {

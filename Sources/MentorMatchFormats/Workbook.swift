@@ -1,0 +1,434 @@
+import Foundation
+import MentorMatchCore
+import XMLCoder
+import ZIPFoundation
+
+/// An Excel workbook (`.xlsx`, Office Open XML) read as the CSV file it stands for: the sheet that holds the columns
+/// of the file's kind becomes comma-separated text whose line N is the sheet's row N, so that every check of the CSV
+/// readers applies unchanged and issues can name the cell (`Mentori!D5`).
+///
+/// Cells are read as Excel shows them: shared and inline strings, numbers (a whole number without `.0`), booleans as
+/// `true`/`false`, and numbers in a date format as ISO dates (`2024-03-01`, from the workbook's 1900 or 1904 date
+/// system) or, in a time format, as `16:00`. Formulas are read by their cached value.
+enum Workbook {
+    /// The first bytes of every ZIP archive, which an `.xlsx` file is.
+    static func isWorkbook(_ data: Data) -> Bool { data.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
+
+    /// Unpacked XML parts larger than this are refused (a small file can unpack to gigabytes).
+    static let maximumPartBytes = 512 * 1_024 * 1_024
+
+    /// The chosen sheet as CSV text, and where its columns are.
+    struct Sheet {
+        var csv: Data
+        var layout: SheetLayout
+    }
+
+    /// The sheet whose first row has every `requiredColumns` name (the first such sheet), or the only sheet.
+    static func sheet(_ data: Data, source: String, requiredColumns: [String]) throws(InputError) -> Sheet {
+        let package = try Package(data, source: source)
+        let sheets = try package.sheets()
+        guard !sheets.isEmpty else {
+            throw InputError(issues: [InputIssue(source: source, problem: "the workbook has no sheets",
+                                                 fix: "save the workbook from Excel or LibreOffice with the data on a sheet")])
+        }
+        let strings = try package.sharedStrings()
+        let formats = try package.cellFormats()
+        for entry in sheets {
+            let rows = try package.rows(of: entry, strings: strings, formats: formats)
+            let header = Set((rows[firstRow(rows)] ?? [:]).values.map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+            if sheets.count == 1 || requiredColumns.allSatisfy(header.contains) {
+                return sheet(named: entry.name, rows: rows)
+            }
+        }
+        throw InputError(issues: [InputIssue(
+            source: source,
+            problem: "no sheet of the workbook has the columns \(requiredColumns.joined(separator: ",")) in its first "
+                + "row (sheets: \(sheets.map(\.name).joined(separator: ", ")))",
+            fix: "put the column names in the first row of the sheet that holds the data"
+        )])
+    }
+
+    private static func firstRow(_ rows: [Int: [Int: String]]) -> Int {
+        rows.filter { $0.value.values.contains { !$0.isEmpty } }.keys.min() ?? 1
+    }
+
+    /// Row N of the sheet on line N of the text; a cell's line breaks (Alt+Enter) read as spaces, as in a CSV cell.
+    private static func sheet(named name: String, rows: [Int: [Int: String]]) -> Sheet {
+        let lastRow = rows.keys.max() ?? 0
+        var text = ""
+        var letters: [String: String] = [:]
+        let headerRow = firstRow(rows)
+        for row in 1...max(lastRow, 1) {
+            let cells = rows[row] ?? [:]
+            let width = (cells.keys.max() ?? -1) + 1
+            let values = (0..<width).map { cells[$0] ?? "" }
+            if row == headerRow {
+                for (column, value) in values.enumerated() {
+                    let key = value.trimmingCharacters(in: .whitespaces).lowercased()
+                    if !key.isEmpty, letters[key] == nil { letters[key] = columnLetters(column) }
+                }
+            }
+            text += values.map(quoted).joined(separator: ",") + "\n"
+        }
+        return Sheet(csv: Data(text.utf8), layout: SheetLayout(name: name, columnLetters: letters))
+    }
+
+    private static func quoted(_ value: String) -> String {
+        let flat = value.contains(where: \.isNewline)
+            ? value.split(whereSeparator: \.isNewline).joined(separator: " ") : value
+        guard flat.contains(where: { $0 == "," || $0 == ";" || $0 == "\"" || $0 == "\t" }) else { return flat }
+        return "\"" + flat.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// `A` for column 0, `Z` for 25, `AA` for 26.
+    static func columnLetters(_ index: Int) -> String {
+        var letters = ""
+        var rest = index + 1
+        while rest > 0 {
+            let digit = (rest - 1) % 26
+            letters = String(UnicodeScalar(UInt8(65 + digit))) + letters
+            rest = (rest - 1) / 26
+        }
+        return letters
+    }
+
+    /// The 0-based column of a cell reference such as `D5` (`nil` when it has no letters or too many).
+    static func columnIndex(ofReference reference: String) -> Int? {
+        var index = 0
+        var count = 0
+        for scalar in reference.unicodeScalars {
+            guard ("A"..."Z").contains(scalar) else { break }
+            count += 1
+            guard count <= 3 else { return nil }
+            index = index * 26 + Int(scalar.value - 64)
+        }
+        return count == 0 ? nil : index - 1
+    }
+}
+
+// MARK: - The parts of the package
+
+extension Workbook {
+    /// The ZIP package and the XML parts this reader needs.
+    private struct Package {
+        let archive: Archive
+        let source: String
+
+        /// Reads the package from a temporary file, removed at once (the open file stays readable): ZIPFoundation's
+        /// in-memory archives trap when a damaged directory points past the end, its file archives do not.
+        init(_ data: Data, source: String) throws(InputError) {
+            self.source = source
+            let file = FileManager.default.temporaryDirectory
+                .appendingPathComponent("mentormatch-workbook-\(UUID().uuidString).xlsx")
+            defer { try? FileManager.default.removeItem(at: file) }
+            do {
+                try data.write(to: file, options: .withoutOverwriting)
+                archive = try Archive(url: file, accessMode: .read)
+            } catch {
+                throw InputError(issues: [InputIssue(
+                    source: source, problem: "the file looks like a workbook but cannot be opened as one",
+                    fix: "save it again as an Excel workbook (.xlsx) or as CSV UTF-8"
+                )])
+            }
+        }
+
+        func part(_ path: String) throws(InputError) -> Data? {
+            guard let entry = archive[path] else { return nil }
+            guard entry.uncompressedSize <= UInt64(Workbook.maximumPartBytes) else {
+                throw unreadable("its part \(path) unpacks to more than \(Workbook.maximumPartBytes / 1_048_576) MB")
+            }
+            // The declared size can lie; the bytes unpacked are counted too.
+            struct TooLarge: Error {}
+            struct Damaged: Error {}
+            var data = Data()
+            do {
+                let checksum = try archive.extract(entry, skipCRC32: false) { chunk in
+                    guard data.count + chunk.count <= Workbook.maximumPartBytes else { throw TooLarge() }
+                    data.append(chunk)
+                }
+                guard checksum == entry.checksum else { throw Damaged() }
+            } catch is TooLarge {
+                throw unreadable("its part \(path) unpacks to more than \(Workbook.maximumPartBytes / 1_048_576) MB")
+            } catch {
+                throw unreadable("its part \(path) is damaged")
+            }
+            return data
+        }
+
+        func decoded<Value: Decodable>(_ type: Value.Type, _ path: String) throws(InputError) -> Value? {
+            guard let data = try part(path) else { return nil }
+            // Foundation's XML parser traps on text that is not UTF-8, which every workbook writer writes.
+            guard String(validating: data, as: UTF8.self) != nil else { throw unreadable("its part \(path) is not UTF-8") }
+            let decoder = XMLDecoder()
+            decoder.shouldProcessNamespaces = true
+            decoder.trimValueWhitespaces = false
+            decoder.removeWhitespaceElements = true
+            do {
+                return try decoder.decode(type, from: data)
+            } catch {
+                throw unreadable("its part \(path) is not the XML a workbook holds")
+            }
+        }
+
+        func unreadable(_ problem: String) -> InputError {
+            InputError(issues: [InputIssue(
+                source: source, problem: "the workbook cannot be read: \(problem)",
+                fix: "open it in Excel or LibreOffice and save it again as .xlsx, or save the sheet as CSV UTF-8"
+            )])
+        }
+
+        /// The sheets in the workbook's order, with the path of each sheet's part.
+        func sheets() throws(InputError) -> [(name: String, path: String)] {
+            guard let workbook = try decoded(WorkbookPart.self, "xl/workbook.xml") else {
+                throw unreadable("it has no xl/workbook.xml")
+            }
+            let relationships = try decoded(RelationshipsPart.self, "xl/_rels/workbook.xml.rels")?.relationship ?? []
+            let targets = Dictionary(relationships.map { ($0.id, $0.target) }, uniquingKeysWith: { first, _ in first })
+            return try (workbook.sheets.sheet).map { sheet throws(InputError) in
+                guard let target = targets[sheet.id] else { throw unreadable("its sheet \(sheet.name) has no part") }
+                let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+                return (sheet.name, path)
+            }
+        }
+
+        func sharedStrings() throws(InputError) -> [String] {
+            try decoded(SharedStringsPart.self, "xl/sharedStrings.xml")?.si.map(\.text) ?? []
+        }
+
+        /// For each cell style (`s`), how its numbers show: as a date, a time, or a number.
+        func cellFormats() throws(InputError) -> CellFormats {
+            let usesDates1904 = try decoded(WorkbookPart.self, "xl/workbook.xml")?.workbookPr?.date1904.map {
+                $0 == "1" || $0.lowercased() == "true"
+            } ?? false
+            guard let styles = try decoded(StylesPart.self, "xl/styles.xml") else {
+                return CellFormats(kinds: [], usesDates1904: usesDates1904)
+            }
+            let custom = Dictionary(
+                (styles.numFmts?.numFmt ?? []).map { ($0.numFmtId, $0.formatCode) }, uniquingKeysWith: { first, _ in first })
+            let kinds = (styles.cellXfs?.xf ?? []).map { format in
+                NumberKind(formatID: format.numFmtId ?? 0, code: custom[format.numFmtId ?? 0])
+            }
+            return CellFormats(kinds: kinds, usesDates1904: usesDates1904)
+        }
+
+        /// The text of each non-empty cell, by row number (from 1) and column (from 0).
+        func rows(
+            of sheet: (name: String, path: String), strings: [String], formats: CellFormats
+        ) throws(InputError) -> [Int: [Int: String]] {
+            guard let part = try decoded(WorksheetPart.self, sheet.path) else {
+                throw unreadable("its sheet \(sheet.name) is missing")
+            }
+            var rows: [Int: [Int: String]] = [:]
+            var nextRow = 1
+            for row in part.sheetData.row ?? [] {
+                let number = row.r ?? nextRow
+                guard (1...1_048_576).contains(number) else { throw unreadable("a row of sheet \(sheet.name) is out of range") }
+                nextRow = number + 1
+                var nextColumn = 0
+                for cell in row.c ?? [] {
+                    let column = cell.r.flatMap(Workbook.columnIndex(ofReference:)) ?? nextColumn
+                    guard column < 16_384 else { throw unreadable("a cell of sheet \(sheet.name) is out of range") }
+                    nextColumn = column + 1
+                    let text = try cell.text(strings: strings, formats: formats) { problem throws(InputError) in
+                        throw InputError(issues: [InputIssue(
+                            source: source, cell: "\(sheet.name)!\(Workbook.columnLetters(column))\(number)",
+                            problem: problem,
+                            fix: "type the value itself into the cell (not a formula that fails), then save again"
+                        )])
+                    }
+                    if !text.isEmpty { rows[number, default: [:]][column] = text }
+                }
+            }
+            return rows
+        }
+    }
+}
+
+// MARK: - Cell values
+
+extension Workbook {
+    /// How a number in a cell style shows.
+    enum NumberKind {
+        case number, date, time, dateTime
+
+        /// Excel's built-in formats 14–22 and 45–47 are dates and times; a custom code is a date when it has a day,
+        /// month or year outside quotes and brackets, and a time when it has hours or seconds.
+        init(formatID: Int, code: String?) {
+            switch formatID {
+            case 14...17: self = .date
+            case 18...21, 45...47: self = .time
+            case 22: self = .dateTime
+            default:
+                guard let code else { self = .number; return }
+                var plain = ""
+                var inQuotes = false
+                var inBrackets = false
+                for character in code.lowercased() {
+                    switch character {
+                    case "\"": inQuotes.toggle()
+                    case "[" where !inQuotes: inBrackets = true
+                    case "]" where !inQuotes: inBrackets = false
+                    default: if !inQuotes && !inBrackets { plain.append(character) }
+                    }
+                }
+                let hasDate = plain.contains("d") || plain.contains("y")
+                let hasTime = plain.contains("h") || plain.contains("s")
+                self = hasDate ? (hasTime ? .dateTime : .date) : (hasTime ? .time : .number)
+            }
+        }
+    }
+
+    struct CellFormats {
+        var kinds: [NumberKind]
+        var usesDates1904: Bool
+
+        func kind(ofStyle style: Int?) -> NumberKind {
+            guard let style, kinds.indices.contains(style) else { return .number }
+            return kinds[style]
+        }
+    }
+
+    /// A number as the sheet shows it: whole numbers without a decimal point, others as the shortest exact decimal.
+    static func numberText(_ raw: String) -> String? {
+        guard let value = Double(raw), value.isFinite else { return nil }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+
+    /// A date serial as `yyyy-mm-dd` (1900 system: day 1 is 1900-01-01 and Excel's day 60, 29 February 1900, which
+    /// never was, is skipped), a time fraction as `HH:MM`.
+    static func dateText(serial: Double, kind: NumberKind, usesDates1904: Bool) -> String? {
+        guard serial.isFinite, (0..<2_958_466).contains(serial) else { return nil }
+        let days = Int(serial.rounded(.down))
+        let minutes = Int(((serial - Double(days)) * 1_440).rounded())
+        let time = String(format: "%02d:%02d", (minutes / 60) % 24, minutes % 60)
+        if kind == .time { return time }
+        let offset = usesDates1904 ? days + 1_462 : (days < 60 ? days + 1 : days)
+        var calendar = Calendar(identifier: .gregorian)
+        guard let utc = TimeZone(identifier: "UTC") else { return nil }
+        calendar.timeZone = utc
+        guard let epoch = calendar.date(from: DateComponents(year: 1899, month: 12, day: 30)),
+            let date = calendar.date(byAdding: .day, value: offset, to: epoch)
+        else { return nil }
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
+        let dateText = String(format: "%04d-%02d-%02d", year, month, day)
+        return kind == .dateTime && minutes > 0 ? "\(dateText) \(time)" : dateText
+    }
+}
+
+// MARK: - The XML of the parts (only what is read)
+
+private struct WorkbookPart: Decodable {
+    struct Sheets: Decodable { var sheet: [SheetEntry] }
+    struct SheetEntry: Decodable {
+        var name: String
+        /// The relationship id, `r:id` (the namespace prefix of attributes stays in their name).
+        var id: String
+
+        enum CodingKeys: String, CodingKey {
+            case name
+            case id = "r:id"
+            case unprefixedID = "id"
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            name = try container.decode(String.self, forKey: .name)
+            id = try container.decodeIfPresent(String.self, forKey: .id)
+                ?? container.decode(String.self, forKey: .unprefixedID)
+        }
+    }
+    struct Properties: Decodable { var date1904: String? }
+    var sheets: Sheets
+    var workbookPr: Properties?
+}
+
+private struct RelationshipsPart: Decodable {
+    struct Relationship: Decodable {
+        var id: String
+        var target: String
+
+        enum CodingKeys: String, CodingKey {
+            case id = "Id"
+            case target = "Target"
+        }
+    }
+    var relationship: [Relationship]?
+
+    enum CodingKeys: String, CodingKey { case relationship = "Relationship" }
+}
+
+/// Text that may carry attributes (`<t xml:space="preserve">`): its content is the element's own value.
+private struct TextElement: Decodable {
+    var value: String?
+
+    enum CodingKeys: String, CodingKey { case value = "" }
+}
+
+/// A string item: plain (`<t>`) or rich text in runs (`<r><t>`), phonetic runs (`<rPh>`) left out.
+private struct StringItem: Decodable {
+    struct Run: Decodable { var t: TextElement? }
+    var t: TextElement?
+    var r: [Run]?
+
+    var text: String { (t?.value ?? "") + (r ?? []).map { $0.t?.value ?? "" }.joined() }
+}
+
+private struct SharedStringsPart: Decodable { var si: [StringItem] }
+
+private struct StylesPart: Decodable {
+    struct NumberFormats: Decodable { var numFmt: [NumberFormat]? }
+    struct NumberFormat: Decodable {
+        var numFmtId: Int
+        var formatCode: String
+    }
+    struct CellStyles: Decodable { var xf: [CellStyle]? }
+    struct CellStyle: Decodable { var numFmtId: Int? }
+    var numFmts: NumberFormats?
+    var cellXfs: CellStyles?
+}
+
+private struct WorksheetPart: Decodable {
+    struct SheetData: Decodable { var row: [Row]? }
+    struct Row: Decodable {
+        var r: Int?
+        var c: [Cell]?
+    }
+    var sheetData: SheetData
+}
+
+private struct Cell: Decodable {
+    var r: String?
+    /// The type: `s` shared string, `inlineStr`, `str` formula text, `b` boolean, `e` error, `n` or none a number.
+    var t: String?
+    /// The style, whose number format tells a date from a number.
+    var s: Int?
+    var v: TextElement?
+    var `is`: StringItem?
+
+    func text(
+        strings: [String], formats: Workbook.CellFormats, failing: (String) throws(InputError) -> Never
+    ) throws(InputError) -> String {
+        let raw = v?.value ?? ""
+        switch t {
+        case "s":
+            guard let index = Int(raw), strings.indices.contains(index) else {
+                try failing("the cell refers to a shared string the workbook does not have")
+            }
+            return strings[index]
+        case "inlineStr": return `is`?.text ?? ""
+        case "str": return raw
+        case "b": return raw == "1" ? "true" : "false"
+        case "e": try failing("the cell holds the error \(InputText.excerpt(raw))")
+        default:
+            guard !raw.isEmpty else { return "" }
+            let kind = formats.kind(ofStyle: s)
+            let shown = kind == .number
+                ? Workbook.numberText(raw)
+                : Double(raw).flatMap { Workbook.dateText(serial: $0, kind: kind, usesDates1904: formats.usesDates1904) }
+            guard let shown else { try failing("the cell's number \(InputText.excerpt(raw)) cannot be read") }
+            return shown
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import ZIPFoundation
+
+/// Writes tables as an Excel workbook (`.xlsx`), a sheet per table, for coordinators who keep their lists in Excel.
+///
+/// Cells that are numbers in their canonical form (`3`, `0.615`, `-2.5`; not `007`, which is an id) are written as
+/// numbers, everything else as text; the header row is bold and stays in view. The same tables give the same bytes
+/// (the package's dates are fixed).
+public enum WorkbookWriter {
+    /// One sheet: its name (at most 31 characters, as Excel allows), header and rows.
+    public struct Table: Sendable, Hashable {
+        public var name: String
+        public var header: [String]
+        public var rows: [[String]]
+
+        public init(name: String, header: [String], rows: [[String]]) {
+            self.name = name
+            self.header = header
+            self.rows = rows
+        }
+    }
+
+    /// The workbook's bytes.
+    /// - Throws: ``FormatError/unencodable(output:problem:)`` when the package cannot be built.
+    public static func workbook(_ tables: [Table], output: String) throws(FormatError) -> Data {
+        do {
+            let archive = try Archive(data: Data(), accessMode: .create)
+            let fixedDate = Date(timeIntervalSince1970: 946_684_800)  // 2000-01-01, so that the bytes repeat
+            func add(_ path: String, _ text: String) throws {
+                let bytes = Data(text.utf8)
+                try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count),
+                                     modificationDate: fixedDate, compressionMethod: .deflate) { position, size in
+                    let start = Int(position)
+                    return bytes.subdata(in: start..<start + size)
+                }
+            }
+            let names = sheetNames(tables.map(\.name))
+            try add("[Content_Types].xml", contentTypes(sheets: tables.count))
+            try add("_rels/.rels", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="\#(packageRelationships)"><Relationship Id="rId1" Type="\#(officeRelationships)/officeDocument" Target="xl/workbook.xml"/></Relationships>"#)
+            let sheetEntries = names.enumerated().map { index, name in
+                #"<sheet name="\#(escaped(name))" sheetId="\#(index + 1)" r:id="rId\#(index + 1)"/>"#
+            }.joined()
+            try add("xl/workbook.xml", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="\#(spreadsheet)" xmlns:r="\#(officeRelationships)"><sheets>\#(sheetEntries)</sheets></workbook>"#)
+            let links = tables.indices.map { index in
+                #"<Relationship Id="rId\#(index + 1)" Type="\#(officeRelationships)/worksheet" Target="worksheets/sheet\#(index + 1).xml"/>"#
+            }.joined()
+            try add("xl/_rels/workbook.xml.rels", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="\#(packageRelationships)">\#(links)<Relationship Id="rId\#(tables.count + 1)" Type="\#(officeRelationships)/styles" Target="styles.xml"/></Relationships>"#)
+            try add("xl/styles.xml", styles)
+            for (index, table) in tables.enumerated() {
+                try add("xl/worksheets/sheet\(index + 1).xml", sheet(table))
+            }
+            guard let data = archive.data else { throw FormatError.unencodable(output: output, problem: "the package is empty") }
+            return data
+        } catch let error as FormatError {
+            throw error
+        } catch {
+            throw .unencodable(output: output, problem: "the workbook could not be built (\(error))")
+        }
+    }
+
+    static let spreadsheet = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    static let officeRelationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    static let packageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+    static func contentTypes(sheets: Int) -> String {
+        let sheetOverrides = (0..<sheets).map { index in
+            #"<Override PartName="/xl/worksheets/sheet\#(index + 1).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
+        }.joined()
+        return #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\#(sheetOverrides)</Types>"#
+    }
+
+    /// A regular font and a bold one; style 1 is the header's.
+    static let styles = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="\#(spreadsheet)"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#
+
+    static func sheet(_ table: Table) -> String {
+        var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="\#(spreadsheet)"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>"#
+        for (index, row) in ([table.header] + table.rows).enumerated() {
+            let number = index + 1
+            xml += #"<row r="\#(number)">"#
+            for (column, value) in row.enumerated() where !value.isEmpty {
+                let reference = "\(Workbook.columnLetters(column))\(number)"
+                let style = index == 0 ? #" s="1""# : ""
+                if index > 0, isCanonicalNumber(value) {
+                    xml += #"<c r="\#(reference)"><v>\#(value)</v></c>"#
+                } else {
+                    xml += #"<c r="\#(reference)"\#(style) t="inlineStr"><is><t xml:space="preserve">\#(escaped(value))</t></is></c>"#
+                }
+            }
+            xml += "</row>"
+        }
+        return xml + "</sheetData></worksheet>"
+    }
+
+    /// `0`, `12`, `-3`, `0.615`: what a spreadsheet shows the same once read as a number (at most 15 digits, the
+    /// precision Excel keeps). Leading zeros (`007`) and plus signs keep a value text.
+    static func isCanonicalNumber(_ value: String) -> Bool {
+        var digits = 0
+        var rest = Substring(value)
+        if rest.hasPrefix("-") { rest = rest.dropFirst() }
+        let parts = rest.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty else { return false }
+        guard whole == "0" || !whole.hasPrefix("0") else { return false }
+        for part in parts {
+            guard !part.isEmpty, part.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+            digits += part.count
+        }
+        return digits <= 15
+    }
+
+    /// Sheet names as Excel allows them: at most 31 characters, none of `[]:*?/\`, unique.
+    static func sheetNames(_ names: [String]) -> [String] {
+        var used: Set<String> = []
+        return names.map { name in
+            let cleaned = String(name.map { "[]:*?/\\".contains($0) ? "_" : $0 }.prefix(31))
+            var candidate = cleaned.isEmpty ? "Sheet" : cleaned
+            var suffix = 2
+            while used.contains(candidate.lowercased()) {
+                candidate = String(cleaned.prefix(28)) + " \(suffix)"
+                suffix += 1
+            }
+            used.insert(candidate.lowercased())
+            return candidate
+        }
+    }
+
+    /// XML text: the five special characters escaped, and the control characters XML 1.0 cannot hold left out.
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&apos;"
+            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+            default:
+                if scalar.value >= 0x20, scalar.value != 0xFFFE, scalar.value != 0xFFFF { result.unicodeScalars.append(scalar) }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import MentorMatchCore
+@testable import MentorMatchFormats
+import Testing
+import ZIPFoundation
+
+/// `.xlsx` workbooks read as the CSV files they stand for. The workbooks here are written part by part, as Excel,
+/// LibreOffice and openpyxl write them (Tests/Workbooks checks real files from openpyxl and LibreOffice).
+struct WorkbookTests {
+    @Test func readsSharedInlineAndRichStringsNumbersBooleansAndGaps() throws {
+        let workbook = try TestWorkbook(
+            sheets: [("Vietas", """
+                <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t>lon</t></is></c><c r="D1" t="s"><v>2</v></c></row>
+                <row r="2"><c r="A2" t="s"><v>3</v></c><c r="B2"><v>56.816200000000002</v></c><c r="C2"><v>24.61401</v></c><c r="D2" t="b"><v>0</v></c></row>
+                <row r="4"><c r="A4" t="inlineStr"><is><r><t>Sun</t></r><r><t xml:space="preserve">taži</t></r></is></c><c r="B4"><v>56.9076</v></c><c r="C4"><v>24.938</v></c><c r="D4" t="b"><v>1</v></c></row>
+                """)],
+            sharedStrings: ["place", "lat", "remote", "Ogre"]
+        ).data()
+        let places = PlacesCSV.read(workbook, source: "places.xlsx")
+        #expect(places.issues.isEmpty)
+        #expect(places.records == [
+            Place(name: "Ogre", coordinate: Coordinate(latitude: 56.8162, longitude: 24.61401), isRemote: false),
+            Place(name: "Suntaži", coordinate: Coordinate(latitude: 56.9076, longitude: 24.938), isRemote: true),
+        ])
+        // Row 3 is missing from the sheet, so the lines are the sheet's row numbers.
+        #expect(places.source.lines == [2, 4])
+        #expect(places.source.sheet == SheetLayout(name: "Vietas", columnLetters: ["place": "A", "lat": "B", "lon": "C", "remote": "D"]))
+    }
+
+    @Test func datesInADateFormatReadAsISODatesInBothDateSystems() throws {
+        let header = #"<row r="1"><c r="A1" t="inlineStr"><is><t>mentor_id</t></is></c><c r="B1" t="inlineStr"><is><t>mentee_id</t></is></c><c r="C1" t="inlineStr"><is><t>since</t></is></c></row>"#
+        let row = #"<row r="2"><c r="A2" t="inlineStr"><is><t>M01</t></is></c><c r="B2" t="inlineStr"><is><t>Y002</t></is></c><c r="C2" s="1"><v>SERIAL</v></c></row>"#
+        // 1 March 2024 is day 45352 of the 1900 system and day 43890 of the 1904 system.
+        for (serial, uses1904) in [("45352", false), ("43890", true)] {
+            let workbook = try TestWorkbook(
+                sheets: [("Pāri", header + row.replacingOccurrences(of: "SERIAL", with: serial))],
+                dateFormatCode: "dd.mm.yyyy", uses1904: uses1904
+            ).data()
+            let sheet = try #require(try csvText(workbook, columns: ["mentor_id", "mentee_id"]))
+            #expect(sheet == "mentor_id,mentee_id,since\nM01,Y002,2024-03-01\n")
+        }
+        // Excel's day 60 is 29 February 1900, which never was: the days either side are real.
+        #expect(Workbook.dateText(serial: 59, kind: .date, usesDates1904: false) == "1900-02-28")
+        #expect(Workbook.dateText(serial: 61, kind: .date, usesDates1904: false) == "1900-03-01")
+        #expect(Workbook.dateText(serial: 45352.6875, kind: .time, usesDates1904: false) == "16:30")
+    }
+
+    @Test func picksTheSheetThatHasTheColumnsAndNamesCellsInIssues() throws {
+        let mentorsSheet = """
+            <row r="1">\(cells(["id", "age", "gender", "place", "capacity", "availability", "specialisations", "languages", "max_travel_km"], row: 1))</row>
+            <row r="2">\(cells(["M01", "34", "female", "Ogre", "7", "Mon 16:00-18:00, Sat 10:00-14:00", "", "lv; ru", "20"], row: 2))</row>
+            """
+        let workbook = try TestWorkbook(sheets: [
+            ("Instrukcija", #"<row r="1"><c r="A1" t="inlineStr"><is><t>Viena rinda katram mentoram</t></is></c></row>"#),
+            ("Mentori", mentorsSheet),
+        ]).data()
+        let mentors = MentorsCSV.read(workbook, source: "mentors.xlsx")
+        #expect(mentors.issues.isEmpty)
+        let mentor = try #require(mentors.records.first)
+        // A comma inside a cell stays inside it.
+        #expect(mentor.availability.windows.count == 2)
+        #expect(mentor.capacity == 7)
+
+        let places = PlacesCSV.read(Data("place,lat,lon,remote\nOgre,56.8162,24.6048,no\n".utf8), source: "places.csv")
+        let mentees = MenteesCSV.read(Data("id,age,gender,place,availability,needs,languages\nY01,15,male,Ogre,Mon 16:00-18:00,,lv\n".utf8),
+                                      source: "mentees.csv")
+        let sources = SourceMap(mentors: mentors.source, mentees: mentees.source, places: places.source)
+        let input = MatchingInput(mentors: mentors.records, mentees: mentees.records, places: places.records)
+        let issues = sources.locatingCells(InputValidator.issues(in: input, policy: Policy(), sources: sources))
+        let capacity = try #require(issues.first { $0.field == "capacity" })
+        #expect(capacity.cell == "Mentori!E2")
+        #expect(capacity.description.hasPrefix("mentors.xlsx, Mentori!E2 (capacity): capacity 7 is above the maximum of 3"))
+    }
+
+    @Test func aSheetWithoutTheColumnsAnErrorCellAndAFileThatIsNotAWorkbookAreIssues() throws {
+        let twoSheets = try TestWorkbook(sheets: [("A", #"<row r="1"><c r="A1" t="inlineStr"><is><t>name</t></is></c></row>"#),
+                                                  ("B", "")]).data()
+        let noColumns = PlacesCSV.read(twoSheets, source: "places.xlsx")
+        #expect(noColumns.issues.map(\.problem) == [
+            "no sheet of the workbook has the columns place,lat,lon,remote in its first row (sheets: A, B)",
+        ])
+
+        let errorCell = try TestWorkbook(sheets: [("Vietas", """
+            <row r="1">\(cells(["place", "lat", "lon", "remote"], row: 1))</row>
+            <row r="2"><c r="A2" t="inlineStr"><is><t>Ogre</t></is></c><c r="B2" t="e"><v>#DIV/0!</v></c></row>
+            """)]).data()
+        let failed = PlacesCSV.read(errorCell, source: "places.xlsx")
+        #expect(failed.issues.map(\.description) == [
+            "places.xlsx, Vietas!B2: the cell holds the error #DIV/0!. Fix: type the value itself into the cell "
+                + "(not a formula that fails), then save again",
+        ])
+
+        var damaged = try TestWorkbook(sheets: [("Vietas", "")]).data()
+        damaged.replaceSubrange(30..<min(200, damaged.count), with: Data(repeating: 0, count: min(200, damaged.count) - 30))
+        let unreadable = PlacesCSV.read(damaged, source: "places.xlsx")
+        #expect(unreadable.issues.count == 1)
+        #expect(unreadable.issues.first?.problem.hasPrefix("the workbook cannot be read") == true
+                || unreadable.issues.first?.problem == "the file looks like a workbook but cannot be opened as one")
+    }
+
+    @Test func writtenWorkbooksReadBackAsTheirTablesAndRepeatByteForByte() throws {
+        let table = WorkbookWriter.Table(name: "pairs", header: ["mentor_id", "mentee_id", "score", "reason"], rows: [
+            ["M007", "007", "0.615", "travel 33 km > 25 km & no shared language <lv>"],
+            ["M010", "Y2", "-2.50", ""],
+        ])
+        let other = WorkbookWriter.Table(name: "a/b:c", header: ["id"], rows: [["x\u{1}y"]])
+        let data = try WorkbookWriter.workbook([table, other], output: "result.xlsx")
+        #expect(try WorkbookWriter.workbook([table, other], output: "result.xlsx") == data)
+        let text = try #require(try csvText(data, columns: ["mentor_id", "mentee_id"]))
+        // 007 stays text, -2.50 becomes the number -2.5, the reason survives escaping.
+        #expect(text == "mentor_id,mentee_id,score,reason\nM007,007,0.615,travel 33 km > 25 km & no shared language <lv>\nM010,Y2,-2.5\n")
+        #expect(WorkbookWriter.sheetNames(["a/b:c", "pairs", "PAIRS", String(repeating: "x", count: 40)])
+                == ["a_b_c", "pairs", "PAIRS 2", String(repeating: "x", count: 31)])
+        #expect(WorkbookWriter.escaped("x\u{1}y") == "xy")
+        #expect(["0", "12", "-3", "0.615"].allSatisfy(WorkbookWriter.isCanonicalNumber))
+        #expect(!["007", "+3", "1.", ".5", "1e5", "1234567890123456", ""].contains(where: WorkbookWriter.isCanonicalNumber))
+    }
+
+    /// The inline-string cells of one row.
+    private func cells(_ values: [String], row: Int) -> String {
+        values.enumerated().map { column, value in
+            let reference = "\(Character(UnicodeScalar(UInt8(65 + column))))\(row)"
+            return value.isEmpty ? "" : #"<c r="\#(reference)" t="inlineStr"><is><t>\#(value)</t></is></c>"#
+        }.joined()
+    }
+
+    /// The CSV text the sheet with `columns` reads as.
+    private func csvText(_ workbook: Data, columns: [String]) throws -> String? {
+        String(data: try Workbook.sheet(workbook, source: "pairs.xlsx", requiredColumns: columns).csv, encoding: .utf8)
+    }
+}
+
+/// A minimal `.xlsx` package: a workbook, its relationships, the sheets, and optionally shared strings and a style
+/// whose number format is `dateFormatCode`.
+private struct TestWorkbook {
+    var sheets: [(name: String, rows: String)]
+    var sharedStrings: [String] = []
+    var dateFormatCode: String?
+    var uses1904 = false
+
+    func data() throws -> Data {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        let sheetEntries = sheets.enumerated().map { index, sheet in
+            #"<sheet name="\#(sheet.name)" sheetId="\#(index + 1)" r:id="rId\#(index + 1)"/>"#
+        }.joined()
+        try add(archive, "xl/workbook.xml", #"<workbook xmlns="\#(main)" xmlns:r="\#(relationships)"><workbookPr\#(uses1904 ? #" date1904="1""# : "")/><sheets>\#(sheetEntries)</sheets></workbook>"#)
+        let links = sheets.indices.map { index in
+            #"<Relationship Id="rId\#(index + 1)" Type="\#(relationships)/worksheet" Target="worksheets/sheet\#(index + 1).xml"/>"#
+        }.joined()
+        try add(archive, "xl/_rels/workbook.xml.rels",
+                #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\#(links)</Relationships>"#)
+        for (index, sheet) in sheets.enumerated() {
+            try add(archive, "xl/worksheets/sheet\(index + 1).xml",
+                    #"<worksheet xmlns="\#(main)"><sheetData>\#(sheet.rows)</sheetData></worksheet>"#)
+        }
+        if !sharedStrings.isEmpty {
+            let items = sharedStrings.map { "<si><t>\($0)</t></si>" }.joined()
+            try add(archive, "xl/sharedStrings.xml", #"<sst xmlns="\#(main)">\#(items)</sst>"#)
+        }
+        if let dateFormatCode {
+            try add(archive, "xl/styles.xml", #"<styleSheet xmlns="\#(main)"><numFmts count="1"><numFmt numFmtId="164" formatCode="\#(dateFormatCode)"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>"#)
+        }
+        return try #require(archive.data)
+    }
+
+    private func add(_ archive: Archive, _ path: String, _ text: String) throws {
+        let bytes = Data(text.utf8)
+        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) {
+            position, size in bytes.subdata(in: Int(position)..<Int(position) + size)
+        }
+    }
+}
