@@ -130,6 +130,7 @@ let package = Package(
             dependencies: [
                 "MentorMatch", "MentorMatchJobs", "MentorMatchServer", "SyntheticPopulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 

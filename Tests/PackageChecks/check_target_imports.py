@@ -13,7 +13,7 @@ import re
 import subprocess
 import sys
 
-TOOLCHAIN = {"Foundation", "FoundationEssentials", "FoundationNetworking", "Testing", "XCTest", "Dispatch", "Glibc",
+TOOLCHAIN = {"Foundation", "FoundationEssentials", "FoundationNetworking", "FoundationXML", "Testing", "XCTest", "Dispatch", "Glibc",
              "Musl", "Darwin", "Synchronization", "RegexBuilder", "_Concurrency", "os"}
 IMPORT = re.compile(r"^\s*(?:@_exported\s+|@testable\s+|@preconcurrency\s+|@_spi\(\w+\)\s+|public\s+|package\s+|internal\s+)*import\s+(?:(?:struct|class|enum|protocol|func|var|typealias)\s+)?([A-Za-z_][A-Za-z0-9_]*)", re.M)
 
