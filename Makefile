@@ -3,7 +3,7 @@ SWIFT ?= swift
 SCENARIO ?= ogre-2024
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test compare-ci calendar-check workbook-check package-check docs schema-check install fuzz fuzz-ci fuzz-build property-test signal-test
+.PHONY: deps build demo test api-test load-test compare-ci calendar-check workbook-check package-check docs schema-check install fuzz fuzz-ci fuzz-build property-test signal-test
 
 # Everything the build and the test scripts need on a fresh Debian: GLPK and LEMON headers, Python with venv (the
 # calendar, schema and benchmark checks install their pinned PyPI packages into virtual environments), and GNU time
@@ -27,14 +27,16 @@ demo: build
 		--policy Scenarios/$(SCENARIO)/policy.yaml \
 		--out out/$(SCENARIO)
 
-# The imports check, the whole suite, then the solver comparison at 1,000 young people so that it cannot rot
-# (objectives must agree), the generated calendars parsed by a standard iCalendar consumer (Python) against
-# sessions.json, the Ogre files read as .xlsx workbooks, and the DocC archive of the library (a warning fails). The CLI tests copy the JSON files they write
-# into .build/test-output, which schema-check validates afterwards.
+# The imports check, the whole suite, the JSON Schemas, the HTTP API against its OpenAPI document (schemathesis), the
+# solver comparison at 1,000 young people so that it cannot rot (objectives must agree), the generated calendars parsed
+# by a standard iCalendar consumer (Python) against sessions.json, the Ogre files read as .xlsx workbooks, the DocC
+# archive of the library (a warning fails), the Hypothesis driver and every fuzz target for 30 s. The CLI tests copy
+# the JSON files they write into .build/test-output, which schema-check validates afterwards.
 test: deps package-check
 	rm -rf .build/test-output
 	$(SWIFT) test
 	$(MAKE) schema-check
+	$(MAKE) api-test
 	$(MAKE) compare-ci
 	$(MAKE) calendar-check
 	$(MAKE) workbook-check
@@ -53,6 +55,17 @@ docs:
 schema-check: deps
 	$(SWIFT) build --product mentormatch
 	Tests/SchemaCheck/check_schemas.sh
+
+# The HTTP API against its OpenAPI document: openapi-spec-validator, then schemathesis (pinned, in a venv) against the
+# real server on a free loopback port, stateful links included (Tests/APIConformance/run.sh).
+api-test: deps
+	$(SWIFT) build --product mentormatch
+	Tests/APIConformance/run.sh
+
+# Opt-in (about 2 minutes): 16 clients submitting Ogre-size matchings with ?wait=10 for 60 s, then a 10,000-request
+# soak, against the release server (Benchmarks/server_load.py); prints throughput, p50/p99, errors and RSS.
+load-test: build
+	python3 Benchmarks/server_load.py --binary .build/release/mentormatch
 
 calendar-check: deps
 	$(SWIFT) build --product mentormatch

@@ -21,6 +21,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
         // `make docs`: the DocC catalogue of the MentorMatch library (a command plugin; `swift test` does not run it).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // The HTTP API (issue 12): the server, its generated OpenAPI layer, metrics and lifecycle.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.7.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         // MARK: - Implementation, lowest layer first
@@ -89,12 +97,40 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        /// The HTTP API's contract: `openapi.yaml` and the Swift that swift-openapi-generator generated from it
+        /// (committed; regenerate with Tests/APIConformance/generate.sh after editing the document).
+        .target(
+            name: "MentorMatchAPI",
+            dependencies: [
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            exclude: ["openapi-generator-config.yaml", "Generated/openapi.yaml.sha256"],
+            resources: [.embedInCode("openapi.yaml")]
+        ),
+        /// `mentormatch serve`: the Hummingbird server that translates HTTP to jobs, and back.
+        .target(
+            name: "MentorMatchServer",
+            dependencies: [
+                "MentorMatch", "MentorMatchAPI", "MentorMatchJobs",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         /// The thin `mentormatch` command.
         .executableTarget(
             name: "MentorMatchCLI",
             dependencies: [
-                "MentorMatch", "MentorMatchJobs", "SyntheticPopulation",
+                "MentorMatch", "MentorMatchJobs", "MentorMatchServer", "SyntheticPopulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
@@ -162,6 +198,16 @@ let package = Package(
             dependencies: [
                 "MentorMatchJobs", "MentorMatch", "MentorMatchTestSupport", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .testTarget(
+            name: "MentorMatchServerTests",
+            dependencies: [
+                "MentorMatchServer", "MentorMatch", "MentorMatchJobs", "SyntheticPopulation",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

@@ -11,16 +11,16 @@ struct MentorMatchCommand: ParsableCommand {
         version: "mentormatch \(MentorMatchVersion.current)",
         subcommands: [
             MatchCommand.self, ValidateCommand.self, ExplainCommand.self, GenerateCommand.self, PlanCommand.self,
-            RecruitCommand.self, ScheduleCommand.self, SuggestCommand.self, WorkerCommand.self,
+            RecruitCommand.self, ScheduleCommand.self, ServeCommand.self, SuggestCommand.self, WorkerCommand.self,
         ]
     )
 
     /// Runs the command, giving usage errors the documented code 2 instead of the parser's 64.
     static func main() {
         CrashSignals.install()
-        OutputSignals.install()
         do {
             var command = try parseAsRoot()
+            if !(command is any HandlesItsOwnSignals) { OutputSignals.install() }
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {
@@ -31,6 +31,10 @@ struct MentorMatchCommand: ParsableCommand {
         }
     }
 }
+
+/// A command that shuts down on SIGINT and SIGTERM in its own way (`serve` drains its jobs), so the output-set
+/// handlers, which exit at once, are not installed for it.
+protocol HandlesItsOwnSignals {}
 
 /// The input files every command that matches reads: the three CSV files, or one JSON document.
 struct InputOptions: ParsableArguments {

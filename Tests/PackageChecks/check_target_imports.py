@@ -15,7 +15,7 @@ import sys
 
 TOOLCHAIN = {"Foundation", "FoundationEssentials", "FoundationNetworking", "FoundationXML", "Testing", "XCTest", "Dispatch", "Glibc",
              "Musl", "Darwin", "Synchronization", "RegexBuilder", "_Concurrency", "os"}
-IMPORT = re.compile(r"^\s*(?:@_exported\s+|@testable\s+|@preconcurrency\s+)*import\s+(?:(?:struct|class|enum|protocol|func|var|typealias)\s+)?([A-Za-z_][A-Za-z0-9_]*)", re.M)
+IMPORT = re.compile(r"^\s*(?:@_exported\s+|@testable\s+|@preconcurrency\s+|@_spi\(\w+\)\s+|public\s+|package\s+|internal\s+)*import\s+(?:(?:struct|class|enum|protocol|func|var|typealias)\s+)?([A-Za-z_][A-Za-z0-9_]*)", re.M)
 
 
 def declared(target):
@@ -49,6 +49,9 @@ def self_test():
     assert problems("X", {"A"}, {"A"}) == []
     assert IMPORT.findall("@_exported import Matching\n@testable import Planning\nimport struct Foo.Bar\n") == \
         ["Matching", "Planning", "Foo"]
+    # swift-openapi-generator's output: `@_spi(Generated) package import OpenAPIRuntime`.
+    assert IMPORT.findall("@_spi(Generated) package import OpenAPIRuntime\npackage import struct Foundation.Data\n") == \
+        ["OpenAPIRuntime", "Foundation"]
 
 
 def main():
