@@ -122,7 +122,10 @@ extension Workbook {
                 .appendingPathComponent("mentormatch-workbook-\(UUID().uuidString).xlsx")
             defer { try? FileManager.default.removeItem(at: file) }
             do {
-                try data.write(to: file, options: .withoutOverwriting)
+                // Readable by this user only: the workbook holds personal data.
+                guard FileManager.default.createFile(atPath: file.path, contents: data,
+                                                     attributes: [.posixPermissions: 0o600])
+                else { throw CocoaError(.fileWriteUnknown) }
                 archive = try Archive(url: file, accessMode: .read)
             } catch {
                 throw InputError(issues: [InputIssue(
