@@ -561,9 +561,10 @@ public actor JobService {
 
     /// Kills the slot's worker after `seconds` unless the task ends first; `limit` is the time limit it enforces.
     private func deadline(after seconds: Double, limit: Double, slotID: Int, token: UUID) -> Task<Void, Never> {
-        let clamped = min(max(seconds, 0.001), 7 * 86_400)
+        // A NaN would pass min and max unchanged and trap in Int(_:); the shared rounding refuses it instead.
+        let milliseconds = Int(rounding: seconds * 1000, .up, clampedTo: 1...(7 * 86_400_000)) ?? 1
         return Task {
-            try? await Task.sleep(for: .milliseconds(Int((clamped * 1000).rounded(.up))))
+            try? await Task.sleep(for: .milliseconds(milliseconds))
             guard !Task.isCancelled else { return }
             self.deadlinePassed(slotID: slotID, token: token, seconds: limit)
         }
