@@ -5,12 +5,12 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build demo test api-test load-test compare-ci calendar-check workbook-check package-check docs schema-check install fuzz fuzz-ci fuzz-build property-test signal-test
 
-# Everything the build and the test scripts need on a fresh Debian: GLPK and LEMON headers, Python with venv (the
-# calendar, schema and benchmark checks install their pinned PyPI packages into virtual environments), and GNU time
-# (the benchmark's peak memory). Installs only when something is missing.
-DEB_PACKAGES := libglpk-dev liblemon-dev python3 python3-venv time
+# Everything the build and the test scripts need on a fresh Debian: GLPK, LEMON and zlib headers, Python with venv
+# (the calendar, schema and benchmark checks install their pinned PyPI packages into virtual environments), and GNU
+# time (the benchmark's peak memory). Installs only when something is missing.
+DEB_PACKAGES := libglpk-dev liblemon-dev zlib1g-dev python3 python3-venv time
 deps:
-	@if [ ! -f /usr/include/glpk.h ] || [ ! -f /usr/include/lemon/network_simplex.h ] \
+	@if [ ! -f /usr/include/glpk.h ] || [ ! -f /usr/include/lemon/network_simplex.h ] || [ ! -f /usr/include/zlib.h ] \
 		|| ! python3 -c 'import ensurepip, venv' 2>/dev/null || [ ! -x /usr/bin/time ]; then \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(DEB_PACKAGES); \
@@ -89,7 +89,7 @@ install: build
 # Issue 14: no input can crash or hang it. libFuzzer targets (Tests/Fuzz/README.md), built into .build-fuzz with the
 # toolchain's libFuzzer runtime; `make fuzz` runs each for FUZZ_SECONDS, `make test` each for FUZZ_CI_SECONDS. A crash,
 # a timeout or running out of memory fails the run; the input is saved under FUZZ_FINDINGS.
-FUZZ_TARGETS ?= csv schedule-csv availability policy scenario input-json engine
+FUZZ_TARGETS ?= csv xlsx schedule-csv availability policy scenario input-json engine
 FUZZ_SECONDS ?= 600
 FUZZ_CI_SECONDS ?= 30
 FUZZ_FINDINGS ?= out/fuzz-findings

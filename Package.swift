@@ -13,7 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        // `.xlsx` workbooks: the ZIP package and its XML parts.
+        // `.xlsx` workbooks: writing the ZIP package (reading is the formats module's own), and the XML parts.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.17.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
@@ -60,11 +60,15 @@ let package = Package(
         .target(name: "Planning", dependencies: ["MentorMatchCore", "LinearProgramming", "Matching"]),
         /// Meeting calendars: Latvian days off, per-mentor session programmes, supervision groups, shortfall reasons.
         .target(name: "Scheduling", dependencies: ["MentorMatchCore", "LinearProgramming"]),
-        /// CSV, `.xlsx`, JSON and YAML input; CSV and JSON output; atomic writes.
+        /// zlib from Debian's zlib1g-dev, for the workbook reader's own ZIP reading (inflate and CRC-32). Not named
+        /// `CZlib`: ZIPFoundation's module of zlib has that name.
+        .systemLibrary(name: "CSystemZlib", providers: [.apt(["zlib1g-dev"])]),
+        /// CSV, `.xlsx`, JSON and YAML input; CSV, JSON and `.xlsx` output; atomic writes. Workbooks are read by the
+        /// module's own ZIP reader (every offset checked, inflate bounded) and written with ZIPFoundation.
         .target(
             name: "MentorMatchFormats",
             dependencies: [
-                "MentorMatchCore", "NetworkFlow", "Matching", "Planning", "Scheduling",
+                "MentorMatchCore", "NetworkFlow", "Matching", "Planning", "Scheduling", "CSystemZlib",
                 .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "XMLCoder", package: "XMLCoder"),
             ],
@@ -184,7 +188,7 @@ let package = Package(
         .testTarget(
             name: "MentorMatchFormatsTests",
             dependencies: [
-                "MentorMatchFormats", "MentorMatchCore", "Planning", "Scheduling",
+                "MentorMatchFormats", "MentorMatchCore", "Planning", "Scheduling", "CSystemZlib",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

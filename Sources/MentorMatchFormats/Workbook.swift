@@ -1,7 +1,6 @@
 import Foundation
 import MentorMatchCore
 import XMLCoder
-import ZIPFoundation
 
 /// An Excel workbook (`.xlsx`, Office Open XML) read as the CSV file it stands for: the sheet that holds the columns
 /// of the file's kind becomes comma-separated text whose line N is the sheet's row N, so that every check of the CSV
@@ -14,7 +13,7 @@ enum Workbook {
     /// The first bytes of every ZIP archive, which an `.xlsx` file is.
     static func isWorkbook(_ data: Data) -> Bool { data.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
 
-    /// Unpacked XML parts larger than this are refused (a small file can unpack to gigabytes).
+    /// The XML parts read from one workbook unpack to at most this in all (a small file can unpack to gigabytes).
     static let maximumPartBytes = 512 * 1_024 * 1_024
 
     /// The chosen sheet as CSV text, and where its columns are.
@@ -24,8 +23,11 @@ enum Workbook {
     }
 
     /// The sheet whose first row has every `requiredColumns` name (the first such sheet), or the only sheet.
-    static func sheet(_ data: Data, source: String, requiredColumns: [String]) throws(InputError) -> Sheet {
-        let package = try Package(data, source: source)
+    /// - Parameter unpackLimit: The bytes the parts read may unpack to in all (tests set a small one).
+    static func sheet(
+        _ data: Data, source: String, requiredColumns: [String], unpackLimit: Int = maximumPartBytes
+    ) throws(InputError) -> Sheet {
+        let package = try Package(data, source: source, unpackLimit: unpackLimit)
         let sheets = try package.sheets()
         guard !sheets.isEmpty else {
             throw InputError(issues: [InputIssue(source: source, problem: "the workbook has no sheets",
@@ -109,53 +111,54 @@ enum Workbook {
 // MARK: - The parts of the package
 
 extension Workbook {
-    /// The ZIP package and the XML parts this reader needs.
-    private struct Package {
-        let archive: Archive
+    /// The ZIP package and the XML parts this reader needs, read from memory (``ZIPArchive``).
+    private final class Package {
+        let archive: ZIPArchive
         let source: String
+        /// What the parts read so far may still unpack to: all of them together stay within the limit.
+        private var unpackBudget: Int
+        private let unpackLimit: Int
 
-        /// Reads the package from a temporary file, removed at once (the open file stays readable): ZIPFoundation's
-        /// in-memory archives trap when a damaged directory points past the end, its file archives do not.
-        init(_ data: Data, source: String) throws(InputError) {
+        init(_ data: Data, source: String, unpackLimit: Int) throws(InputError) {
             self.source = source
-            let file = FileManager.default.temporaryDirectory
-                .appendingPathComponent("mentormatch-workbook-\(UUID().uuidString).xlsx")
-            defer { try? FileManager.default.removeItem(at: file) }
+            self.unpackLimit = unpackLimit
+            unpackBudget = unpackLimit
             do {
-                // Readable by this user only: the workbook holds personal data.
-                guard FileManager.default.createFile(atPath: file.path, contents: data,
-                                                     attributes: [.posixPermissions: 0o600])
-                else { throw CocoaError(.fileWriteUnknown) }
-                archive = try Archive(url: file, accessMode: .read)
+                archive = try ZIPArchive(data)
             } catch {
-                throw InputError(issues: [InputIssue(
-                    source: source, problem: "the file looks like a workbook but cannot be opened as one",
-                    fix: "save it again as an Excel workbook (.xlsx) or as CSV UTF-8"
-                )])
+                throw Self.packageError(error, source: source, unpackLimit: unpackLimit)
             }
         }
 
         func part(_ path: String) throws(InputError) -> Data? {
-            guard let entry = archive[path] else { return nil }
-            guard entry.uncompressedSize <= UInt64(Workbook.maximumPartBytes) else {
-                throw unreadable("its part \(path) unpacks to more than \(Workbook.maximumPartBytes / 1_048_576) MB")
-            }
-            // The declared size can lie; the bytes unpacked are counted too.
-            struct TooLarge: Error {}
-            struct Damaged: Error {}
-            var data = Data()
             do {
-                let checksum = try archive.extract(entry, skipCRC32: false) { chunk in
-                    guard data.count + chunk.count <= Workbook.maximumPartBytes else { throw TooLarge() }
-                    data.append(chunk)
-                }
-                guard checksum == entry.checksum else { throw Damaged() }
-            } catch is TooLarge {
-                throw unreadable("its part \(path) unpacks to more than \(Workbook.maximumPartBytes / 1_048_576) MB")
+                let data = try archive.contents(of: path, limit: unpackBudget)
+                unpackBudget -= data?.count ?? 0
+                return data
             } catch {
-                throw unreadable("its part \(path) is damaged")
+                throw Self.packageError(error, source: source, unpackLimit: unpackLimit)
             }
-            return data
+        }
+
+        private static let resavingFix =
+            "open it in Excel or LibreOffice and save it again as .xlsx, or save the sheet as CSV UTF-8"
+
+        /// A damaged package is named so; one this reader does not read says what it is.
+        private static func packageError(_ problem: ZIPArchive.Problem, source: String, unpackLimit: Int) -> InputError {
+            let fix = resavingFix
+            let issue = switch problem {
+            case .noDirectory, .damaged:
+                InputIssue(source: source, problem: "the workbook is damaged: \(problem)", fix: fix)
+            case .encrypted:
+                InputIssue(source: source, problem: "the workbook cannot be read: \(problem)",
+                           fix: "save it again from Excel or LibreOffice without a password")
+            case .tooLarge(let entry, _):
+                InputIssue(source: source, problem: "the workbook cannot be read: its parts unpack to more than "
+                               + "\(unpackLimit / 1_048_576) MB (at its part \(entry))", fix: fix)
+            case .zip64, .multiDisk, .unsupportedMethod:
+                InputIssue(source: source, problem: "the workbook cannot be read: \(problem)", fix: fix)
+            }
+            return InputError(issues: [issue])
         }
 
         func decoded<Value: Decodable>(_ type: Value.Type, _ path: String) throws(InputError) -> Value? {
@@ -174,10 +177,8 @@ extension Workbook {
         }
 
         func unreadable(_ problem: String) -> InputError {
-            InputError(issues: [InputIssue(
-                source: source, problem: "the workbook cannot be read: \(problem)",
-                fix: "open it in Excel or LibreOffice and save it again as .xlsx, or save the sheet as CSV UTF-8"
-            )])
+            InputError(issues: [InputIssue(source: source, problem: "the workbook cannot be read: \(problem)",
+                                           fix: Self.resavingFix)])
         }
 
         /// The sheets in the workbook's order, with the path of each sheet's part.

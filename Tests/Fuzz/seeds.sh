@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=$1
 rm -rf "$out"
-mkdir -p "$out"/{csv,schedule-csv,availability,policy,scenario,input-json,engine}
+mkdir -p "$out"/{csv,xlsx,schedule-csv,availability,policy,scenario,input-json,engine}
 for scenario in Scenarios/*/; do
     name=$(basename "$scenario")
     for file in "$scenario"*.csv; do
@@ -40,7 +40,8 @@ cat >"$out/input-json/small.json" <<'JSON'
  "pair_rules": [{"mentor_id": "M01", "mentee_id": "Y001", "kind": "lock"}],
  "policy": {"max_capacity": 2, "schedule": {"sessions_per_month": 2}}}
 JSON
-# A small workbook (the `.xlsx` reader behind the CSV readers): shared and inline strings, numbers, a boolean.
+# Small workbooks (the `.xlsx` reader behind the CSV readers): places with shared and inline strings, numbers, a
+# boolean, deflated (a copy in csv/ too); the first Ogre mentors, deflated and stored.
 python3 - "$out/csv/places.xlsx" <<'PY'
 import sys, zipfile
 main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -60,4 +61,22 @@ with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as package:
                      '<c r="C1" t="inlineStr"><is><t>lon</t></is></c><c r="D1" t="inlineStr"><is><t>remote</t></is></c></row>'
                      '<row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2"><v>56.9076</v></c><c r="C2" s="1"><v>24.938</v></c>'
                      '<c r="D2" t="b"><v>1</v></c></row></sheetData></worksheet>')
+PY
+cp "$out/csv/places.xlsx" "$out/xlsx/places.xlsx"
+python3 - Scenarios/ogre-2024/mentors.csv "$out/xlsx" <<'PY'
+import csv, sys, zipfile
+from xml.sax.saxutils import escape
+main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+rels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8")))[:6]
+cells = "".join(f'<row r="{r + 1}">' + "".join(f'<c t="inlineStr"><is><t>{escape(value)}</t></is></c>' for value in row)
+                + "</row>" for r, row in enumerate(rows))
+for name, method in (("mentors-deflated.xlsx", zipfile.ZIP_DEFLATED), ("mentors-stored.xlsx", zipfile.ZIP_STORED)):
+    with zipfile.ZipFile(f"{sys.argv[2]}/{name}", "w", method) as package:
+        package.writestr("xl/workbook.xml", f'<workbook xmlns="{main}" xmlns:r="{rels}">'
+                         '<sheets><sheet name="Mentori" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        package.writestr("xl/_rels/workbook.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/'
+                         f'2006/relationships"><Relationship Id="rId1" Type="{rels}/worksheet" Target="worksheets/sheet1.xml"/>'
+                         '</Relationships>')
+        package.writestr("xl/worksheets/sheet1.xml", f'<worksheet xmlns="{main}"><sheetData>{cells}</sheetData></worksheet>')
 PY

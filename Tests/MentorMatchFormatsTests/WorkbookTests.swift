@@ -92,10 +92,43 @@ struct WorkbookTests {
 
         var damaged = try TestWorkbook(sheets: [("Vietas", "")]).data()
         damaged.replaceSubrange(30..<min(200, damaged.count), with: Data(repeating: 0, count: min(200, damaged.count) - 30))
-        let unreadable = PlacesCSV.read(damaged, source: "places.xlsx")
-        #expect(unreadable.issues.count == 1)
-        #expect(unreadable.issues.first?.problem.hasPrefix("the workbook cannot be read") == true
-                || unreadable.issues.first?.problem == "the file looks like a workbook but cannot be opened as one")
+        #expect(PlacesCSV.read(damaged, source: "places.xlsx").issues.map(\.description) == [
+            "places.xlsx: the workbook is damaged: its part xl/workbook.xml is damaged. Fix: open it in Excel or "
+                + "LibreOffice and save it again as .xlsx, or save the sheet as CSV UTF-8",
+        ])
+    }
+
+    /// The last part's deflate stream begins with a stored block, not the last, whose length runs past the end of
+    /// the file: zlib waits for more input, and ZIPFoundation's inflate loop, given none, spun for ever.
+    @Test func aSheetWhoseCompressedDataEndsTooSoonIsAnIssueAtOnce() throws {
+        var zip = placesWorkbook.zip()
+        let sheet = zip.members.count - 1
+        #expect(zip.members[sheet].name == "xl/worksheets/sheet1.xml")
+        zip.members[sheet].stored = Data([0x00, 0xFF, 0xFF, 0x00, 0x00]) + TestZIP.deflated(zip.members[sheet].contents)
+        let data = zip.data()
+        let issues = try #require(finishing(within: 10) { PlacesCSV.read(data, source: "places.xlsx").issues })
+        #expect(issues.map(\.description) == [
+            "places.xlsx: the workbook is damaged: the compressed data of its part xl/worksheets/sheet1.xml ends too "
+                + "soon. Fix: open it in Excel or LibreOffice and save it again as .xlsx, or save the sheet as CSV UTF-8",
+        ])
+    }
+
+    @Test func aPartDeclaredLargerThanTheLimitOrPartsLargerInAllAreRefused() throws {
+        var bomb = placesWorkbook.zip()
+        let sheet = try #require(bomb.members.firstIndex { $0.name == "xl/worksheets/sheet1.xml" })
+        bomb.members[sheet].declaredSize = 600 * 1_048_576
+        #expect(PlacesCSV.read(bomb.data(), source: "places.xlsx").issues.map(\.problem) == [
+            "the workbook cannot be read: its parts unpack to more than 512 MB (at its part xl/worksheets/sheet1.xml)",
+        ])
+        // Each part is below the limit; the workbook, relationships and sheet together are not.
+        let data = placesWorkbook.zip().data()
+        let parts = placesWorkbook.parts()
+        let sizes = parts.map(\.text.utf8.count)
+        let columns = ["place", "lat", "lon", "remote"]
+        #expect(try Workbook.sheet(data, source: "places.xlsx", requiredColumns: columns, unpackLimit: sizes.reduce(0, +) + sizes[0]).csv.count > 0)
+        #expect(throws: InputError.self) {
+            try Workbook.sheet(data, source: "places.xlsx", requiredColumns: columns, unpackLimit: sizes.max() ?? 0)
+        }
     }
 
     @Test func writtenWorkbooksReadBackAsTheirTablesAndRepeatByteForByte() throws {
@@ -114,6 +147,14 @@ struct WorkbookTests {
         #expect(WorkbookWriter.escaped("x\u{1}y") == "xy")
         #expect(["0", "12", "-3", "0.615"].allSatisfy(WorkbookWriter.isCanonicalNumber))
         #expect(!["007", "+3", "1.", ".5", "1e5", "1234567890123456", ""].contains(where: WorkbookWriter.isCanonicalNumber))
+    }
+
+    /// A workbook of two places, a row of each.
+    private var placesWorkbook: TestWorkbook {
+        TestWorkbook(sheets: [("Vietas", """
+            <row r="1">\(cells(["place", "lat", "lon", "remote"], row: 1))</row>
+            <row r="2">\(cells(["Ogre", "56.8162", "24.6048", "no"], row: 2))</row>
+            """)])
     }
 
     /// The inline-string cells of one row.
@@ -138,37 +179,45 @@ private struct TestWorkbook {
     var dateFormatCode: String?
     var uses1904 = false
 
+    /// The package written by ZIPFoundation, as a real writer writes it.
     func data() throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
+        for (path, text) in parts() {
+            let bytes = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) {
+                position, size in bytes.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return try #require(archive.data)
+    }
+
+    /// The package built field by field, for a test to damage.
+    func zip() -> TestZIP {
+        TestZIP(members: parts().map { TestZIP.Member($0.path, Data($0.text.utf8)) })
+    }
+
+    func parts() -> [(path: String, text: String)] {
         let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
         let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         let sheetEntries = sheets.enumerated().map { index, sheet in
             #"<sheet name="\#(sheet.name)" sheetId="\#(index + 1)" r:id="rId\#(index + 1)"/>"#
         }.joined()
-        try add(archive, "xl/workbook.xml", #"<workbook xmlns="\#(main)" xmlns:r="\#(relationships)"><workbookPr\#(uses1904 ? #" date1904="1""# : "")/><sheets>\#(sheetEntries)</sheets></workbook>"#)
+        var parts: [(path: String, text: String)] = [("xl/workbook.xml", #"<workbook xmlns="\#(main)" xmlns:r="\#(relationships)"><workbookPr\#(uses1904 ? #" date1904="1""# : "")/><sheets>\#(sheetEntries)</sheets></workbook>"#)]
         let links = sheets.indices.map { index in
             #"<Relationship Id="rId\#(index + 1)" Type="\#(relationships)/worksheet" Target="worksheets/sheet\#(index + 1).xml"/>"#
         }.joined()
-        try add(archive, "xl/_rels/workbook.xml.rels",
-                #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\#(links)</Relationships>"#)
+        parts.append(("xl/_rels/workbook.xml.rels",
+                      #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\#(links)</Relationships>"#))
         for (index, sheet) in sheets.enumerated() {
-            try add(archive, "xl/worksheets/sheet\(index + 1).xml",
-                    #"<worksheet xmlns="\#(main)"><sheetData>\#(sheet.rows)</sheetData></worksheet>"#)
+            parts.append(("xl/worksheets/sheet\(index + 1).xml", #"<worksheet xmlns="\#(main)"><sheetData>\#(sheet.rows)</sheetData></worksheet>"#))
         }
         if !sharedStrings.isEmpty {
             let items = sharedStrings.map { "<si><t>\($0)</t></si>" }.joined()
-            try add(archive, "xl/sharedStrings.xml", #"<sst xmlns="\#(main)">\#(items)</sst>"#)
+            parts.append(("xl/sharedStrings.xml", #"<sst xmlns="\#(main)">\#(items)</sst>"#))
         }
         if let dateFormatCode {
-            try add(archive, "xl/styles.xml", #"<styleSheet xmlns="\#(main)"><numFmts count="1"><numFmt numFmtId="164" formatCode="\#(dateFormatCode)"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>"#)
+            parts.append(("xl/styles.xml", #"<styleSheet xmlns="\#(main)"><numFmts count="1"><numFmt numFmtId="164" formatCode="\#(dateFormatCode)"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>"#))
         }
-        return try #require(archive.data)
-    }
-
-    private func add(_ archive: Archive, _ path: String, _ text: String) throws {
-        let bytes = Data(text.utf8)
-        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) {
-            position, size in bytes.subdata(in: Int(position)..<Int(position) + size)
-        }
+        return parts
     }
 }

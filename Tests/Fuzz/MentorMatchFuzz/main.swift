@@ -21,6 +21,7 @@ func runFuzzerDriver(
 /// The targets by name, each taking one input's bytes.
 let targets: [String: (Data) -> Void] = [
     "csv": FuzzTargets.peopleAndPlaces,
+    "xlsx": FuzzTargets.workbook,
     "schedule-csv": FuzzTargets.scheduleReaders,
     "availability": FuzzTargets.availability,
     "policy": FuzzTargets.policy,
@@ -59,6 +60,16 @@ enum FuzzTargets {
         let places = PlacesCSV.read(data, source: "places.csv")
         let input = MatchingInput(mentors: mentors.records, mentees: mentees.records, places: places.records)
         _ = InputValidator.issues(in: input, policy: Policy())
+        for issue in mentors.issues + mentees.issues + places.issues { _ = issue.description }
+    }
+
+    /// An `.xlsx` workbook (a ZIP package), read as the tables of people and places; bytes that are no package go
+    /// to the CSV readers, which `csv` fuzzes.
+    static func workbook(_ data: Data) {
+        guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { return }
+        let mentors = MentorsCSV.read(data, source: "mentors.xlsx")
+        let mentees = MenteesCSV.read(data, source: "mentees.xlsx")
+        let places = PlacesCSV.read(data, source: "places.xlsx")
         for issue in mentors.issues + mentees.issues + places.issues { _ = issue.description }
     }
 
