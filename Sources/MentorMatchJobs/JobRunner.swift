@@ -129,8 +129,16 @@ struct JobRunner {
         report(.stage(.solve))
         var result = try matcher.solve(preparation)
         result.timings.reading = readingSeconds
+        let language = try options.language("lang")
         return try MentorMatchError.formatting { () throws(FormatError) in
-            try ResultFiles.matchFiles(result, input: loaded.input, rejected: skipInvalid ? loaded.rejected : nil)
+            var files = try ResultFiles.matchFiles(
+                result, input: loaded.input, language: language, rejected: skipInvalid ? loaded.rejected : nil)
+            // result.json stays in English (the API's contract); the reasons in another language beside it.
+            if language != .en {
+                let name = "result.\(language.rawValue).json"
+                files[name] = try ResultFiles.json(result.worded(in: language), output: name)
+            }
+            return files
         }
     }
 
@@ -243,6 +251,15 @@ struct JobOptions {
         case "true": return true
         case let value?: throw Self.invalid(name, problem: "'\(InputText.excerpt(value))' is not true or false", fix: "give true or false")
         }
+    }
+
+    /// The language of reasons and the map (`en` when not given).
+    func language(_ name: String) throws(MentorMatchError) -> ReportLanguage {
+        guard let text = values[name] else { return .en }
+        guard let language = ReportLanguage(rawValue: text) else {
+            throw Self.invalid(name, problem: "'\(InputText.excerpt(text))' is not a language", fix: "give en or lv")
+        }
+        return language
     }
 
     func integer(_ name: String) throws(MentorMatchError) -> Int? {
