@@ -62,6 +62,7 @@ enum WorkspaceLayout {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             \(refresh)<title>\(title) – MentorMatch</title>
+            <link rel="icon" href="data:,">
             <link rel="stylesheet" href="/assets/workspace.css">
             <script src="/assets/workspace.js" defer></script>
             </head>
@@ -111,11 +112,13 @@ enum WorkspaceAssets {
         .programme-name { margin: .2rem 0; font-weight: 600; }
         main { padding: 1rem; max-width: 75rem; }
         form.inline { display: inline; }
+        label.inline-label { display: inline; font-weight: normal; margin: 0 0 0 .3rem; }
+        fieldset { margin-top: .6rem; border: 1px solid #c5d3e0; }
         button { background: #0b4f8a; color: #ffffff; border: 0; padding: .4rem .8rem; border-radius: 3px; cursor: pointer; font: inherit; }
         button.decline { background: #8a1111; }
         button.secondary { background: #4a4a4a; }
         label { display: block; font-weight: 600; margin-top: .6rem; }
-        input[type=text], input[type=password], input[type=number], input[type=file], select { font: inherit; padding: .25rem; }
+        input[type=text], input[type=password], input[type=number], input[type=date], input[type=file], select { font: inherit; padding: .25rem; }
         .hint { color: #3d3d3d; margin: .1rem 0 .4rem; font-size: .95em; }
         table { border-collapse: collapse; margin: .6rem 0; }
         th, td { border: 1px solid #c5d3e0; padding: .3rem .5rem; text-align: left; vertical-align: top; }

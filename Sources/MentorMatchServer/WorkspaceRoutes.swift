@@ -37,6 +37,7 @@ struct WorkspaceRoutes: Sendable {
         registerData(on: router)
         registerReview(on: router)
         registerAdministration(on: router)
+        registerPlanning(on: router)
         router.get("/assets/workspace.css") { _, _ in WorkspaceAssets.response(WorkspaceAssets.css, type: "text/css; charset=utf-8") }
         router.get("/assets/workspace.js") { _, _ in
             WorkspaceAssets.response(WorkspaceAssets.javascript, type: "text/javascript; charset=utf-8")

@@ -71,7 +71,10 @@ extension Workspace {
     /// files. `secure_delete` overwrites the freed pages of the store.
     public func delete(_ programme: Programme, by account: Account) async throws(WorkspaceError) {
         let jobIDs = try read { db in
-            try String.fetchAll(db, sql: "SELECT job_id FROM run WHERE programme_id = ?", arguments: [programme.id])
+            try String.fetchAll(db, sql: """
+                SELECT job_id FROM run WHERE programme_id = ? UNION ALL SELECT job_id FROM calendar_run WHERE programme_id = ?
+                UNION ALL SELECT job_id FROM what_if_run WHERE programme_id = ?
+                """, arguments: [programme.id, programme.id, programme.id])
         }
         for id in jobIDs { await eraseJob(id) }
         try write { db in

@@ -18,6 +18,8 @@ public enum WorkspaceError: Error, Sendable, Hashable, CustomStringConvertible {
     case dataNotReady
     /// No finished run to review, publish or export.
     case noFinishedRun
+    /// The calendar plans the published pairs, and none are published yet.
+    case nothingPublished
     /// The job service refused the run (queue full, shutting down).
     case jobRefused(String)
     /// A form value that cannot be used: the field and why.
@@ -36,6 +38,7 @@ public enum WorkspaceError: Error, Sendable, Hashable, CustomStringConvertible {
         case .throttled(let minutes): "too many failed sign-ins; try again in \(minutes) minutes"
         case .dataNotReady: "upload the mentors, the young people and the places, and fix or set aside their problems"
         case .noFinishedRun: "there is no finished run; run the matching first"
+        case .nothingPublished: "no pairing is published yet; publish one on the review page, then plan its calendar"
         case .jobRefused(let why): "the matching could not be started: \(why)"
         case .invalidField(let field, let problem): "\(field): \(problem)"
         case .storage(let why): "the workspace store failed: \(why); check the data folder's space and permissions"

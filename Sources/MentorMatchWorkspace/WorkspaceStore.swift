@@ -94,6 +94,27 @@ enum WorkspaceStore {
                 table.column("at", .datetime).notNull()
             }
         }
+        // The map, calendar and what-if pages: the schedule and recruitment jobs of a programme.
+        migrator.registerMigration("v2: calendars and what-if questions") { db in
+            try db.create(table: "calendar_run") { table in
+                table.column("id", .text).primaryKey()
+                table.column("programme_id", .text).notNull().references("programme", onDelete: .cascade).indexed()
+                table.column("job_id", .text).notNull()
+                table.column("account", .text).notNull()
+                table.column("created_at", .datetime).notNull()
+                table.column("start", .text).notNull()
+                table.column("months", .integer).notNull()
+                table.column("pairs_left_out", .integer).notNull()
+            }
+            try db.create(table: "what_if_run") { table in
+                table.column("id", .text).primaryKey()
+                table.column("programme_id", .text).notNull().references("programme", onDelete: .cascade).indexed()
+                table.column("job_id", .text).notNull()
+                table.column("mentee_id", .text).notNull()
+                table.column("account", .text).notNull()
+                table.column("created_at", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

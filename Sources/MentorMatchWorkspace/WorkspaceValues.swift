@@ -118,6 +118,7 @@ public struct AuditEntry: Sendable, Hashable {
 public enum AuditAction: String, Sendable, Hashable, CaseIterable {
     case created, uploaded, ran, approved, declined, cleared, published, downloaded, policyChanged = "policy_changed"
     case setAside = "set_aside", calendarPlanned = "calendar_planned", memberAdded = "member_added", deleted
+    case whatIfAsked = "what_if_asked"
 }
 
 /// The policy form's fields, over the programme defaults.

@@ -183,6 +183,12 @@ class Browser:
         self.shots.append(target)
         return target
 
+    def window_shot(self, name):
+        """What the window shows (not the whole page), as name.png: the README's pictures."""
+        target = self.output / f"{name}.png"
+        target.write_bytes(self.driver.get_screenshot_as_png())
+        return target
+
     def check_console(self):
         """No error in the browser's console (a failed script, a CSP violation, a 404 of an asset)."""
         errors = [entry for entry in self.driver.get_log("browser") if entry.get("level") == "SEVERE"]
@@ -225,19 +231,20 @@ class Browser:
         WebDriverWait(self.driver, 60).until(lambda d: is_stale(old))
         WebDriverWait(self.driver, 60).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
-    def wait_for(self, css, timeout=120, refresh_every=None):
-        """Waits until an element matching css is on the page (the page refreshes itself while a job runs; with
-        refresh_every the test reloads it too, as a coordinator would)."""
+    def wait_for(self, css, timeout=120, fail_on=None):
+        """Waits until an element matching css is on the page (the page refreshes itself while a job runs); an
+        element matching fail_on (a job's failure) ends the wait at once. Either way the page is photographed."""
         deadline = time.monotonic() + timeout
-        last_refresh = time.monotonic()
         while time.monotonic() < deadline:
             found = self.driver.find_elements(By.CSS_SELECTOR, css)
             if found:
                 return found[0]
-            if refresh_every and time.monotonic() - last_refresh > refresh_every:
-                self.driver.refresh()
-                last_refresh = time.monotonic()
+            failed = self.driver.find_elements(By.CSS_SELECTOR, fail_on) if fail_on else []
+            if failed:
+                self.screenshot("failed")
+                raise HarnessError(f"{self.path()}: {fail_on}: {failed[0].text}")
             time.sleep(0.25)
+        self.screenshot("timed-out")
         raise HarnessError(f"{self.path()}: no {css} within {timeout} s")
 
     def wait_for_download(self, suffix, before, timeout=30):

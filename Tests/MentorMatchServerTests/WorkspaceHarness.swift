@@ -96,12 +96,17 @@ struct Browser {
     }
 
     /// Posts the upload form: files by field name, and the CSRF token.
-    mutating func upload(_ path: String, files: [(field: String, name: String, data: Data)]) async throws -> Page {
+    mutating func upload(
+        _ path: String, files: [(field: String, name: String, data: Data)], fields: [String: String] = [:]
+    ) async throws -> Page {
         let boundary = "----mentormatch\(UUID().uuidString)"
         var body = Data()
         func add(_ text: String) { body.append(Data(text.utf8)) }
         if let csrf {
             add("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n")
+        }
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+            add("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
         for file in files {
             add("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\n")
