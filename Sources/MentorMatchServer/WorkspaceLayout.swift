@@ -115,6 +115,7 @@ enum WorkspaceAssets {
         button.decline { background: #8a1111; }
         button.secondary { background: #4a4a4a; }
         label { display: block; font-weight: 600; margin-top: .6rem; }
+        label.inline-label { display: inline; }
         input[type=text], input[type=password], input[type=number], input[type=file], select { font: inherit; padding: .25rem; }
         .hint { color: #3d3d3d; margin: .1rem 0 .4rem; font-size: .95em; }
         table { border-collapse: collapse; margin: .6rem 0; }
