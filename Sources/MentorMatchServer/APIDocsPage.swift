@@ -154,19 +154,6 @@ enum APIDocsPage {
         }.joined()
     }
 
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
+    /// The workspace's escaping, one for all the server's HTML.
+    static func escape(_ text: String) -> String { HTML.escape(text) }
 }

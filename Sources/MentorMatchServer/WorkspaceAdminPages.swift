@@ -37,7 +37,7 @@ extension WorkspaceRoutes {
         }
         programmeGET(router, "audit") { page in
             let rows: [HTML] = try page.workspace.auditLog(of: page.programme).map { entry in
-                "<tr class=\"audit-row\" data-action=\"\(entry.action.rawValue)\"><td>\(WorkspaceFormat.time(entry.at))</td><td>\(entry.account)</td><td>\(entry.action.rawValue)</td><td>\(entry.object)</td></tr>"
+                "<tr class=\"audit-row\" data-action=\"\(entry.action.rawValue)\"><td>\(WorkspaceFormat.time(entry.at))</td><td>\(entry.account)</td><td>\(page.text(entry.action.label))</td><td>\(entry.object)</td></tr>"
             }
             let body: HTML = """
                 <table id="audit"><thead><tr><th scope="col">\(page.text(.whenColumn))</th><th scope="col">\(page.text(.whoColumn))</th><th scope="col">\(page.text(.actionColumn))</th><th scope="col">\(page.text(.objectColumn))</th></tr></thead>

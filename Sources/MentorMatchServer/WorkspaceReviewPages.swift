@@ -102,7 +102,10 @@ extension WorkspaceRoutes {
             """
         let unmatchedRows: [HTML] = result.unmatched.map { person in
             let unblock: [HTML] = person.relaxations.map { relaxation in
-                "<li>\(page.text(.relaxation, relaxation.rule.rawValue, "\(relaxation.candidates)"))</li>"
+                let count = page.language == .lv
+                    ? Latvian.counted(relaxation.candidates, "kandidāts", "kandidāti")
+                    : relaxation.candidates == 1 ? "1 candidate" : "\(relaxation.candidates) candidates"
+                return "<li>\(page.text(.relaxation, relaxation.rule.name(page.language), count))</li>"
             }
             return """
                 <tr class="unmatched" data-mentee="\(person.menteeID)"><td>\(person.menteeID)</td><td class="reason">\(person.reason)</td>

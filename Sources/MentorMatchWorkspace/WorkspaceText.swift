@@ -57,7 +57,7 @@ public enum WorkspaceText {
         .partGender: "dzimums", .partPriority: "prioritāte", .partWaiting: "gaidīšana", .none: "nav",
         .unmatchedTitle: "Nesavienotie jaunieši", .reasonColumn: "Iemesls", .unblockColumn: "Kas palīdzētu",
         .whatIf: "Ko darīt?", .allServed: "Visi jaunieši ir savienoti.",
-        .relaxation: "mīkstinot noteikumu „{0}”, būtu {1} kandidāti",
+        .relaxation: "mīkstinot noteikumu „{0}”: {1}",
         .changesTitle: "Izmaiņas pret publicētajiem pāriem", .kept: "saglabāti", .broken: "pārtraukti",
         .new: "jauni", .ended: "beigušies", .released: "atbrīvoti", .moved: "pārcelti", .changeColumn: "Izmaiņa",
         .publishButton: "Publicēt šo savienošanu", .published: "Savienošana publicēta: {0} pāri tagad ir programmas pašreizējie pāri.",
@@ -76,6 +76,11 @@ public enum WorkspaceText {
         .forbidden: "Veidlapai trūkst drošības žetona vai tas ir novecojis. Atveriet lapu no jauna un mēģiniet vēlreiz.",
         .errorTitle: "Kļūda", .backToProgrammes: "Uz programmu sarakstu", .tooManyTitle: "Pārāk daudz mēģinājumu",
         .busyTitle: "Serveris aizņemts",
+        .actionCreated: "izveidoja", .actionUploaded: "augšupielādēja", .actionRan: "sāka atlasi",
+        .actionApproved: "apstiprināja", .actionDeclined: "noraidīja", .actionCleared: "atcēla lēmumu",
+        .actionPublished: "publicēja", .actionDownloaded: "lejupielādēja", .actionPolicyChanged: "mainīja noteikumus",
+        .actionSetAside: "atlika rindas malā", .actionCalendarPlanned: "plānoja kalendāru",
+        .actionMemberAdded: "pievienoja dalībnieku", .actionDeleted: "dzēsa",
     ]
 
     static let english: [TextKey: String] = [
@@ -125,7 +130,7 @@ public enum WorkspaceText {
         .partGender: "gender", .partPriority: "priority", .partWaiting: "waiting", .none: "none",
         .unmatchedTitle: "Young people not matched", .reasonColumn: "Reason", .unblockColumn: "What would help",
         .whatIf: "What if?", .allServed: "Every young person is matched.",
-        .relaxation: "relaxing the rule “{0}” would give {1} candidates",
+        .relaxation: "relaxing the rule “{0}”: {1}",
         .changesTitle: "Changes against the published pairs", .kept: "kept", .broken: "broken",
         .new: "new", .ended: "ended", .released: "released", .moved: "moved", .changeColumn: "Change",
         .publishButton: "Publish this pairing", .published: "The pairing is published: {0} pairs are now the programme's current pairs.",
@@ -144,6 +149,11 @@ public enum WorkspaceText {
         .forbidden: "The form's security token is missing or out of date. Open the page again and retry.",
         .errorTitle: "Error", .backToProgrammes: "To the list of programmes", .tooManyTitle: "Too many attempts",
         .busyTitle: "The server is busy",
+        .actionCreated: "created", .actionUploaded: "uploaded", .actionRan: "ran the matching",
+        .actionApproved: "approved", .actionDeclined: "declined", .actionCleared: "cleared a decision",
+        .actionPublished: "published", .actionDownloaded: "downloaded", .actionPolicyChanged: "changed the rules",
+        .actionSetAside: "set rows aside", .actionCalendarPlanned: "planned the calendar",
+        .actionMemberAdded: "added a member", .actionDeleted: "deleted",
     ]
 }
 
@@ -171,4 +181,27 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case membersTitle, addMember, addButton, memberAdded
     case deleteTitle, deleteHint, deleteConfirm, deleteButton, deleted
     case notFoundTitle, notFound, forbiddenTitle, forbidden, errorTitle, backToProgrammes, tooManyTitle, busyTitle
+    case actionCreated, actionUploaded, actionRan, actionApproved, actionDeclined, actionCleared, actionPublished
+    case actionDownloaded, actionPolicyChanged, actionSetAside, actionCalendarPlanned, actionMemberAdded, actionDeleted
+}
+
+extension AuditAction {
+    /// The action's words on the audit page.
+    public var label: TextKey {
+        switch self {
+        case .created: .actionCreated
+        case .uploaded: .actionUploaded
+        case .ran: .actionRan
+        case .approved: .actionApproved
+        case .declined: .actionDeclined
+        case .cleared: .actionCleared
+        case .published: .actionPublished
+        case .downloaded: .actionDownloaded
+        case .policyChanged: .actionPolicyChanged
+        case .setAside: .actionSetAside
+        case .calendarPlanned: .actionCalendarPlanned
+        case .memberAdded: .actionMemberAdded
+        case .deleted: .actionDeleted
+        }
+    }
 }

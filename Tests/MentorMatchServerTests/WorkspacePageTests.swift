@@ -35,6 +35,14 @@ private func pairs(in html: String) -> [(mentee: String, mentor: String)] {
     }
 }
 
+/// Signs in a new account "anna" and creates the programme "Ogre 2024": its id.
+private func newProgramme(_ browser: inout Browser, _ workspace: Workspace) async throws -> String {
+    _ = try workspace.createAccount(name: "anna", password: password)
+    _ = try await browser.signIn("anna", password)
+    _ = try await browser.get("/programmes")
+    return try programmeID(try await browser.post("/programmes", ["name": "Ogre 2024"]).location)
+}
+
 private func programmeID(_ location: String?) throws -> String {
     let location = try #require(location)
     #expect(location.hasPrefix("/programmes/"))
@@ -89,7 +97,8 @@ struct WorkspaceSignInTests {
             #expect(refused.status == .forbidden && refused.text.contains("<html lang=\"lv\">"))
             #expect(try await browser.post("/programmes", ["name": "Ogre 2024", "csrf": String(repeating: "0", count: 64)],
                                            csrf: false).status == .forbidden)
-            #expect(try workspace.programmes(for: try #require(workspace.session(token: browser.cookies["mm_session"] ?? "")).account).isEmpty)
+            let session = try #require(workspace.session(token: browser.cookies["mm_session"] ?? ""))
+            #expect(try workspace.programmes(for: session.account).isEmpty)
             #expect(try await browser.post("/programmes", ["name": "Ogre 2024"]).status == .seeOther)
         }
     }
@@ -149,8 +158,9 @@ struct WorkspaceProgrammePageTests {
             #expect(try await berta.post(base + "/decisions", ["mentee_id": declined.mentee, "mentor_id": declined.mentor,
                                                                  "decision": "decline"]).status == .notFound)
             #expect(try await berta.post(base + "/delete").status == .notFound)
-            let run = try #require(try workspace.latestRun(of: try workspace.programmes(for: try #require(
-                workspace.session(token: anna.cookies["mm_session"] ?? "")).account)[0]))
+            let session = try #require(workspace.session(token: anna.cookies["mm_session"] ?? ""))
+            let programme = try workspace.programme(id, for: session.account)
+            let run = try #require(try workspace.latestRun(of: programme))
             #expect(try await client.execute(uri: "/v1/matchings/\(run.jobID)", method: .get).status == .notFound)
 
             _ = try await anna.get(base + "/review")
@@ -218,11 +228,8 @@ struct WorkspaceProgrammePageTests {
     @Test("a workbook's problem is shown at its cell, and the invalid row can be set aside")
     func workbookProblem() async throws {
         try await WorkspaceServerHarness().run { client, workspace, _, _ in
-            _ = try workspace.createAccount(name: "anna", password: password)
             var anna = Browser(client)
-            _ = try await anna.signIn("anna", password)
-            _ = try await anna.get("/programmes")
-            let id = try programmeID(try await anna.post("/programmes", ["name": "Ogre 2024"]).location)
+            let id = try await newProgramme(&anna, workspace)
             let base = "/programmes/\(id)"
             let csv = String(decoding: try scenario("ogre-2024/mentors.csv"), as: UTF8.self)
             var rows = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
@@ -249,11 +256,8 @@ struct WorkspaceProgrammePageTests {
     @Test("the policy form shows the programme defaults with a hint per field and stores a change")
     func policy() async throws {
         try await WorkspaceServerHarness().run { client, workspace, _, _ in
-            _ = try workspace.createAccount(name: "anna", password: password)
             var anna = Browser(client)
-            _ = try await anna.signIn("anna", password)
-            _ = try await anna.get("/programmes")
-            let id = try programmeID(try await anna.post("/programmes", ["name": "Ogre 2024"]).location)
+            let id = try await newProgramme(&anna, workspace)
             let form = try await anna.get("/programmes/\(id)/policy")
             #expect(form.text.contains("id=\"policy-form\""))
             #expect(form.text.contains("name=\"session_minutes\" value=\"60\""))
