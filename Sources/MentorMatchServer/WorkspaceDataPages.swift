@@ -9,26 +9,16 @@ extension WorkspaceRoutes {
         programmeGET(router, "") { page in
             try overview(page, check: try page.workspace.check(page.programme), notice: nil)
         }
-        let workspace = self.workspace
-        let maxBodyBytes = self.maxBodyBytes
-        router.post("/programmes/:pid/uploads") { request, context in
-            await signedIn(request) { state, session in
-                var request = request
-                let parts = try await WorkspaceForms.multipart(&request, maxBytes: maxBodyBytes)
-                let fields = Dictionary(parts.filter { $0.fileName == nil }.map { ($0.name, String(decoding: $0.data, as: UTF8.self)) },
-                                        uniquingKeysWith: { first, _ in first })
-                guard WorkspaceForms.csrfMatches(fields["csrf"], session.csrf) else { throw PageError.forbidden }
-                let programme = try workspace.programme(context.parameters.get("pid") ?? "", for: session.account)
-                let files = parts.compactMap { part -> UploadedFile? in
-                    guard let kind = DataKind(rawValue: part.name), let name = part.fileName, !part.data.isEmpty else { return nil }
-                    return UploadedFile(kind: kind, fileName: name, data: part.data)
-                }
-                let check = try workspace.upload(files, to: programme, by: session.account)
-                let page = WorkspacePage(request: request, state: state, session: session,
-                                         programme: try workspace.programme(programme.id, for: session.account),
-                                         workspace: workspace, form: fields)
-                return try overview(page, check: check, notice: nil)
+        programmeMultipartPOST(router, "uploads") { page, parts in
+            let files = parts.compactMap { part -> UploadedFile? in
+                guard let kind = DataKind(rawValue: part.name), let name = part.fileName, !part.data.isEmpty else { return nil }
+                return UploadedFile(kind: kind, fileName: name, data: part.data)
             }
+            let check = try page.workspace.upload(files, to: page.programme, by: page.session.account)
+            let updated = WorkspacePage(request: page.request, state: page.state, session: page.session,
+                                        programme: try page.workspace.programme(page.programme.id, for: page.session.account),
+                                        workspace: page.workspace, form: page.form)
+            return try overview(updated, check: check, notice: nil)
         }
         programmePOST(router, "set-aside") { page in
             try page.workspace.setAside(page.form["set_aside"] == "on", in: page.programme, by: page.session.account)

@@ -10,9 +10,9 @@ extension WorkspaceRoutes {
     func registerPlanning(on router: Router<BasicRequestContext>) {
         programmeGET(router, "map") { page in try await mapPage(page) }
         programmeGET(router, "calendar") { page in try await calendarPage(page, error: nil) }
-        programmeMultipartPOST(router, "calendar") { page, fields, files in
+        programmeMultipartPOST(router, "calendar") { page, files in
             do {
-                let settings = try calendarSettings(fields, supervisorSlots: files["supervisor_slots"])
+                let settings = try calendarSettings(page.form, supervisorSlots: files.data(named: "supervisor_slots"))
                 _ = try await page.workspace.planCalendar(settings, of: page.programme, by: page.session.account)
             } catch let error as WorkspaceError {
                 return try await calendarPage(page, error: error.description)
@@ -33,40 +33,15 @@ extension WorkspaceRoutes {
             }
         }
         programmeGET(router, "what-if") { page in try await whatIfPage(page, error: nil) }
-        programmeMultipartPOST(router, "what-if") { page, fields, files in
-            let mentee = fields["mentee"] ?? ""
+        programmeMultipartPOST(router, "what-if") { page, files in
+            let mentee = page.form["mentee"] ?? ""
             do {
-                let question = try whatIfQuestion(fields, profiles: files["profiles"])
+                let question = try whatIfQuestion(page.form, profiles: files.data(named: "profiles"))
                 _ = try await page.workspace.askWhatIf(question, about: mentee, in: page.programme, by: page.session.account)
             } catch let error as WorkspaceError {
                 return try await whatIfPage(page, error: error.description)
             }
             return page.redirect(to: page.path("what-if") + "?mentee=" + (mentee.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
-        }
-    }
-
-    /// Registers `POST /programmes/{pid}/<path>` for a `multipart/form-data` form (fields and files by name) whose
-    /// `csrf` must be the session's.
-    func programmeMultipartPOST(
-        _ router: Router<BasicRequestContext>, _ path: String,
-        _ body: @escaping @Sendable (WorkspacePage, [String: String], [String: Data]) async throws -> Response
-    ) {
-        let workspace = self.workspace
-        let maxBodyBytes = self.maxBodyBytes
-        router.post(RouterPath("/programmes/:pid/" + path)) { request, context in
-            await signedIn(request) { state, session in
-                var request = request
-                let parts = try await WorkspaceForms.multipart(&request, maxBytes: maxBodyBytes)
-                let fields = Dictionary(parts.filter { $0.fileName == nil }.map { ($0.name, String(decoding: $0.data, as: UTF8.self)) },
-                                        uniquingKeysWith: { first, _ in first })
-                guard WorkspaceForms.csrfMatches(fields["csrf"], session.csrf) else { throw PageError.forbidden }
-                let programme = try workspace.programme(context.parameters.get("pid") ?? "", for: session.account)
-                let files = Dictionary(parts.filter { $0.fileName != nil }.map { ($0.name, $0.data) },
-                                       uniquingKeysWith: { first, _ in first })
-                let page = WorkspacePage(request: request, state: state, session: session, programme: programme,
-                                         workspace: workspace, form: fields)
-                return try await body(page, fields, files)
-            }
         }
     }
 

@@ -187,3 +187,8 @@ enum WorkspaceForms {
         return nil
     }
 }
+
+extension [WorkspaceForms.Part] {
+    /// The bytes of the first part named `name` that holds something; nil when the field was left empty.
+    func data(named name: String) -> Data? { first { $0.name == name && !$0.data.isEmpty }?.data }
+}

@@ -115,6 +115,29 @@ struct WorkspaceRoutes: Sendable {
             }
         }
     }
+
+    /// Registers `POST /programmes/{pid}/<path>` with a `multipart/form-data` form whose `csrf` must be the session's:
+    /// its fields become the page's form, its files are handed on.
+    func programmeMultipartPOST(
+        _ router: Router<BasicRequestContext>, _ path: String,
+        _ body: @escaping @Sendable (WorkspacePage, [WorkspaceForms.Part]) async throws -> Response
+    ) {
+        let workspace = self.workspace
+        let maxBodyBytes = self.maxBodyBytes
+        router.post(RouterPath("/programmes/:pid/" + path)) { request, context in
+            await signedIn(request) { state, session in
+                var request = request
+                let parts = try await WorkspaceForms.multipart(&request, maxBytes: maxBodyBytes)
+                let fields = Dictionary(parts.filter { $0.fileName == nil }.map { ($0.name, String(decoding: $0.data, as: UTF8.self)) },
+                                        uniquingKeysWith: { first, _ in first })
+                guard WorkspaceForms.csrfMatches(fields["csrf"], session.csrf) else { throw PageError.forbidden }
+                let programme = try workspace.programme(context.parameters.get("pid") ?? "", for: session.account)
+                let page = WorkspacePage(request: request, state: state, session: session, programme: programme,
+                                         workspace: workspace, form: fields)
+                return try await body(page, parts.filter { $0.fileName != nil })
+            }
+        }
+    }
 }
 
 /// What a page knows of its request.

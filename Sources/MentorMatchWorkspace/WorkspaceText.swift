@@ -79,7 +79,7 @@ public enum WorkspaceText {
         .actionCreated: "izveidoja", .actionUploaded: "augšupielādēja", .actionRan: "sāka atlasi",
         .actionApproved: "apstiprināja", .actionDeclined: "noraidīja", .actionCleared: "atcēla lēmumu",
         .actionPublished: "publicēja", .actionDownloaded: "lejupielādēja", .actionPolicyChanged: "mainīja noteikumus",
-        .actionSetAside: "atlika rindas malā", .actionCalendarPlanned: "plānoja kalendāru",
+        .actionSetAside: "atlika rindas malā", .actionCalendarPlanned: "plānoja kalendāru", .actionWhatIfAsked: "jautāja, ko dotu jauni mentori",
         .actionMemberAdded: "pievienoja dalībnieku", .actionDeleted: "dzēsa",
     ]
 
@@ -152,7 +152,7 @@ public enum WorkspaceText {
         .actionCreated: "created", .actionUploaded: "uploaded", .actionRan: "ran the matching",
         .actionApproved: "approved", .actionDeclined: "declined", .actionCleared: "cleared a decision",
         .actionPublished: "published", .actionDownloaded: "downloaded", .actionPolicyChanged: "changed the rules",
-        .actionSetAside: "set rows aside", .actionCalendarPlanned: "planned the calendar",
+        .actionSetAside: "set rows aside", .actionCalendarPlanned: "planned the calendar", .actionWhatIfAsked: "asked what recruits would change",
         .actionMemberAdded: "added a member", .actionDeleted: "deleted",
     ]
 }
@@ -183,6 +183,7 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case notFoundTitle, notFound, forbiddenTitle, forbidden, errorTitle, backToProgrammes, tooManyTitle, busyTitle
     case actionCreated, actionUploaded, actionRan, actionApproved, actionDeclined, actionCleared, actionPublished
     case actionDownloaded, actionPolicyChanged, actionSetAside, actionCalendarPlanned, actionMemberAdded, actionDeleted
+    case actionWhatIfAsked
 }
 
 extension AuditAction {
@@ -200,6 +201,7 @@ extension AuditAction {
         case .policyChanged: .actionPolicyChanged
         case .setAside: .actionSetAside
         case .calendarPlanned: .actionCalendarPlanned
+        case .whatIfAsked: .actionWhatIfAsked
         case .memberAdded: .actionMemberAdded
         case .deleted: .actionDeleted
         }

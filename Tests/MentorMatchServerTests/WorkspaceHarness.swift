@@ -142,3 +142,21 @@ func element(_ id: String, in html: String) -> String? {
     let content = after[after.index(after: open)...]
     return String(content.prefix { $0 != "<" })
 }
+
+/// A file of the bundled scenarios (`ogre-2024/mentors.csv`).
+func scenario(_ path: String) throws -> Data {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    return try Data(contentsOf: root.appendingPathComponent("Scenarios").appendingPathComponent(path))
+}
+
+/// Gets `path` until the page no longer shows `runningID` (a job in progress; the page then refreshes itself), at
+/// most a minute.
+func whenDone(_ browser: inout Browser, _ path: String, runningID: String) async throws -> Browser.Page {
+    for _ in 0..<600 {
+        let page = try await browser.get(path)
+        if !page.text.contains("id=\"\(runningID)\"") { return page }
+        #expect(page.text.contains("http-equiv=\"refresh\""))
+        try await Task.sleep(for: .milliseconds(100))
+    }
+    throw HarnessError(description: "the job of \(path) did not finish in a minute")
+}

@@ -10,20 +10,9 @@ import Testing
 
 private let password = "garā parole 123"
 
-private func scenario(_ path: String) throws -> Data {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    return try Data(contentsOf: root.appendingPathComponent("Scenarios").appendingPathComponent(path))
-}
-
 /// Waits on the review page until the run is no longer running.
 private func reviewWhenDone(_ browser: inout Browser, _ path: String) async throws -> Browser.Page {
-    for _ in 0..<600 {
-        let page = try await browser.get(path)
-        if !page.text.contains("id=\"run-running\"") { return page }
-        #expect(page.text.contains("http-equiv=\"refresh\""))
-        try await Task.sleep(for: .milliseconds(100))
-    }
-    throw HarnessError(description: "the run did not finish in a minute")
+    try await whenDone(&browser, path, runningID: "run-running")
 }
 
 /// The `data-mentee`/`data-mentor` of every `tr.pair` of a review page.

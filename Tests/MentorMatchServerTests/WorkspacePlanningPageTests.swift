@@ -10,21 +10,6 @@ import Testing
 
 private let password = "garā parole 123"
 
-private func scenario(_ path: String) throws -> Data {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    return try Data(contentsOf: root.appendingPathComponent("Scenarios").appendingPathComponent(path))
-}
-
-/// Gets `path` until the page no longer shows `runningID` (a job in progress), at most a minute.
-private func whenDone(_ browser: inout Browser, _ path: String, runningID: String) async throws -> Browser.Page {
-    for _ in 0..<600 {
-        let page = try await browser.get(path)
-        if !page.text.contains("id=\"\(runningID)\"") { return page }
-        #expect(page.text.contains("http-equiv=\"refresh\""))
-        try await Task.sleep(for: .milliseconds(100))
-    }
-    throw HarnessError(description: "the job of \(path) did not finish in a minute")
-}
 
 /// Signs in, creates Ogre 2024 from the bundled CSV files and matches it; `publish` publishes the pairing.
 private func ogreProgramme(_ browser: inout Browser, _ workspace: Workspace, publish: Bool) async throws -> String {
@@ -169,7 +154,7 @@ struct WorkspacePlanningPageTests {
             #expect(english.text.contains("<figure id=\"curve\"><svg"))
             // The curve of the README: 30, 31, 32, 33, 34, then flat.
             let served = english.text.components(separatedBy: "<tr><td>").dropFirst().map { row in
-                row.components(separatedBy: "</td><td>").dropFirst().first.map(String.init) ?? ""
+                row.components(separatedBy: "</td><td>").dropFirst().first.map { String($0) } ?? ""
             }
             #expect(served == ["30", "31", "32", "33", "34", "34"])
             let latvian = try await browser.get(path + "?mentee=Y0023&lang=lv")
