@@ -73,6 +73,41 @@ struct WorkspaceSignInTests {
         }
     }
 
+    @Test("behind a TLS proxy (X-Forwarded-Proto: https) the session cookie is Secure")
+    func secureCookie() async throws {
+        try await WorkspaceServerHarness().run { client, workspace, _, _ in
+            _ = try workspace.createAccount(name: "anna", password: password)
+            var browser = Browser(client)
+            _ = try await browser.get("/sign-in")
+            var headers = HTTPFields()
+            headers[.cookie] = "mm_csrf=\(browser.csrf ?? "")"
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            if let proto = HTTPField.Name("X-Forwarded-Proto") { headers[proto] = "https" }
+            let body = "csrf=\(browser.csrf ?? "")&username=anna&password=\(Browser.encoded(password))"
+            let response = try await client.execute(uri: "/sign-in", method: .post, headers: headers,
+                                                    body: ByteBuffer(string: body))
+            #expect(response.status == .seeOther)
+            let cookie = try #require(response.headers[values: .setCookie].first { $0.hasPrefix("mm_session=") })
+            #expect(cookie.contains("; Secure"))
+        }
+    }
+
+    @Test("what a coordinator types is escaped on every page: a programme named like markup stays text")
+    func escaping() async throws {
+        try await WorkspaceServerHarness().run { client, workspace, _, _ in
+            _ = try workspace.createAccount(name: "anna", password: password)
+            var browser = Browser(client)
+            _ = try await browser.signIn("anna", password)
+            _ = try await browser.get("/programmes")
+            let id = try programmeID(try await browser.post("/programmes", ["name": "<script>alert('x')</script> & co"]).location)
+            for path in ["/programmes", "/programmes/\(id)", "/programmes/\(id)/review"] {
+                let page = try await browser.get(path)
+                #expect(!page.text.contains("<script>alert"), "\(path)")
+                #expect(page.text.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co"), "\(path)")
+            }
+        }
+    }
+
     @Test("after five wrong passwords the sixth attempt is answered 429, even with the right password")
     func throttle() async throws {
         try await WorkspaceServerHarness().run { client, workspace, _, _ in
