@@ -288,6 +288,43 @@ struct WorkspaceProgrammePageTests {
         }
     }
 
+    @Test("a workbook with several sheets: the one chosen is read, by the check and by the run's worker")
+    func sheetChoice() async throws {
+        try await WorkspaceServerHarness().run { client, workspace, _, _ in
+            var anna = Browser(client)
+            let id = try await newProgramme(&anna, workspace)
+            let base = "/programmes/\(id)"
+            let csv = String(decoding: try scenario("ogre-2024/mentors.csv"), as: UTF8.self)
+            var rows = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            let header = rows.removeFirst()
+            var january = rows
+            january[2][4] = "7"
+            let february = rows.filter { $0[0] != "M003" }
+            let workbook = try WorkbookWriter.workbook([
+                WorkbookWriter.Table(name: "Janvāris", header: header, rows: january),
+                WorkbookWriter.Table(name: "Februāris", header: header, rows: february),
+            ], output: "mentors.xlsx")
+            _ = try await anna.get(base)
+            let first = try await anna.upload(base + "/uploads", files: [
+                ("mentors", "mentori.xlsx", workbook),
+                ("mentees", "mentees.csv", try scenario("ogre-2024/mentees.csv")),
+                ("places", "places.csv", try scenario("ogre-2024/places.csv")),
+            ])
+            // The first sheet with the columns is read until another is chosen.
+            #expect(first.text.contains("Janvāris!E4 (capacity)"))
+            #expect(first.text.contains("id=\"choose-mentors-sheet\"") && first.text.contains("<option value=\"Februāris\">"))
+            #expect(try await anna.post(base + "/sheets", ["mentors_sheet": "Februāris"]).status == .seeOther)
+            let chosen = try await anna.get(base)
+            #expect(chosen.text.contains("id=\"no-problems\"") && chosen.text.contains("13 mentori"))
+            #expect(chosen.text.contains("<option value=\"Februāris\" selected>"))
+            _ = try await anna.post(base + "/runs")
+            let review = try await reviewWhenDone(&anna, base + "/review")
+            #expect(element("mentee-count", in: review.text) == "35")
+            #expect(!review.text.contains("data-mentor=\"M003\""))
+            #expect(try await anna.post(base + "/sheets", ["mentors_sheet": "Marts"]).status == .unprocessableContent)
+        }
+    }
+
     @Test("the policy form shows the programme defaults with a hint per field and stores a change")
     func policy() async throws {
         try await WorkspaceServerHarness().run { client, workspace, _, _ in
