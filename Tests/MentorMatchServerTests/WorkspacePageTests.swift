@@ -43,6 +43,23 @@ private func newProgramme(_ browser: inout Browser, _ workspace: Workspace) asyn
     return try programmeID(try await browser.post("/programmes", ["name": "Ogre 2024"]).location)
 }
 
+/// The Ogre mentors' header and rows, to write into workbooks.
+private func ogreMentorRows() throws -> (header: [String], rows: [[String]]) {
+    let csv = String(decoding: try scenario("ogre-2024/mentors.csv"), as: UTF8.self)
+    var rows = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    return (rows.removeFirst(), rows)
+}
+
+/// Uploads the mentors given as `mentori.xlsx` with the Ogre young people and places, from the overview.
+private func uploadOgre(_ browser: inout Browser, _ base: String, mentors: Data) async throws -> Browser.Page {
+    _ = try await browser.get(base)
+    return try await browser.upload(base + "/uploads", files: [
+        ("mentors", "mentori.xlsx", mentors),
+        ("mentees", "mentees.csv", try scenario("ogre-2024/mentees.csv")),
+        ("places", "places.csv", try scenario("ogre-2024/places.csv")),
+    ])
+}
+
 private func programmeID(_ location: String?) throws -> String {
     let location = try #require(location)
     #expect(location.hasPrefix("/programmes/"))
@@ -266,18 +283,11 @@ struct WorkspaceProgrammePageTests {
             var anna = Browser(client)
             let id = try await newProgramme(&anna, workspace)
             let base = "/programmes/\(id)"
-            let csv = String(decoding: try scenario("ogre-2024/mentors.csv"), as: UTF8.self)
-            var rows = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-            let header = rows.removeFirst()
+            var (header, rows) = try ogreMentorRows()
             rows[2][4] = "7"
             let workbook = try WorkbookWriter.workbook([WorkbookWriter.Table(name: "Mentori", header: header, rows: rows)],
                                                        output: "mentors.xlsx")
-            _ = try await anna.get(base)
-            let page = try await anna.upload(base + "/uploads", files: [
-                ("mentors", "mentori.xlsx", workbook),
-                ("mentees", "mentees.csv", try scenario("ogre-2024/mentees.csv")),
-                ("places", "places.csv", try scenario("ogre-2024/places.csv")),
-            ])
+            let page = try await uploadOgre(&anna, base, mentors: workbook)
             #expect(page.text.contains("id=\"input-problems\""))
             #expect(page.text.contains("<li class=\"input-problem\"><span class=\"where\">Mentori!E4 (capacity)</span>"))
             #expect(page.text.contains("id=\"set-aside-rows\"") && page.text.contains("data-key=\"M003\""))
@@ -294,9 +304,7 @@ struct WorkspaceProgrammePageTests {
             var anna = Browser(client)
             let id = try await newProgramme(&anna, workspace)
             let base = "/programmes/\(id)"
-            let csv = String(decoding: try scenario("ogre-2024/mentors.csv"), as: UTF8.self)
-            var rows = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-            let header = rows.removeFirst()
+            let (header, rows) = try ogreMentorRows()
             var january = rows
             january[2][4] = "7"
             let february = rows.filter { $0[0] != "M003" }
@@ -304,12 +312,7 @@ struct WorkspaceProgrammePageTests {
                 WorkbookWriter.Table(name: "Janvāris", header: header, rows: january),
                 WorkbookWriter.Table(name: "Februāris", header: header, rows: february),
             ], output: "mentors.xlsx")
-            _ = try await anna.get(base)
-            let first = try await anna.upload(base + "/uploads", files: [
-                ("mentors", "mentori.xlsx", workbook),
-                ("mentees", "mentees.csv", try scenario("ogre-2024/mentees.csv")),
-                ("places", "places.csv", try scenario("ogre-2024/places.csv")),
-            ])
+            let first = try await uploadOgre(&anna, base, mentors: workbook)
             // The first sheet with the columns is read until another is chosen.
             #expect(first.text.contains("Janvāris!E4 (capacity)"))
             #expect(first.text.contains("id=\"choose-mentors-sheet\"") && first.text.contains("<option value=\"Februāris\">"))
