@@ -66,7 +66,13 @@ struct JobRunner {
 
     private func load(_ parts: Set<String>, skippingInvalidRows: Bool = false) throws(MentorMatchError) -> LoadedInput {
         report(.stage(.reading))
-        let loaded = try MentorMatcher().load(inputFiles(parts), skippingInvalidRows: skippingInvalidRows)
+        // The sheet chosen of a workbook part (`mentors_sheet`: the sheet of the part `mentors`).
+        var sheets: [String: String] = [:]
+        for name in ["mentors", "mentees", "places"] { sheets[name] = task.options[name + "_sheet"] }
+        let files = inputFiles(parts)
+        let loaded = try WorkbookSheets.reading(sheets) { () throws(MentorMatchError) in
+            try MentorMatcher().load(files, skippingInvalidRows: skippingInvalidRows)
+        }
         report(.timeLimit(seconds: loaded.policy.timeLimitSeconds))
         return loaded
     }

@@ -12,13 +12,21 @@ extension WorkspaceRoutes {
         programmeMultipartPOST(router, "uploads") { page, parts in
             let files = parts.compactMap { part -> UploadedFile? in
                 guard let kind = DataKind(rawValue: part.name), let name = part.fileName, !part.data.isEmpty else { return nil }
-                return UploadedFile(kind: kind, fileName: name, data: part.data)
+                let sheet = page.form["\(kind.rawValue)_sheet"]?.trimmingCharacters(in: .whitespaces)
+                return UploadedFile(kind: kind, fileName: name, data: part.data, sheet: sheet)
             }
             let check = try page.workspace.upload(files, to: page.programme, by: page.session.account)
             let updated = WorkspacePage(request: page.request, state: page.state, session: page.session,
                                         programme: try page.workspace.programme(page.programme.id, for: page.session.account),
                                         workspace: page.workspace, form: page.form)
             return try overview(updated, check: check, notice: nil)
+        }
+        programmePOST(router, "sheets") { page in
+            for kind in DataKind.allCases {
+                guard let sheet = page.form["\(kind.rawValue)_sheet"] else { continue }
+                try page.workspace.chooseSheet(sheet.isEmpty ? nil : sheet, of: kind, in: page.programme, by: page.session.account)
+            }
+            return page.redirect(to: page.path())
         }
         programmePOST(router, "set-aside") { page in
             try page.workspace.setAside(page.form["set_aside"] == "on", in: page.programme, by: page.session.account)
@@ -50,9 +58,28 @@ extension WorkspaceRoutes {
             """
             <label for="file-\(kind.rawValue)">\(page.text(label))</label>
             <input type="file" id="file-\(kind.rawValue)" name="\(kind.rawValue)" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">
+            <label for="\(kind.rawValue)_sheet" class="sheet-label">\(page.text(.sheetLabel))</label>
+            <input type="text" id="\(kind.rawValue)_sheet" name="\(kind.rawValue)_sheet" maxlength="100">
             """
         }
         let problems = problemsSection(page, check: check)
+        // A workbook with several sheets: choose the one to read (the one with the kind's columns by default).
+        let selects: [HTML] = kinds.compactMap { kind, label in
+            guard let file = check.files[kind], let names = file.sheetNames, names.count > 1 else { return nil }
+            let automatic: HTML = file.sheet == nil ? " selected" : ""
+            let options: [HTML] = names.map { name in
+                let selected: HTML = file.sheet == name ? " selected" : ""
+                return "<option value=\"\(name)\"\(selected)>\(name)</option>"
+            }
+            return """
+                <label for="choose-\(kind.rawValue)-sheet">\(page.text(label)): \(page.text(.sheetLabel))</label>
+                <select id="choose-\(kind.rawValue)-sheet" name="\(kind.rawValue)_sheet"><option value=""\(automatic)>\(page.text(.sheetAutomatic))</option>\(options)</select>
+                """
+        }
+        let sheetForm: HTML = selects.isEmpty ? .empty : """
+            <form method="post" action="\(page.path("sheets"))" id="sheet-form">\(page.csrfInput)\(selects)
+            <p><button type="submit" id="choose-sheets">\(page.text(.saveButton))</button></p></form>
+            """
         let canRun = check.canRun(settingAside: page.programme.skipsInvalidRows)
         let run: HTML = canRun
             ? """
@@ -63,6 +90,7 @@ extension WorkspaceRoutes {
             <h2>\(page.text(.dataTitle))</h2>
             <table id="data-summary">\(summary)</table>
             <p id="data-counts">\(counts)</p>
+            \(sheetForm)
             \(problems)
             <h2>\(page.text(.uploadTitle))</h2>
             <form method="post" action="\(page.path("uploads"))" enctype="multipart/form-data" id="upload-form">

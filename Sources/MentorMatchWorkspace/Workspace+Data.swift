@@ -10,9 +10,13 @@ extension Workspace {
             for file in files {
                 let id = Self.randomToken(bytes: 8)
                 try db.execute(
-                    sql: "INSERT INTO upload (id, programme_id, kind, file_name, data, account, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    sql: """
+                        INSERT INTO upload (id, programme_id, kind, file_name, sheet, data, account, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
                     arguments: [id, programme.id, file.kind.rawValue, Self.safeFileName(file.fileName, kind: file.kind),
-                                file.data, account.name, Date()])
+                                file.sheet.flatMap { $0.isEmpty ? nil : String($0.prefix(100)) }, file.data, account.name,
+                                Date()])
                 // Only the newest file of a kind is kept: an older one holds people's data no longer used.
                 try db.execute(sql: "DELETE FROM upload WHERE programme_id = ? AND kind = ? AND id <> ?",
                                arguments: [programme.id, file.kind.rawValue, id])
@@ -24,6 +28,27 @@ extension Workspace {
         }
         logger.info("files uploaded", metadata: ["files": "\(files.count)"])
         return try check(programme)
+    }
+
+    /// Chooses the sheet of the current workbook of a kind (nil: the sheet found by its columns).
+    public func chooseSheet(_ sheet: String?, of kind: DataKind, in programme: Programme, by account: Account)
+        throws(WorkspaceError)
+    {
+        guard let file = try currentFiles(programme)[kind]?.0 else { throw .notFound }
+        if let sheet, !(file.sheetNames ?? []).contains(sheet) {
+            throw .invalidField(field: "\(kind.rawValue)_sheet", problem: "the workbook has no sheet '\(sheet.prefix(100))'")
+        }
+        try write { db in
+            try db.execute(sql: "UPDATE upload SET sheet = ? WHERE id = ?", arguments: [sheet, file.id])
+            try Self.audit(db, programme: programme.id, account: account.name, .uploaded, "upload \(file.id) (sheet)")
+        }
+    }
+
+    /// The sheet chosen of each current workbook, by the name its issues give it.
+    static func sheetChoices(_ files: [DataKind: (UploadInfo, Data)]) -> [String: String] {
+        var choices: [String: String] = [:]
+        for (info, _) in files.values { if let sheet = info.sheet { choices[info.fileName] = sheet } }
+        return choices
     }
 
     /// Sets the invalid rows aside for the runs (or uses every row again).
@@ -47,8 +72,10 @@ extension Workspace {
             for row in try Row.fetchAll(db, sql: "SELECT * FROM upload WHERE programme_id = ? ORDER BY created_at",
                                         arguments: [programme.id]) {
                 guard let kind = DataKind(rawValue: row["kind"]) else { continue }
+                let data: Data = row["data"]
                 files[kind] = (UploadInfo(id: row["id"], kind: kind, fileName: row["file_name"], account: row["account"],
-                                          createdAt: row["created_at"]), row["data"])
+                                          createdAt: row["created_at"], sheet: row["sheet"],
+                                          sheetNames: WorkbookSheets.names(data)), data)
             }
             return files
         }
@@ -60,14 +87,17 @@ extension Workspace {
         var check = DataCheck(files: files.mapValues(\.0), issues: [], rejected: [], canSetAside: false, mentors: 0,
                               mentees: 0, places: 0)
         guard let contents = try contents(files, programme: programme, current: []) else { return check }
+        let sheets = Self.sheetChoices(files)
         do throws(InputError) {
-            let loaded = try InputLoader.load(contents)
+            let loaded = try WorkbookSheets.reading(sheets) { () throws(InputError) in try InputLoader.load(contents) }
             check.mentors = loaded.input.mentors.count
             check.mentees = loaded.input.mentees.count
             check.places = loaded.input.places.count
         } catch {
             check.issues = error.issues
-            if let loaded = try? InputLoader.load(contents, skippingInvalidRows: true) {
+            if let loaded = try? WorkbookSheets.reading(sheets, { () throws(InputError) in
+                try InputLoader.load(contents, skippingInvalidRows: true)
+            }) {
                 check.canSetAside = true
                 check.rejected = loaded.rejected
                 check.mentors = loaded.input.mentors.count

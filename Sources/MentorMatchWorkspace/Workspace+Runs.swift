@@ -19,7 +19,9 @@ extension Workspace {
         guard check.canRun(settingAside: programme.skipsInvalidRows) else { throw .dataNotReady }
         let current = try publishedPairs(of: programme)
         guard let plain = try contents(files, programme: programme, current: []),
-            let loaded = try? InputLoader.load(plain, skippingInvalidRows: programme.skipsInvalidRows)
+            let loaded = try? WorkbookSheets.reading(Self.sheetChoices(files), { () throws(InputError) in
+                try InputLoader.load(plain, skippingInvalidRows: programme.skipsInvalidRows)
+            })
         else { throw .dataNotReady }
         let mentorIDs = Set(loaded.input.mentors.map(\.id)), menteeIDs = Set(loaded.input.mentees.map(\.id))
         let decisions = try decisions(of: programme).filter { mentorIDs.contains($0.mentorID) && menteeIDs.contains($0.menteeID) }
@@ -34,6 +36,7 @@ extension Workspace {
         parts["current"] = contents.current?.data
         var options = ["lang": "lv"]
         if programme.skipsInvalidRows { options["skip_invalid"] = "true" }
+        for (kind, file) in files { options["\(kind.rawValue)_sheet"] = file.0.sheet }
         let record: JobRecord
         do throws(JobSubmissionError) {
             record = try await jobs.submit(JobRequest(kind: .matching, parts: parts, options: options), idempotencyKey: nil).0

@@ -57,6 +57,8 @@ enum WorkspaceStore {
                 table.column("programme_id", .text).notNull().references("programme", onDelete: .cascade).indexed()
                 table.column("kind", .text).notNull()
                 table.column("file_name", .text).notNull()
+                // The sheet chosen of a workbook with several (nil: the sheet found by its columns).
+                table.column("sheet", .text)
                 table.column("data", .blob).notNull()
                 table.column("account", .text).notNull()
                 table.column("created_at", .datetime).notNull()

@@ -26,7 +26,7 @@ public enum WorkspaceText {
         .placesFile: "Vietas", .notUploaded: "nav augšupielādēts", .uploadedBy: "{0}, augšupielādēja {1}, {2}",
         .counts: "{0} mentori, {1} jaunieši, {2} vietas",
         .uploadTitle: "Augšupielādēt failus", .uploadHint: "CSV vai Excel (.xlsx). Fails, ko neizvēlaties, paliek iepriekšējais.",
-        .sheetLabel: "Lapa (ja darbgrāmatā ir vairākas)", .uploadButton: "Augšupielādēt",
+        .sheetLabel: "Lapa (ja darbgrāmatā ir vairākas)", .sheetAutomatic: "tā, kurā ir vajadzīgās kolonnas", .uploadButton: "Augšupielādēt",
         .problemsTitle: "Failos atrastas problēmas", .fixLabel: "Labojums:",
         .setAsideLabel: "Atlikt nederīgās rindas malā un turpināt bez tām",
         .setAsideButton: "Turpināt bez nederīgajām rindām", .setAsideTitle: "Malā atliktās rindas",
@@ -99,7 +99,7 @@ public enum WorkspaceText {
         .placesFile: "Places", .notUploaded: "not uploaded", .uploadedBy: "{0}, uploaded by {1}, {2}",
         .counts: "{0} mentors, {1} young people, {2} places",
         .uploadTitle: "Upload files", .uploadHint: "CSV or Excel (.xlsx). A file you do not choose stays as it was.",
-        .sheetLabel: "Sheet (when the workbook has several)", .uploadButton: "Upload",
+        .sheetLabel: "Sheet (when the workbook has several)", .sheetAutomatic: "the one with the columns needed", .uploadButton: "Upload",
         .problemsTitle: "Problems found in the files", .fixLabel: "Fix:",
         .setAsideLabel: "Set the invalid rows aside and go on without them",
         .setAsideButton: "Go on without the invalid rows", .setAsideTitle: "Rows set aside",
@@ -164,7 +164,7 @@ public enum TextKey: String, Sendable, Hashable, CaseIterable {
     case signOut, signedInAs, signInTitle, username, password, signInButton, wrongPassword, throttled, signedOut
     case programmesTitle, noProgrammes, createProgramme, programmeName, createButton, programmeNameHint
     case overviewTitle, dataTitle, mentorsFile, menteesFile, placesFile, notUploaded, uploadedBy, counts
-    case uploadTitle, uploadHint, sheetLabel, uploadButton, problemsTitle, fixLabel, setAsideLabel, setAsideButton
+    case uploadTitle, uploadHint, sheetLabel, sheetAutomatic, uploadButton, problemsTitle, fixLabel, setAsideLabel, setAsideButton
     case setAsideTitle, setAsideNone, setAsideOn, useAllRows, noProblems, runButton, runNeedsData, policyLink
     case policyTitle, policySaved, saveButton, maxTravelKm, maxTravelKmHint, minAgeGap, minAgeGapHint
     case sessionMinutes, sessionMinutesHint, remotePreference, remotePreferenceHint, sharedLanguage, sharedLanguageHint

@@ -34,11 +34,14 @@ public struct UploadedFile: Sendable, Hashable {
     public var kind: DataKind
     public var fileName: String
     public var data: Data
+    /// The sheet to read of a workbook with several; nil: the sheet that has the kind's columns.
+    public var sheet: String?
 
-    public init(kind: DataKind, fileName: String, data: Data) {
+    public init(kind: DataKind, fileName: String, data: Data, sheet: String? = nil) {
         self.kind = kind
         self.fileName = fileName
         self.data = data
+        self.sheet = sheet
     }
 }
 
@@ -49,6 +52,10 @@ public struct UploadInfo: Sendable, Hashable {
     public var fileName: String
     public var account: String
     public var createdAt: Date
+    /// The sheet chosen of a workbook, if one was.
+    public var sheet: String?
+    /// The sheets of a workbook; nil for a CSV file.
+    public var sheetNames: [String]?
 }
 
 /// What the programme's current files hold, and what is wrong with them.

@@ -32,6 +32,23 @@ private func newProgramme(_ browser: inout Browser, _ workspace: Workspace) asyn
     return try programmeID(try await browser.post("/programmes", ["name": "Ogre 2024"]).location)
 }
 
+/// The Ogre mentors' header and rows, to write into workbooks.
+private func ogreMentorRows() throws -> (header: [String], rows: [[String]]) {
+    let csv = String(decoding: try scenario("ogre-2024/mentors.csv"), as: UTF8.self)
+    var rows = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    return (rows.removeFirst(), rows)
+}
+
+/// Uploads the mentors given as `mentori.xlsx` with the Ogre young people and places, from the overview.
+private func uploadOgre(_ browser: inout Browser, _ base: String, mentors: Data) async throws -> Browser.Page {
+    _ = try await browser.get(base)
+    return try await browser.upload(base + "/uploads", files: [
+        ("mentors", "mentori.xlsx", mentors),
+        ("mentees", "mentees.csv", try scenario("ogre-2024/mentees.csv")),
+        ("places", "places.csv", try scenario("ogre-2024/places.csv")),
+    ])
+}
+
 private func programmeID(_ location: String?) throws -> String {
     let location = try #require(location)
     #expect(location.hasPrefix("/programmes/"))
@@ -59,6 +76,41 @@ struct WorkspaceSignInTests {
             #expect(list.status == .ok && list.text.contains("id=\"create-programme\""))
             #expect(try await browser.post("/sign-out").location == "/sign-in")
             #expect(try await browser.get("/programmes").location == "/sign-in")
+        }
+    }
+
+    @Test("behind a TLS proxy (X-Forwarded-Proto: https) the session cookie is Secure")
+    func secureCookie() async throws {
+        try await WorkspaceServerHarness().run { client, workspace, _, _ in
+            _ = try workspace.createAccount(name: "anna", password: password)
+            var browser = Browser(client)
+            _ = try await browser.get("/sign-in")
+            var headers = HTTPFields()
+            headers[.cookie] = "mm_csrf=\(browser.csrf ?? "")"
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            if let proto = HTTPField.Name("X-Forwarded-Proto") { headers[proto] = "https" }
+            let body = "csrf=\(browser.csrf ?? "")&username=anna&password=\(Browser.encoded(password))"
+            let response = try await client.execute(uri: "/sign-in", method: .post, headers: headers,
+                                                    body: ByteBuffer(string: body))
+            #expect(response.status == .seeOther)
+            let cookie = try #require(response.headers[values: .setCookie].first { $0.hasPrefix("mm_session=") })
+            #expect(cookie.contains("; Secure"))
+        }
+    }
+
+    @Test("what a coordinator types is escaped on every page: a programme named like markup stays text")
+    func escaping() async throws {
+        try await WorkspaceServerHarness().run { client, workspace, _, _ in
+            _ = try workspace.createAccount(name: "anna", password: password)
+            var browser = Browser(client)
+            _ = try await browser.signIn("anna", password)
+            _ = try await browser.get("/programmes")
+            let id = try programmeID(try await browser.post("/programmes", ["name": "<script>alert('x')</script> & co"]).location)
+            for path in ["/programmes", "/programmes/\(id)", "/programmes/\(id)/review"] {
+                let page = try await browser.get(path)
+                #expect(!page.text.contains("<script>alert"), "\(path)")
+                #expect(page.text.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co"), "\(path)")
+            }
         }
     }
 
@@ -220,18 +272,11 @@ struct WorkspaceProgrammePageTests {
             var anna = Browser(client)
             let id = try await newProgramme(&anna, workspace)
             let base = "/programmes/\(id)"
-            let csv = String(decoding: try scenario("ogre-2024/mentors.csv"), as: UTF8.self)
-            var rows = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-            let header = rows.removeFirst()
+            var (header, rows) = try ogreMentorRows()
             rows[2][4] = "7"
             let workbook = try WorkbookWriter.workbook([WorkbookWriter.Table(name: "Mentori", header: header, rows: rows)],
                                                        output: "mentors.xlsx")
-            _ = try await anna.get(base)
-            let page = try await anna.upload(base + "/uploads", files: [
-                ("mentors", "mentori.xlsx", workbook),
-                ("mentees", "mentees.csv", try scenario("ogre-2024/mentees.csv")),
-                ("places", "places.csv", try scenario("ogre-2024/places.csv")),
-            ])
+            let page = try await uploadOgre(&anna, base, mentors: workbook)
             #expect(page.text.contains("id=\"input-problems\""))
             #expect(page.text.contains("<li class=\"input-problem\"><span class=\"where\">Mentori!E4 (capacity)</span>"))
             #expect(page.text.contains("id=\"set-aside-rows\"") && page.text.contains("data-key=\"M003\""))
@@ -239,6 +284,36 @@ struct WorkspaceProgrammePageTests {
             _ = try await anna.post(base + "/set-aside", ["set_aside": "on"])
             let after = try await anna.get(base)
             #expect(after.text.contains("id=\"set-aside-on\"") && after.text.contains("id=\"run-matching\""))
+        }
+    }
+
+    @Test("a workbook with several sheets: the one chosen is read, by the check and by the run's worker")
+    func sheetChoice() async throws {
+        try await WorkspaceServerHarness().run { client, workspace, _, _ in
+            var anna = Browser(client)
+            let id = try await newProgramme(&anna, workspace)
+            let base = "/programmes/\(id)"
+            let (header, rows) = try ogreMentorRows()
+            var january = rows
+            january[2][4] = "7"
+            let february = rows.filter { $0[0] != "M003" }
+            let workbook = try WorkbookWriter.workbook([
+                WorkbookWriter.Table(name: "Janvāris", header: header, rows: january),
+                WorkbookWriter.Table(name: "Februāris", header: header, rows: february),
+            ], output: "mentors.xlsx")
+            let first = try await uploadOgre(&anna, base, mentors: workbook)
+            // The first sheet with the columns is read until another is chosen.
+            #expect(first.text.contains("Janvāris!E4 (capacity)"))
+            #expect(first.text.contains("id=\"choose-mentors-sheet\"") && first.text.contains("<option value=\"Februāris\">"))
+            #expect(try await anna.post(base + "/sheets", ["mentors_sheet": "Februāris"]).status == .seeOther)
+            let chosen = try await anna.get(base)
+            #expect(chosen.text.contains("id=\"no-problems\"") && chosen.text.contains("13 mentori"))
+            #expect(chosen.text.contains("<option value=\"Februāris\" selected>"))
+            _ = try await anna.post(base + "/runs")
+            let review = try await reviewWhenDone(&anna, base + "/review")
+            #expect(element("mentee-count", in: review.text) == "35")
+            #expect(!review.text.contains("data-mentor=\"M003\""))
+            #expect(try await anna.post(base + "/sheets", ["mentors_sheet": "Marts"]).status == .unprocessableContent)
         }
     }
 
