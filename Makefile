@@ -3,15 +3,16 @@ SWIFT ?= swift
 SCENARIO ?= ogre-2024
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test api-test load-test compare-ci calendar-check workbook-check package-check docs schema-check install fuzz fuzz-ci fuzz-build property-test signal-test
+.PHONY: deps build demo test api-test browser-test load-test compare-ci calendar-check workbook-check package-check docs schema-check install fuzz fuzz-ci fuzz-build property-test signal-test
 
 # Everything the build and the test scripts need on a fresh Debian: GLPK, LEMON and zlib headers, Python with venv
-# (the calendar, schema and benchmark checks install their pinned PyPI packages into virtual environments), and GNU
-# time (the benchmark's peak memory). Installs only when something is missing.
-DEB_PACKAGES := libglpk-dev liblemon-dev zlib1g-dev python3 python3-venv time
+# (the calendar, schema and benchmark checks install their pinned PyPI packages into virtual environments), GNU time
+# (the benchmark's peak memory), Chromium and its WebDriver (the browser test). Installs only when something is missing.
+DEB_PACKAGES := libglpk-dev liblemon-dev zlib1g-dev python3 python3-venv time chromium chromium-driver
 deps:
 	@if [ ! -f /usr/include/glpk.h ] || [ ! -f /usr/include/lemon/network_simplex.h ] || [ ! -f /usr/include/zlib.h ] \
-		|| ! python3 -c 'import ensurepip, venv' 2>/dev/null || [ ! -x /usr/bin/time ]; then \
+		|| ! python3 -c 'import ensurepip, venv' 2>/dev/null || [ ! -x /usr/bin/time ] \
+		|| [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(DEB_PACKAGES); \
 	fi
@@ -37,6 +38,7 @@ test: deps package-check
 	$(SWIFT) test
 	$(MAKE) schema-check
 	$(MAKE) api-test
+	$(MAKE) browser-test
 	$(MAKE) compare-ci
 	$(MAKE) calendar-check
 	$(MAKE) workbook-check
@@ -66,6 +68,12 @@ api-test: deps
 # soak, against the release server (Benchmarks/server_load.py); prints throughput, p50/p99, errors and RSS.
 load-test: build
 	python3 Benchmarks/server_load.py --binary .build/release/mentormatch
+
+# The pages in a real browser: headless Chromium (Debian) driven by Selenium (pinned, in a venv) against the built
+# server on a free loopback port; a screenshot of every page goes to .build/test-output/browser (Tests/Browser/run.sh).
+browser-test: deps
+	$(SWIFT) build --product mentormatch
+	Tests/Browser/run.sh
 
 calendar-check: deps
 	$(SWIFT) build --product mentormatch

@@ -29,6 +29,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        // The coordinators' workspace (issue 13): bcrypt password hashes, SHA-256 of session tokens.
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // MARK: - Implementation, lowest layer first
@@ -101,6 +104,17 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        /// The coordinators' workspace: accounts, sessions, programmes, uploads, runs through the job service, decisions,
+        /// published pairs and the audit log, in its own SQLite store. No HTTP.
+        .target(
+            name: "MentorMatchWorkspace",
+            dependencies: [
+                "MentorMatch", "MentorMatchJobs", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         /// The HTTP API's contract: `openapi.yaml` and the Swift that swift-openapi-generator generated from it
         /// (committed; regenerate with Tests/APIConformance/generate.sh after editing the document).
         .target(
@@ -116,7 +130,7 @@ let package = Package(
         .target(
             name: "MentorMatchServer",
             dependencies: [
-                "MentorMatch", "MentorMatchAPI", "MentorMatchJobs",
+                "MentorMatch", "MentorMatchAPI", "MentorMatchJobs", "MentorMatchWorkspace",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
@@ -132,7 +146,7 @@ let package = Package(
         .executableTarget(
             name: "MentorMatchCLI",
             dependencies: [
-                "MentorMatch", "MentorMatchJobs", "MentorMatchServer", "SyntheticPopulation",
+                "MentorMatch", "MentorMatchJobs", "MentorMatchServer", "MentorMatchWorkspace", "SyntheticPopulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -205,9 +219,16 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "MentorMatchWorkspaceTests",
+            dependencies: [
+                "MentorMatchWorkspace", "MentorMatch", "MentorMatchJobs", "MentorMatchTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
             name: "MentorMatchServerTests",
             dependencies: [
-                "MentorMatchServer", "MentorMatch", "MentorMatchJobs", "SyntheticPopulation",
+                "MentorMatchServer", "MentorMatch", "MentorMatchJobs", "MentorMatchWorkspace", "SyntheticPopulation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

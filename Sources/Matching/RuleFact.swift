@@ -109,7 +109,7 @@ extension HardRule {
     }
 
     /// The rule's name in prose: `travel` in English (as in the policy), "attālums" in Latvian.
-    func name(_ language: ReportLanguage) -> String {
+    public func name(_ language: ReportLanguage) -> String {
         switch language {
         case .en: rawValue
         case .lv:

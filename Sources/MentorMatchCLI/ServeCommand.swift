@@ -4,6 +4,10 @@ import Foundation
 import Logging
 import MentorMatchJobs
 import MentorMatchServer
+import MentorMatchWorkspace
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `mentormatch serve`: the JSON HTTP API (Sources/MentorMatchAPI/openapi.yaml), with jobs that survive a restart.
 struct ServeCommand: ParsableCommand, HandlesItsOwnSignals {
@@ -13,6 +17,7 @@ struct ServeCommand: ParsableCommand, HandlesItsOwnSignals {
         discussion: """
             The API is described at /docs and /openapi.yaml. Jobs are kept in --data (SQLite) and survive a restart; \
             SIGTERM or SIGINT stops accepting jobs, lets running ones finish for a while and keeps the rest queued.
+            The coordinators' workspace is at / (sign in with an account made by --create-user NAME).
             """
     )
 
@@ -32,6 +37,12 @@ struct ServeCommand: ParsableCommand, HandlesItsOwnSignals {
     var maxBodyMB = 32
     @Option(name: .customLong("keep-days"), help: "Finished jobs and their files are deleted after this many days.")
     var keepDays = 30
+    @Option(name: .customLong("create-user"),
+            help: "Create a workspace account with this name in --data, then exit (the password is asked for).")
+    var createUser: String?
+    @Option(name: .customLong("password-file"),
+            help: "With --create-user: read the password from this file instead of the terminal.")
+    var passwordFile: String?
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535, not \(port)") }
@@ -42,6 +53,11 @@ struct ServeCommand: ParsableCommand, HandlesItsOwnSignals {
     }
 
     func run() throws {
+        if let createUser {
+            try createAccount(createUser)
+            return
+        }
+        if passwordFile != nil { throw ValidationError("--password-file goes with --create-user NAME") }
         let token = try tokenFile.map(Self.readToken)
         let jobs = JobService.Configuration(
             dataDirectory: URL(fileURLWithPath: data, isDirectory: true),
@@ -74,6 +90,52 @@ struct ServeCommand: ParsableCommand, HandlesItsOwnSignals {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitStatus.usage.exitCode
         }
+    }
+
+    /// `--create-user NAME`: the account in the workspace store of `--data`, its password from the file or the
+    /// terminal (not echoed, asked twice).
+    private func createAccount(_ name: String) throws {
+        let password: String
+        if let passwordFile {
+            guard let contents = FileManager.default.contents(atPath: passwordFile) else {
+                throw ValidationError("cannot read the password file \(passwordFile); check the path and that it is readable")
+            }
+            password = String(decoding: contents, as: UTF8.self).trimmingCharacters(in: .newlines)
+        } else {
+            guard let first = Self.readSecret("Password for \(name): "), let second = Self.readSecret("Again: ") else {
+                throw ValidationError("no password was given; type it on the terminal or give --password-file FILE")
+            }
+            guard first == second else { throw ValidationError("the two passwords differ; run the command again") }
+            password = first
+        }
+        let jobs = JobService.Configuration(dataDirectory: URL(fileURLWithPath: data, isDirectory: true),
+                                            workerExecutable: Self.runningExecutable())
+        do {
+            let account = try Workspace.createAccount(
+                dataDirectory: APIServer.workspaceDirectory(jobs), name: name, password: password)
+            print("account \(account.name) created in \(data); start the server with mentormatch serve --data \(data) and sign in at http://\(host):\(port)/")
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// A line typed on the terminal with echo off; nil at the end of input.
+    private static func readSecret(_ prompt: String) -> String? {
+        FileHandle.standardError.write(Data(prompt.utf8))
+        var original = termios()
+        let isTerminal = tcgetattr(STDIN_FILENO, &original) == 0
+        if isTerminal {
+            var silent = original
+            silent.c_lflag &= ~tcflag_t(ECHO)
+            tcsetattr(STDIN_FILENO, TCSANOW, &silent)
+        }
+        defer {
+            if isTerminal {
+                tcsetattr(STDIN_FILENO, TCSANOW, &original)
+                FileHandle.standardError.write(Data("\n".utf8))
+            }
+        }
+        return readLine(strippingNewline: true)
     }
 
     /// The token, without the line break an editor adds.

@@ -22,7 +22,11 @@ enum Workbook {
         var layout: SheetLayout
     }
 
-    /// The sheet whose first row has every `requiredColumns` name (the first such sheet), or the only sheet.
+    /// The sheet chosen for a file, by the file's source name (see ``WorkbookSheets/reading(_:_:)``).
+    @TaskLocal static var chosenSheets: [String: String] = [:]
+
+    /// The chosen sheet of the file (``chosenSheets``), else the sheet whose first row has every `requiredColumns`
+    /// name (the first such sheet), or the only sheet.
     /// - Parameter unpackLimit: The bytes the parts read may unpack to in all (tests set a small one).
     static func sheet(
         _ data: Data, source: String, requiredColumns: [String], unpackLimit: Int = maximumPartBytes
@@ -35,6 +39,15 @@ enum Workbook {
         }
         let strings = try package.sharedStrings()
         let formats = try package.cellFormats()
+        if let chosen = chosenSheets[source] {
+            guard let entry = sheets.first(where: { $0.name == chosen }) else {
+                throw InputError(issues: [InputIssue(
+                    source: source,
+                    problem: "the workbook has no sheet '\(InputText.excerpt(chosen))' (sheets: \(sheets.map(\.name).joined(separator: ", ")))",
+                    fix: "choose one of the workbook's sheets")])
+            }
+            return sheet(named: entry.name, rows: try package.rows(of: entry, strings: strings, formats: formats))
+        }
         for entry in sheets {
             let rows = try package.rows(of: entry, strings: strings, formats: formats)
             let header = Set((rows[firstRow(rows)] ?? [:]).values.map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
@@ -112,7 +125,7 @@ enum Workbook {
 
 extension Workbook {
     /// The ZIP package and the XML parts this reader needs, read from memory (``ZIPArchive``).
-    private final class Package {
+    fileprivate final class Package {
         let archive: ZIPArchive
         let source: String
         /// What the parts read so far may still unpack to: all of them together stay within the limit.
@@ -434,5 +447,25 @@ private struct Cell: Decodable {
             guard let shown else { try failing("the cell's number \(InputText.excerpt(raw)) cannot be read") }
             return shown
         }
+    }
+}
+
+/// The sheets of a workbook, and reading a chosen one (a coordinator's choice when a workbook has several).
+public enum WorkbookSheets {
+    /// The names of the workbook's sheets in order; `nil` when the bytes are not a readable `.xlsx` workbook.
+    public static func names(_ data: Data) -> [String]? {
+        guard Workbook.isWorkbook(data), let package = try? Workbook.Package(data, source: "workbook", unpackLimit: Workbook.maximumPartBytes),
+            let sheets = try? package.sheets()
+        else { return nil }
+        return sheets.map(\.name)
+    }
+
+    /// Runs `body` (a load of input files) reading, of each workbook whose issues name it by a key of `choices`,
+    /// the sheet named by its value instead of the sheet found by its columns.
+    public static func reading<Value, Failure: Error>(
+        _ choices: [String: String], _ body: () throws(Failure) -> Value
+    ) throws(Failure) -> Value {
+        let result = Workbook.$chosenSheets.withValue(choices) { Result { () throws(Failure) in try body() } }
+        return try result.get()
     }
 }

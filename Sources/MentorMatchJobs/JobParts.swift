@@ -18,7 +18,7 @@ enum JobParts {
 
     static func options(of kind: JobKind) -> Set<String> {
         switch kind {
-        case .matching: ["skip_invalid"]
+        case .matching: ["skip_invalid", "lang", "mentors_sheet", "mentees_sheet", "places_sheet"]
         case .suggestion: ["mentee"]
         case .schedule:
             ["start", "months", "end", "sessions_per_month", "hours_per_month", "session_minutes", "group_size",

@@ -110,7 +110,8 @@ public struct JobRecord: Sendable, Hashable {
 /// Parts by kind (each optional part may be left out); an issue names a part by its name (`mentors, line 4`):
 /// - matching and suggestion: `document` (a JSON input document) or `mentors`, `mentees`, `places` (CSV); optional
 ///   `policy` (YAML or JSON), `locks`, `current`, `previous`. Matching: option `skip_invalid` (`true`: invalid rows
-///   are set aside into `rejected.csv`); suggestion: option `mentee` (the young person's id).
+///   are set aside into `rejected.csv`) `lang` (`lv`: also `result.lv.json`, reasons in Latvian, and `map.svg` in it) and
+///   `mentors_sheet`, `mentees_sheet`, `places_sheet` (the sheet of a workbook part to read); suggestion: option `mentee` (the young person's id).
 /// - schedule: the matching's parts, optional `pairs`, `unavailable`, `supervisor_slots`, and `sessions` (an earlier
 ///   `sessions.json`) with option `from`; options `start` and `months` or `end`, optional `sessions_per_month`,
 ///   `hours_per_month`, `session_minutes`, `group_size`, `programme_id`.

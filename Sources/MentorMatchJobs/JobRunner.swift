@@ -66,7 +66,13 @@ struct JobRunner {
 
     private func load(_ parts: Set<String>, skippingInvalidRows: Bool = false) throws(MentorMatchError) -> LoadedInput {
         report(.stage(.reading))
-        let loaded = try MentorMatcher().load(inputFiles(parts), skippingInvalidRows: skippingInvalidRows)
+        // The sheet chosen of a workbook part (`mentors_sheet`: the sheet of the part `mentors`).
+        var sheets: [String: String] = [:]
+        for name in ["mentors", "mentees", "places"] { sheets[name] = task.options[name + "_sheet"] }
+        let files = inputFiles(parts)
+        let loaded = try WorkbookSheets.reading(sheets) { () throws(MentorMatchError) in
+            try MentorMatcher().load(files, skippingInvalidRows: skippingInvalidRows)
+        }
         report(.timeLimit(seconds: loaded.policy.timeLimitSeconds))
         return loaded
     }
@@ -129,8 +135,16 @@ struct JobRunner {
         report(.stage(.solve))
         var result = try matcher.solve(preparation)
         result.timings.reading = readingSeconds
+        let language = try options.language("lang")
         return try MentorMatchError.formatting { () throws(FormatError) in
-            try ResultFiles.matchFiles(result, input: loaded.input, rejected: skipInvalid ? loaded.rejected : nil)
+            var files = try ResultFiles.matchFiles(
+                result, input: loaded.input, language: language, rejected: skipInvalid ? loaded.rejected : nil)
+            // result.json stays in English (the API's contract); the reasons in another language beside it.
+            if language != .en {
+                let name = "result.\(language.rawValue).json"
+                files[name] = try ResultFiles.json(result.worded(in: language), output: name)
+            }
+            return files
         }
     }
 
@@ -243,6 +257,15 @@ struct JobOptions {
         case "true": return true
         case let value?: throw Self.invalid(name, problem: "'\(InputText.excerpt(value))' is not true or false", fix: "give true or false")
         }
+    }
+
+    /// The language of reasons and the map (`en` when not given).
+    func language(_ name: String) throws(MentorMatchError) -> ReportLanguage {
+        guard let text = values[name] else { return .en }
+        guard let language = ReportLanguage(rawValue: text) else {
+            throw Self.invalid(name, problem: "'\(InputText.excerpt(text))' is not a language", fix: "give en or lv")
+        }
+        return language
     }
 
     func integer(_ name: String) throws(MentorMatchError) -> Int? {

@@ -13,6 +13,7 @@ enum APIDocsPage {
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><title>\(escape(title))</title>
             <meta name="viewport" content="width=device-width, initial-scale=1">
+            <link rel="icon" href="data:,">
             <style>
             body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#222}
             code,pre{font-family:ui-monospace,monospace;font-size:.92em}pre{white-space:pre-wrap}
@@ -153,19 +154,6 @@ enum APIDocsPage {
         }.joined()
     }
 
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
+    /// The workspace's escaping, one for all the server's HTML.
+    static func escape(_ text: String) -> String { HTML.escape(text) }
 }

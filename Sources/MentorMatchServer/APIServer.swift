@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import MentorMatchJobs
+import MentorMatchWorkspace
 import OpenAPIHummingbird
 import ServiceLifecycle
 
@@ -62,21 +63,39 @@ public enum APIServer {
         let jobs = try JobService(configuration: configuration.jobs, logger: logger)
         // Open the store and recover its jobs before the first request can arrive.
         try await jobs.start()
-        let app = try buildApplication(configuration, jobs: jobs, logger: logger)
-        // A ServiceGroup shuts its services down in reverse order: the job service first, so that the server
+        // The workspace's runs have a job service of their own (in `DATA/workspace`), so that no /v1 client sees them.
+        let workspaceJobs = try JobService(configuration: workspaceJobConfiguration(configuration.jobs), logger: logger)
+        try await workspaceJobs.start()
+        let workspace = try Workspace(
+            configuration: Workspace.Configuration(dataDirectory: workspaceDirectory(configuration.jobs)),
+            jobs: workspaceJobs, logger: logger)
+        let app = try buildApplication(configuration, jobs: jobs, workspace: workspace, logger: logger)
+        // A ServiceGroup shuts its services down in reverse order: the job services first, so that the server
         // still answers (503 to submissions) while running jobs finish.
         let group = ServiceGroup(configuration: .init(
-            services: [app, JobServiceRunner(jobs: jobs)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
+            services: [app, JobServiceRunner(jobs: jobs), JobServiceRunner(jobs: workspaceJobs)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
         ))
         try await group.run()
     }
 
-    /// The application: router, middleware and the OpenAPI handlers, listening on the configured address, running
-    /// `services` beside the server.
-    static func buildApplication(_ configuration: Configuration, jobs: JobService, services: [any Service] = [],
-                                 logger: Logger) throws -> some ApplicationProtocol
+    /// The workspace's folder in the data folder: `workspace.sqlite` and the jobs of its runs.
+    public static func workspaceDirectory(_ jobs: JobService.Configuration) -> URL {
+        jobs.dataDirectory.appendingPathComponent("workspace", isDirectory: true)
+    }
+
+    static func workspaceJobConfiguration(_ jobs: JobService.Configuration) -> JobService.Configuration {
+        var configuration = jobs
+        configuration.dataDirectory = workspaceDirectory(jobs)
+        return configuration
+    }
+
+    /// The application: router, middleware, the OpenAPI handlers and the workspace's pages, listening on the
+    /// configured address, running `services` beside the server.
+    static func buildApplication(_ configuration: Configuration, jobs: JobService, workspace: Workspace? = nil,
+                                 services: [any Service] = [], logger: Logger) throws -> some ApplicationProtocol
     {
-        let router = try buildRouter(configuration, jobs: jobs, logger: logger)
+        let router = try buildRouter(configuration, jobs: jobs, workspace: workspace, logger: logger)
         return Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port),
@@ -86,8 +105,8 @@ public enum APIServer {
         )
     }
 
-    static func buildRouter(_ configuration: Configuration, jobs: JobService, logger: Logger) throws
-        -> Router<BasicRequestContext>
+    static func buildRouter(_ configuration: Configuration, jobs: JobService, workspace: Workspace? = nil,
+                            logger: Logger) throws -> Router<BasicRequestContext>
     {
         let document = try APIDocument.load()
         _ = ServerMetrics.shared
@@ -107,6 +126,9 @@ public enum APIServer {
             on: router,
             middlewares: [LocationHeaderMiddleware(), RequestBodyCapture(maxBodyBytes: configuration.maxBodyBytes)]
         )
+        if let workspace {
+            WorkspaceRoutes(workspace: workspace, maxBodyBytes: configuration.maxBodyBytes).register(on: router)
+        }
         return router
     }
 }
