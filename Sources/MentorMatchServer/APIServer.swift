@@ -105,7 +105,9 @@ public enum APIServer {
         )
         try handlers.registerHandlers(
             on: router,
-            middlewares: [LocationHeaderMiddleware(), RequestBodyCapture(maxBodyBytes: configuration.maxBodyBytes)]
+            middlewares: [
+                LocationHeaderMiddleware(), StoredJSONResponse(), RequestBodyCapture(maxBodyBytes: configuration.maxBodyBytes),
+            ]
         )
         return router
     }
