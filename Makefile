@@ -3,7 +3,7 @@ SWIFT ?= swift
 SCENARIO ?= ogre-2024
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test api-test browser-test load-test compare-ci calendar-check workbook-check package-check docs schema-check install fuzz fuzz-ci fuzz-build property-test signal-test
+.PHONY: deps build demo test api-test browser-test load-test compare-ci calendar-check workbook-check package-check docs schema-check install fuzz fuzz-ci fuzz-build property-test signal-test crash-test
 
 # Everything the build and the test scripts need on a fresh Debian: GLPK, LEMON and zlib headers, Python with venv
 # (the calendar, schema and benchmark checks install their pinned PyPI packages into virtual environments), GNU time
@@ -126,3 +126,8 @@ property-test: deps
 # Opt-in (minutes): SIGKILL at six points while `match` writes a 50,000-young-person result, with the release binary.
 signal-test: build
 	MENTORMATCH_SIGNAL_TEST=1 MENTORMATCH_BINARY=.build/release/mentormatch $(SWIFT) test --filter KilledWriteTests
+
+# Opt-in (minutes): SIGKILL to `mentormatch serve` while it solves a 50,000-young-person job; its worker must end with it,
+# and the restarted server must finish the job with the `pairs.csv` of `match`, byte for byte (Tests/ServeCrash).
+crash-test: build
+	python3 Tests/ServeCrash/crash_test.py --binary .build/release/mentormatch

@@ -173,10 +173,13 @@ def main():
                     if server.poll() is not None:
                         sys.exit("the server did not start; see its log")
                     time.sleep(0.1)
-            print(f"mentormatch serve on {os.cpu_count()} cores, {arguments.workers} workers, "
-                  f"{arguments.clients} clients, Ogre 2024 scenario (multipart), ?wait=10")
+            print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}: mentormatch serve on {os.cpu_count()} cores, "
+                  f"{arguments.workers} workers, {arguments.clients} clients, Ogre 2024 scenario (multipart), ?wait=10; "
+                  "load average %.1f %.1f %.1f (other processes share the cores)" % os.getloadavg())
             errors = asyncio.run(phase("load", port, server.pid, arguments.clients, duration=arguments.duration))
-            errors += asyncio.run(phase("soak", port, server.pid, arguments.clients, requests=arguments.soak))
+            if arguments.soak > 0:
+                errors += asyncio.run(phase("soak", port, server.pid, arguments.clients, requests=arguments.soak))
+            print("load average after: %.1f %.1f %.1f" % os.getloadavg())
         finally:
             server.terminate()
             server.wait(timeout=60)

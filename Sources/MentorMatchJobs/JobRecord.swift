@@ -151,6 +151,14 @@ public enum JobSubmissionError: Error, Sendable, Hashable {
 }
 
 /// What ``JobService/remove(_:)`` did.
+/// What ``JobService/submitValidated(_:idempotencyKey:)`` came to.
+public enum JobAdmission: Sendable, Hashable {
+    /// Stored (`created`), or the job an earlier request with the same idempotency key stored.
+    case accepted(JobRecord, created: Bool)
+    /// Nothing was stored: the input's problems, as ``JobService/validate(_:)`` reports them.
+    case invalid([InputIssue])
+}
+
 public enum JobRemoval: Sendable, Hashable {
     /// A queued or running job was stopped; its status is `cancelled`.
     case cancelled

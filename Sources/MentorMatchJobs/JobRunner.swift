@@ -9,6 +9,8 @@ import MentorMatch
 struct JobRunner {
     let task: WorkerTask
     let report: (WorkerEvent) -> Void
+    /// The supervisor's answer after ``WorkerEvent/validated`` (``WorkerTask/confirmsBeforeSolving``): solve or not.
+    var decide: () -> Bool = { true }
 
     /// The task's answer: its last event.
     func run() -> WorkerEvent {
@@ -21,7 +23,14 @@ struct JobRunner {
             case .validate: return .issues(try validate(parts))
             case .explain: return .explanation(try explain(parts))
             case .run:
-                let files = try outputFiles(parts)
+                // A matching's run reads and checks its input the way validate does, then asks (see matching);
+                // other kinds are checked as validate checks them first.
+                let skipInvalid = try JobOptions(task.options).flag("skip_invalid")
+                if task.confirmsBeforeSolving == true, task.kind != .matching || skipInvalid {
+                    _ = try validate(parts)
+                    guard confirmed() else { return .deferred }
+                }
+                guard let files = try outputFiles(parts) else { return .deferred }
                 guard let outputDirectory = task.outputDirectory else {
                     return .failed(JobFailure(kind: .internal, message: "the job has no output folder"))
                 }
@@ -96,7 +105,14 @@ struct JobRunner {
 
     // MARK: - Runs by kind
 
-    private func outputFiles(_ parts: Set<String>) throws(MentorMatchError) -> [String: Data] {
+    /// Whether to solve a ``WorkerTask/confirmsBeforeSolving`` run whose input has been checked.
+    private func confirmed() -> Bool {
+        report(.validated)
+        return decide()
+    }
+
+    /// The result files; `nil` when the supervisor said not to solve (the run then ends deferred).
+    private func outputFiles(_ parts: Set<String>) throws(MentorMatchError) -> [String: Data]? {
         let options = JobOptions(task.options)
         switch task.kind {
         case .matching: return try matching(parts, options: options)
@@ -123,7 +139,7 @@ struct JobRunner {
         }
     }
 
-    private func matching(_ parts: Set<String>, options: JobOptions) throws(MentorMatchError) -> [String: Data] {
+    private func matching(_ parts: Set<String>, options: JobOptions) throws(MentorMatchError) -> [String: Data]? {
         let skipInvalid = try options.flag("skip_invalid")
         let matcher = MentorMatcher()
         let clock = Date()
@@ -131,6 +147,8 @@ struct JobRunner {
         let readingSeconds = Date().timeIntervalSince(clock)
         report(.stage(.candidates))
         let preparation = try matcher.prepare(loaded)
+        // What validate checks has been checked: a submission's job is committed now, before its solve.
+        if task.confirmsBeforeSolving == true, !skipInvalid, !confirmed() { return nil }
         report(.progress(JobProgress(candidatePairs: preparation.graph.candidates.count)))
         report(.stage(.solve))
         var result = try matcher.solve(preparation)

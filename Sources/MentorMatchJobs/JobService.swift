@@ -75,6 +75,8 @@ public actor JobService {
     private var nextSlotID = 0
     /// Validations and explanations waiting for a worker (served before queued jobs: a person waits for them).
     private var waiting: [EphemeralTask] = []
+    /// Submissions waiting for a worker to check their input and, when nothing is queued, to solve them at once.
+    private var admissions: [Admission] = []
     private var subscribers: [String: [UUID: AsyncStream<JobRecord>.Continuation]] = [:]
     private var runSecondsTotal = 0.0
     private var runsFinished = 0
@@ -91,6 +93,11 @@ public actor JobService {
         enum Work {
             case job(id: String)
             case ephemeral(EphemeralTask)
+            /// A submission checked and solved in one run (``JobService/submitValidated(_:idempotencyKey:)``),
+            /// answered once its input is found valid and its job committed, or invalid.
+            case admission(Admission)
+            /// An admission answered without solving: its worker is ending the task (``WorkerEvent/deferred``).
+            case deferring
         }
 
         var work: Work
@@ -110,6 +117,13 @@ public actor JobService {
     private struct EphemeralTask {
         var task: WorkerTask
         var continuation: CheckedContinuation<WorkerEvent, Never>
+    }
+
+    private struct Admission {
+        var job: JobStore.StoredJob
+        var request: JobRequest
+        var task: WorkerTask
+        var continuation: CheckedContinuation<Result<JobAdmission, JobSubmissionError>, Never>
     }
 
     public init(configuration: Configuration, logger: Logger) throws {
@@ -224,6 +238,8 @@ public actor JobService {
             ephemeral.continuation.resume(returning: .failed(JobFailure(kind: .internal, message: "the server is shutting down")))
         }
         waiting = []
+        for admission in admissions { answer(admission, with: .failure(.shuttingDown)) }
+        admissions = []
         let exitEnd = ContinuousClock.now + .seconds(10)
         while !slots.isEmpty, ContinuousClock.now < exitEnd { try? await Task.sleep(for: .milliseconds(20)) }
         for slot in slots.values { slot.worker.kill() }
@@ -252,23 +268,10 @@ public actor JobService {
     ) async throws(JobSubmissionError) -> (JobRecord, created: Bool) {
         guard accepting, let store else { throw .shuttingDown }
         if let name = JobParts.unknownName(in: request) { throw .unknownPart(name) }
-        if let idempotencyKey {
-            let existing: JobStore.StoredJob?
-            do {
-                existing = try store.job(idempotencyKey: idempotencyKey)
-            } catch {
-                throw .storeFailed("the job store cannot be read (\(error))")
-            }
-            if let existing {
-                guard isSame(request, as: existing) else { throw .idempotencyConflict }
-                return (active[existing.record.id]?.record ?? existing.record, false)
-            }
-        }
+        if let existing = try existingJob(for: request, idempotencyKey: idempotencyKey) { return (existing, false) }
         guard queue.count < configuration.queueLimit else { throw .queueFull(retryAfterSeconds: retryAfterSeconds()) }
-        let id = UUID().uuidString.lowercased()
-        let job = JobStore.StoredJob(
-            record: JobRecord(id: id, kind: request.kind, status: .queued, createdAt: Date()), options: request.options,
-            partNames: request.parts.keys.sorted(), idempotencyKey: idempotencyKey)
+        let job = newJob(request, idempotencyKey: idempotencyKey)
+        let id = job.record.id
         do {
             try store.insert(job, parts: request.parts)
         } catch {
@@ -282,6 +285,37 @@ public actor JobService {
         logger.info("job accepted", metadata: ["kind": "\(request.kind.rawValue)", "queued": "\(queue.count)"])
         dispatch()
         return (job.record, true)
+    }
+
+    /// Checks the request's input as ``validate(_:)`` does and, when it is valid, stores and queues it as
+    /// ``submit(_:idempotencyKey:)`` does, in one run of a worker: the worker reads and checks the input, the job is
+    /// committed (its input before this returns), and the same worker goes on to solve it when no job is queued
+    /// before it (otherwise the job waits in the queue). Invalid input stores nothing and answers its issues.
+    public func submitValidated(
+        _ request: JobRequest, idempotencyKey: String?
+    ) async throws(JobSubmissionError) -> JobAdmission {
+        guard accepting, store != nil else { throw .shuttingDown }
+        if let name = JobParts.unknownName(in: request) { throw .unknownPart(name) }
+        if let existing = try existingJob(for: request, idempotencyKey: idempotencyKey) {
+            return .accepted(existing, created: false)
+        }
+        guard queue.count < configuration.queueLimit else { throw .queueFull(retryAfterSeconds: retryAfterSeconds()) }
+        let job = newJob(request, idempotencyKey: idempotencyKey)
+        let id = job.record.id
+        do {
+            try writeInputFolder(id, parts: request.parts)
+        } catch {
+            try? FileManager.default.removeItem(at: folder(of: id))
+            throw .storeFailed("the job's input could not be written into the data folder (\(error))")
+        }
+        let task = WorkerTask(
+            action: .run, kind: request.kind, inputDirectory: inputFolder(of: id).path,
+            outputDirectory: outputFolder(of: id).path, options: request.options, confirmsBeforeSolving: true)
+        let outcome = await withCheckedContinuation { continuation in
+            admissions.append(Admission(job: job, request: request, task: task, continuation: continuation))
+            dispatch()
+        }
+        return try outcome.get()
     }
 
     /// The job, or `nil` when no job has this id.
@@ -377,11 +411,15 @@ public actor JobService {
             action: .validate, kind: request.kind, inputDirectory: folder.path, options: request.options))
         switch answer {
         case .issues(let issues): return issues
-        case .failed(let failure) where !failure.issues.isEmpty: return failure.issues
-        case .failed(let failure):
-            return [InputIssue(source: "input", problem: failure.message, fix: "check the input, or split it into smaller files")]
+        case .failed(let failure): return Self.issues(of: failure)
         default: return []
         }
+    }
+
+    /// A failed check's issues as validate reports them: the input's own, or the failure as one issue.
+    private static func issues(of failure: JobFailure) -> [InputIssue] {
+        guard failure.issues.isEmpty else { return failure.issues }
+        return [InputIssue(source: "input", problem: failure.message, fix: "check the input, or split it into smaller files")]
     }
 
     /// Deletes the jobs that finished more than ``Configuration/keepDays`` before `date`, with their files.
@@ -398,6 +436,27 @@ public actor JobService {
 
     private func record(_ id: String) -> JobRecord? {
         active[id]?.record ?? (try? store?.job(id: id))??.record
+    }
+
+    /// The job stored under the idempotency key, when the request repeats it.
+    /// - Throws: ``JobSubmissionError/idempotencyConflict`` when another request has the key.
+    private func existingJob(for request: JobRequest, idempotencyKey: String?) throws(JobSubmissionError) -> JobRecord? {
+        guard let idempotencyKey, let store else { return nil }
+        let existing: JobStore.StoredJob?
+        do {
+            existing = try store.job(idempotencyKey: idempotencyKey)
+        } catch {
+            throw .storeFailed("the job store cannot be read (\(error))")
+        }
+        guard let existing else { return nil }
+        guard isSame(request, as: existing) else { throw .idempotencyConflict }
+        return active[existing.record.id]?.record ?? existing.record
+    }
+
+    private func newJob(_ request: JobRequest, idempotencyKey: String?) -> JobStore.StoredJob {
+        JobStore.StoredJob(
+            record: JobRecord(id: UUID().uuidString.lowercased(), kind: request.kind, status: .queued, createdAt: Date()),
+            options: request.options, partNames: request.parts.keys.sorted(), idempotencyKey: idempotencyKey)
     }
 
     private func isSame(_ request: JobRequest, as stored: JobStore.StoredJob) -> Bool {
@@ -510,13 +569,17 @@ public actor JobService {
         }?.key
     }
 
-    /// Gives every idle worker work: a waiting validation or explanation first, then the oldest queued job.
+    /// Gives every idle worker work: a waiting validation or explanation first, then a submission to check, then the
+    /// oldest queued job.
     private func dispatch() {
         guard !stopping else { return }
         for slotID in slots.keys.sorted() where slots[slotID]?.assignment == nil {
             if !waiting.isEmpty {
                 let ephemeral = waiting.removeFirst()
                 assign(.ephemeral(ephemeral), task: ephemeral.task, to: slotID)
+            } else if !admissions.isEmpty {
+                let admission = admissions.removeFirst()
+                assign(.admission(admission), task: admission.task, to: slotID)
             } else if !queue.isEmpty {
                 let id = queue.removeFirst()
                 guard var job = active[id] else { continue }
@@ -596,6 +659,22 @@ public actor JobService {
             guard event.endsTask else { return }
             release(slotID)
             ephemeral.continuation.resume(returning: event)
+        case .admission(let admission):
+            switch event {
+            case .validated:
+                admit(admission, slotID: slotID)
+            case .failed(let failure):
+                release(slotID)
+                answer(admission, with: .success(.invalid(Self.issues(of: failure))))
+            case .succeeded, .deferred, .issues, .explanation:
+                release(slotID)
+                answer(admission, with: .failure(.storeFailed("the worker answered a submission out of turn")))
+            case .stage, .progress, .timeLimit:
+                return
+            }
+        case .deferring:
+            guard event.endsTask else { return }
+            release(slotID)
         case .job(let id):
             guard var job = active[id] else { return }
             switch event {
@@ -613,11 +692,67 @@ public actor JobService {
             case .failed(let failure):
                 job.record.failure = failure
                 conclude(job, as: .failed, slotID: slotID)
-            case .timeLimit, .issues, .explanation:
+            case .timeLimit, .issues, .explanation, .validated, .deferred:
                 return
             }
         }
         dispatch()
+    }
+
+    /// Commits a submission whose input its worker found valid, and tells the worker whether to solve it now: when
+    /// no job is queued (otherwise it queues behind them). A repeat of a request with the same idempotency key
+    /// (committed while this one was checked) answers that job; a full queue or a store failure refuses it.
+    private func admit(_ admission: Admission, slotID: Int) {
+        var job = admission.job
+        let id = job.record.id
+        let outcome: Result<JobAdmission, JobSubmissionError>
+        var proceed = false
+        do throws(JobSubmissionError) {
+            if let existing = try existingJob(for: admission.request, idempotencyKey: job.idempotencyKey) {
+                outcome = .success(.accepted(existing, created: false))
+            } else {
+                proceed = queue.isEmpty && !stopping
+                if proceed {
+                    job.record.status = .running
+                    job.record.attempts = 1
+                    job.record.startedAt = Date()
+                    job.record.stage = .candidates
+                } else if queue.count >= configuration.queueLimit {
+                    throw .queueFull(retryAfterSeconds: retryAfterSeconds())
+                }
+                do {
+                    try store?.insert(job, parts: admission.request.parts)
+                } catch {
+                    logger.error("a job could not be stored", metadata: ["kind": "\(job.record.kind.rawValue)"])
+                    throw .storeFailed("the job's input could not be stored in the data folder (\(error))")
+                }
+                active[id] = job
+                if !proceed { queue.append(id) }
+                logger.info("job accepted", metadata: ["kind": "\(job.record.kind.rawValue)", "queued": "\(queue.count)"])
+                outcome = .success(.accepted(job.record, created: true))
+            }
+        } catch {
+            proceed = false
+            outcome = .failure(error)
+        }
+        slots[slotID]?.assignment?.work = proceed ? .job(id: id) : .deferring
+        do {
+            try slots[slotID]?.worker.send(WorkerDecision(proceed: proceed))
+        } catch {
+            // The worker is gone; its exit reports the job (queued again) or frees the slot.
+            slots[slotID]?.worker.kill()
+        }
+        answer(admission, with: outcome)
+    }
+
+    /// Answers a submission; its folder goes unless its job was committed.
+    private func answer(_ admission: Admission, with outcome: Result<JobAdmission, JobSubmissionError>) {
+        if case .success(.accepted(let record, created: true)) = outcome, record.id == admission.job.record.id {
+            // Committed: the folder is the job's.
+        } else {
+            try? FileManager.default.removeItem(at: folder(of: admission.job.record.id))
+        }
+        admission.continuation.resume(returning: outcome)
     }
 
     /// Stores the job's final status once its worker has answered, and frees the worker.
@@ -654,6 +789,15 @@ public actor JobService {
             case .ephemeral(let ephemeral):
                 ephemeral.continuation.resume(returning: .failed(failure ?? JobFailure(
                     kind: .internal, message: "the check was stopped before it finished; try again")))
+            case .admission(let admission):
+                if case .shutdown = assignment.stop {
+                    answer(admission, with: .failure(.shuttingDown))
+                } else {
+                    answer(admission, with: .success(.invalid(Self.issues(of: failure ?? JobFailure(
+                        kind: .internal, message: "the check was stopped before it finished; try again")))))
+                }
+            case .deferring:
+                break
             case .job(let id):
                 if var job = active[id] {
                     if let failure {

@@ -1,8 +1,13 @@
 import Foundation
 import GRDB
 
-/// The SQLite store of jobs, in WAL mode with full synchronous commits (a commit that returned survives a crash),
-/// its schema versioned by GRDB's migrator.
+/// The SQLite store of jobs, in WAL mode, its schema versioned by GRDB's migrator.
+///
+/// Durability: every commit survives the process being killed (SIGKILL, a trap: the write-ahead log is in the
+/// operating system's hands once a commit returns). A job's insertion (its record and input) is also synced to disk
+/// before it returns (`synchronous = FULL`), so it survives a power cut too. Later changes of state (running,
+/// succeeded, failed) are committed with `synchronous = NORMAL`: a power cut may undo the last of them, which leaves
+/// the job queued or running, and it is run again at the next start; the next FULL commit syncs them as well.
 ///
 /// Records are what the service must not lose: a job's kind, input parts, options, status, attempts, failure and
 /// output names.
@@ -14,7 +19,7 @@ final class JobStore: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         database = try DatabasePool(path: path, configuration: configuration)
         try Self.migrator.migrate(database)
@@ -60,25 +65,31 @@ final class JobStore: Sendable {
         var idempotencyKey: String?
     }
 
-    /// Commits the job and its input parts together.
+    /// Commits the job and its input parts together, synced to disk before it returns.
     func insert(_ job: StoredJob, parts: [String: Data]) throws {
-        try database.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO job (id, kind, status, stage, progress, created_at, started_at, finished_at, attempts,
-                                     failure, options, part_names, output_names, idempotency_key)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    job.record.id, job.record.kind.rawValue, job.record.status.rawValue, job.record.stage?.rawValue,
-                    try Self.text(job.record.progress), job.record.createdAt, job.record.startedAt, job.record.finishedAt,
-                    job.record.attempts, try job.record.failure.map(Self.text), try Self.text(job.options),
-                    try Self.text(job.partNames), try Self.text(job.record.outputNames), job.idempotencyKey,
-                ])
-            for (name, data) in parts {
-                try db.execute(sql: "INSERT INTO job_part (job_id, name, data) VALUES (?, ?, ?)",
-                               arguments: [job.record.id, name, data])
-            }
+        try database.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            defer { try? db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            try db.inTransaction { try self.insertRows(job, parts: parts, db); return .commit }
+        }
+    }
+
+    private func insertRows(_ job: StoredJob, parts: [String: Data], _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO job (id, kind, status, stage, progress, created_at, started_at, finished_at, attempts,
+                                 failure, options, part_names, output_names, idempotency_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                job.record.id, job.record.kind.rawValue, job.record.status.rawValue, job.record.stage?.rawValue,
+                try Self.text(job.record.progress), job.record.createdAt, job.record.startedAt, job.record.finishedAt,
+                job.record.attempts, try job.record.failure.map(Self.text), try Self.text(job.options),
+                try Self.text(job.partNames), try Self.text(job.record.outputNames), job.idempotencyKey,
+            ])
+        for (name, data) in parts {
+            try db.execute(sql: "INSERT INTO job_part (job_id, name, data) VALUES (?, ?, ?)",
+                           arguments: [job.record.id, name, data])
         }
     }
 

@@ -90,9 +90,10 @@ final class WorkerProcess: Sendable {
         }
     }
 
-    /// Sends a task; fails when the worker has gone (its exit is reported on ``events``).
-    func send(_ task: WorkerTask) throws {
-        try input.write(contentsOf: WorkerLine.encode(task))
+    /// Sends a task, or a decision on the running one; fails when the worker has gone (its exit is reported on
+    /// ``events``).
+    func send(_ line: some Encodable) throws {
+        try input.write(contentsOf: WorkerLine.encode(line))
     }
 
     /// Ends the worker at once (cancel, time limit, shutdown).

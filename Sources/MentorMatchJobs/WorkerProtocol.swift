@@ -20,6 +20,16 @@ struct WorkerTask: Sendable, Codable, Hashable {
     var outputDirectory: String?
     var options: [String: String]
     var menteeID: String?
+    /// For ``Action/run``: once the input has been read and checked, report ``WorkerEvent/validated`` and wait for a
+    /// ``WorkerDecision`` line before solving (a submission is validated and solved in one round trip; its job is
+    /// committed in between).
+    var confirmsBeforeSolving: Bool?
+}
+
+/// The supervisor's answer to ``WorkerEvent/validated``.
+struct WorkerDecision: Sendable, Codable, Hashable {
+    /// Solve now; otherwise end the task with ``WorkerEvent/deferred`` (the job waits in the queue).
+    var proceed: Bool
 }
 
 /// One line a worker writes to its standard output.
@@ -35,12 +45,16 @@ enum WorkerEvent: Sendable, Codable, Hashable {
     case issues([InputIssue])
     /// ``WorkerTask/Action/explain``'s answer.
     case explanation(Data)
+    /// A ``WorkerTask/confirmsBeforeSolving`` run's input is valid; the worker waits for a ``WorkerDecision``.
+    case validated
+    /// The run was told not to proceed: its task ended without solving.
+    case deferred
 
     /// Whether the worker is free again after this event.
     var endsTask: Bool {
         switch self {
-        case .stage, .progress, .timeLimit: false
-        case .succeeded, .failed, .issues, .explanation: true
+        case .stage, .progress, .timeLimit, .validated: false
+        case .succeeded, .failed, .issues, .explanation, .deferred: true
         }
     }
 }

@@ -124,7 +124,9 @@ public enum APIServer {
         )
         try handlers.registerHandlers(
             on: router,
-            middlewares: [LocationHeaderMiddleware(), RequestBodyCapture(maxBodyBytes: configuration.maxBodyBytes)]
+            middlewares: [
+                LocationHeaderMiddleware(), StoredJSONResponse(), RequestBodyCapture(maxBodyBytes: configuration.maxBodyBytes),
+            ]
         )
         if let workspace {
             WorkspaceRoutes(workspace: workspace, maxBodyBytes: configuration.maxBodyBytes).register(on: router)

@@ -10,7 +10,8 @@ struct JobAPI: Sendable {
     let jobs: JobService
     let maxBodyBytes: Int
     /// Submissions up to this size are validated before 202, so invalid input is answered at once with 422; a larger
-    /// one (validating it takes a while) is accepted and its job fails with the same issues.
+    /// one (validating it takes a while) is accepted and its job fails with the same issues. The check is the first
+    /// half of the job's run in a worker, which goes on to solve it (``JobService/submitValidated(_:idempotencyKey:)``).
     static let validatedBeforeAcceptingBytes = 1024 * 1024
     static let longestWaitSeconds = 30
 
@@ -27,15 +28,21 @@ struct JobAPI: Sendable {
         if let idempotencyKey { try Self.checkIdempotencyKey(idempotencyKey) }
         guard await jobs.isReady else { throw Self.problem(for: .shuttingDown) }
         let size = request.parts.values.reduce(0) { $0 + $1.count }
-        if size <= Self.validatedBeforeAcceptingBytes {
-            let issues = await jobs.validate(request)
-            if !issues.isEmpty { throw APIProblem.invalidInput(issues) }
-        }
-        let record: JobRecord
+        let admission: JobAdmission
         do {
-            (record, _) = try await jobs.submit(request, idempotencyKey: idempotencyKey)
+            if size <= Self.validatedBeforeAcceptingBytes {
+                admission = try await jobs.submitValidated(request, idempotencyKey: idempotencyKey)
+            } else {
+                let (record, created) = try await jobs.submit(request, idempotencyKey: idempotencyKey)
+                admission = .accepted(record, created: created)
+            }
         } catch {
             throw Self.problem(for: error)
+        }
+        let record: JobRecord
+        switch admission {
+        case .accepted(let accepted, _): record = accepted
+        case .invalid(let issues): throw APIProblem.invalidInput(issues)
         }
         let location = "/v1/\(Self.collection(of: record.kind))/\(record.id)"
         guard waitSeconds > 0 else { return .accepted(Self.job(record), location: location) }

@@ -59,7 +59,9 @@ struct MentorMatchHandlers: APIProtocol {
         case .accepted(let job, let location):
             return .accepted(.init(headers: .init(location: location), body: .json(job)))
         case .succeeded(let data):
-            return .ok(.init(body: .json(try Self.decoded(data, name: "result.json"))))
+            // result.json as the worker wrote it (StoredJSONResponse), not decoded and encoded again.
+            try StoredJSONResponse.pass(data)
+            return .ok(.init(body: .json(Components.Schemas.MatchingResult())))
         }
     }
 
@@ -79,8 +81,8 @@ struct MentorMatchHandlers: APIProtocol {
     }
 
     func getMatchingResult(_ input: Operations.GetMatchingResult.Input) async throws -> Operations.GetMatchingResult.Output {
-        .ok(.init(body: .json(try await api.jsonOutput(input.path.id, kind: .matching, name: "result.json",
-                                                       as: Components.Schemas.MatchingResult.self))))
+        try StoredJSONResponse.pass(try await api.output(input.path.id, kind: .matching, name: "result.json"))
+        return .ok(.init(body: .json(Components.Schemas.MatchingResult())))
     }
 
     func getMatchingPairsCSV(_ input: Operations.GetMatchingPairsCSV.Input) async throws -> Operations.GetMatchingPairsCSV.Output {

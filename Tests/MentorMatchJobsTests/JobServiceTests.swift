@@ -84,6 +84,53 @@ struct JobServiceTests {
         #expect(await fixture.service.validate(try Inputs.ogreMatching()).isEmpty)
     }
 
+    @Test("A validated submission is checked and solved in one worker run; invalid input stores nothing; behind a queue it waits")
+    func validatedSubmission() async throws {
+        let fixture = try await ServiceFixture.started(workers: 1)
+        defer { Task { await fixture.stop() } }
+        let request = try Inputs.ogreMatching()
+        guard case .accepted(let accepted, created: true) = try await fixture.service.submitValidated(
+            request, idempotencyKey: "form-7")
+        else {
+            Issue.record("a valid submission was not accepted")
+            return
+        }
+        // Committed before the answer, and already past its check in the worker that solves it.
+        #expect(accepted.status == .running && accepted.attempts == 1)
+        let record = try await fixture.finished(accepted.id)
+        #expect(record.status == .succeeded && record.attempts == 1, "\(String(describing: record.failure))")
+        let cli = try await CLIRun.ogreMatch()
+        defer { try? FileManager.default.removeItem(at: cli) }
+        #expect(await fixture.service.output(accepted.id, name: "pairs.csv")
+            == (try Data(contentsOf: cli.appendingPathComponent("pairs.csv"))))
+        #expect(try await fixture.service.submitValidated(request, idempotencyKey: "form-7")
+            == .accepted(record, created: false))
+
+        var parts = try Inputs.ogreParts()
+        parts["places"] = Data("place,lat,lon\nOgre,91,24.6\n".utf8)
+        let invalid = JobRequest(kind: .matching, parts: parts)
+        let issues = await fixture.service.validate(invalid)
+        #expect(!issues.isEmpty)
+        #expect(try await fixture.service.submitValidated(invalid, idempotencyKey: nil) == .invalid(issues))
+        #expect(await fixture.service.statistics().jobsByStatus == [.succeeded: 1])
+        let folders = try FileManager.default.contentsOfDirectory(atPath: fixture.directory.appendingPathComponent("jobs").path)
+        #expect(folders == [accepted.id], "an invalid submission left a folder")
+
+        // With a job queued, a validated submission is committed as queued behind it, and its worker moves on.
+        let (slow, _) = try await fixture.service.submit(try await Inputs.generated(mentees: 2000), idempotencyKey: nil)
+        _ = try await fixture.waitFor(slow.id) { $0.status == .running }
+        let (queued, _) = try await fixture.service.submit(request, idempotencyKey: nil)
+        guard case .accepted(let behind, created: true) = try await fixture.service.submitValidated(request, idempotencyKey: nil)
+        else {
+            Issue.record("a valid submission behind a queue was not accepted")
+            return
+        }
+        #expect(behind.status == .queued && behind.attempts == 0)
+        #expect(try await fixture.finished(queued.id).status == .succeeded)
+        #expect(try await fixture.finished(behind.id).status == .succeeded)
+        #expect(try await fixture.finished(behind.id).attempts == 1)
+    }
+
     @Test("The same idempotency key and request return the job; another request with the key is a conflict")
     func idempotency() async throws {
         let fixture = try await ServiceFixture.started(workers: 1)
