@@ -130,7 +130,12 @@ struct JobRunner {
         var result = try matcher.solve(preparation)
         result.timings.reading = readingSeconds
         return try MentorMatchError.formatting { () throws(FormatError) in
-            try ResultFiles.matchFiles(result, input: loaded.input, rejected: skipInvalid ? loaded.rejected : nil)
+            var files = try ResultFiles.matchFiles(result, input: loaded.input, rejected: skipInvalid ? loaded.rejected : nil)
+            // The map and the workbook in Latvian too (`?lang=lv`), as `mentormatch match --lang lv` writes them.
+            for (name, data) in try ResultFiles.localizedFiles(result, input: loaded.input, language: .lv) {
+                files["\(ReportLanguage.lv.rawValue)/\(name)"] = data
+            }
+            return files
         }
     }
 
