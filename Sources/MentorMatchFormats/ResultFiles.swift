@@ -94,6 +94,18 @@ public enum ResultFiles {
         return files
     }
 
+    /// The files of `matchFiles` whose content depends on the language, `map.svg` and `result.xlsx`, with the
+    /// result's reasons worded in `language` (what `mentormatch match --lang` writes).
+    public static func localizedFiles(
+        _ result: MatchingResult, input: MatchingInput, language: ReportLanguage
+    ) throws(FormatError) -> [String: Data] {
+        let worded = result.worded(in: language)
+        return [
+            "map.svg": Data(ProgrammeMap.svg(input, result: worded, language: language).utf8),
+            "result.xlsx": try workbook(worded),
+        ]
+    }
+
     /// The three CSV files by name: what `timings.writing` measures, since `result.json` holds the timings and so
     /// is encoded last, once.
     /// `changes.csv` is written when the run had current pairs.

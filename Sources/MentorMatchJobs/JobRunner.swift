@@ -162,6 +162,10 @@ struct JobRunner {
                 let name = "result.\(language.rawValue).json"
                 files[name] = try ResultFiles.json(result.worded(in: language), output: name)
             }
+            // The map and the workbook in Latvian too (`?lang=lv`), as `mentormatch match --lang lv` writes them.
+            for (name, data) in try ResultFiles.localizedFiles(result, input: loaded.input, language: .lv) {
+                files["\(ReportLanguage.lv.rawValue)/\(name)"] = data
+            }
             return files
         }
     }

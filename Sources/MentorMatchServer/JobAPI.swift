@@ -216,6 +216,13 @@ struct JobAPI: Sendable {
         }
     }
 
+    /// The stored name of a file that is written in each report language: `map.svg` in English (the default, as
+    /// `mentormatch match` writes it), `lv/map.svg` in Latvian.
+    static func localizedName(_ name: String, language: String?) -> String {
+        guard let language, language != "en" else { return name }
+        return "\(language)/\(name)"
+    }
+
     static func missingOutputDetail(_ name: String, record: JobRecord) -> String {
         let listed = record.outputNames.isEmpty ? "none" : record.outputNames.joined(separator: ", ")
         return "job \(record.id) has no \(name) (changes.csv is written only when the input has current pairs); its files: \(listed)"

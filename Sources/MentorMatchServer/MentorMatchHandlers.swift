@@ -107,6 +107,19 @@ struct MentorMatchHandlers: APIProtocol {
         .ok(.init(body: .csv(HTTPBody(try await api.output(input.path.id, kind: .matching, name: "alternatives.csv")))))
     }
 
+    func getMatchingMapSVG(_ input: Operations.GetMatchingMapSVG.Input) async throws -> Operations.GetMatchingMapSVG.Output {
+        let name = JobAPI.localizedName("map.svg", language: input.query.lang?.rawValue)
+        return .ok(.init(body: .imageSvgXml(HTTPBody(try await api.output(input.path.id, kind: .matching, name: name)))))
+    }
+
+    func getMatchingResultXLSX(_ input: Operations.GetMatchingResultXLSX.Input) async throws
+        -> Operations.GetMatchingResultXLSX.Output
+    {
+        let name = JobAPI.localizedName("result.xlsx", language: input.query.lang?.rawValue)
+        return .ok(.init(body: .applicationVnd_openxmlformatsOfficedocument_spreadsheetml_sheet(
+            HTTPBody(try await api.output(input.path.id, kind: .matching, name: name)))))
+    }
+
     func getMatchingMenteeExplanation(_ input: Operations.GetMatchingMenteeExplanation.Input) async throws
         -> Operations.GetMatchingMenteeExplanation.Output
     {

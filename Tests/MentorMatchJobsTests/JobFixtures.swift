@@ -138,9 +138,9 @@ enum CLIRun {
     }
 
     /// `mentormatch match` on the Ogre scenario: its output folder.
-    static func ogreMatch() async throws -> URL {
+    static func ogreMatch(language: String = "en") async throws -> URL {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("cli-match-\(UUID().uuidString)")
-        try await run(["match"] + ogreInput + ["--out", out.path])
+        try await run(["match"] + ogreInput + ["--out", out.path, "--lang", language])
         return out
     }
 

@@ -17,7 +17,10 @@ struct JobServiceTests {
         let record = try await fixture.finished(submitted.id)
         #expect(record.status == .succeeded, "\(String(describing: record.failure))")
         #expect(record.attempts == 1)
-        #expect(record.outputNames == ["alternatives.csv", "map.svg", "pairs.csv", "result.json", "result.xlsx", "unmatched.csv"])
+        #expect(record.outputNames == [
+            "alternatives.csv", "lv/map.svg", "lv/result.xlsx", "map.svg", "pairs.csv", "result.json", "result.xlsx",
+            "unmatched.csv",
+        ])
         #expect(seen.last?.status == .succeeded)
         let stages = seen.compactMap(\.stage).reduce(into: [JobStage]()) { if $0.last != $1 { $0.append($1) } }
         #expect(stages == [.reading, .candidates, .solve, .writing])
@@ -28,6 +31,13 @@ struct JobServiceTests {
         for name in ["pairs.csv", "unmatched.csv", "alternatives.csv", "map.svg", "result.xlsx"] {
             let served = try #require(await fixture.service.output(submitted.id, name: name))
             #expect(served == (try Data(contentsOf: cli.appendingPathComponent(name))), "\(name) differs from the CLI's")
+        }
+        let latvian = try await CLIRun.ogreMatch(language: "lv")
+        defer { try? FileManager.default.removeItem(at: latvian) }
+        for name in ["map.svg", "result.xlsx"] {
+            let served = try #require(await fixture.service.output(submitted.id, name: "lv/\(name)"))
+            #expect(served == (try Data(contentsOf: latvian.appendingPathComponent(name))), "lv/\(name) differs from --lang lv")
+            #expect(served != (try Data(contentsOf: cli.appendingPathComponent(name))), "lv/\(name) is not in Latvian")
         }
         let json = try #require(await fixture.service.output(submitted.id, name: "result.json"))
         #expect(try withoutTimes(json) == withoutTimes(try Data(contentsOf: cli.appendingPathComponent("result.json"))))

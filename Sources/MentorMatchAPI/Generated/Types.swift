@@ -99,6 +99,16 @@ package protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /v1/matchings/{id}/alternatives.csv`.
     /// - Remark: Generated from `#/paths//v1/matchings/{id}/alternatives.csv/get(getMatchingAlternativesCSV)`.
     func getMatchingAlternativesCSV(_ input: Operations.GetMatchingAlternativesCSV.Input) async throws -> Operations.GetMatchingAlternativesCSV.Output
+    /// map.svg: the places, the people at each, a line per pair, remote parishes and unmatched young people marked.
+    ///
+    /// - Remark: HTTP `GET /v1/matchings/{id}/map.svg`.
+    /// - Remark: Generated from `#/paths//v1/matchings/{id}/map.svg/get(getMatchingMapSVG)`.
+    func getMatchingMapSVG(_ input: Operations.GetMatchingMapSVG.Input) async throws -> Operations.GetMatchingMapSVG.Output
+    /// result.xlsx: a sheet per CSV file (pairs, changes, unmatched, alternatives), reasons in the language asked for.
+    ///
+    /// - Remark: HTTP `GET /v1/matchings/{id}/result.xlsx`.
+    /// - Remark: Generated from `#/paths//v1/matchings/{id}/result.xlsx/get(getMatchingResultXLSX)`.
+    func getMatchingResultXLSX(_ input: Operations.GetMatchingResultXLSX.Input) async throws -> Operations.GetMatchingResultXLSX.Output
     /// Why this young person got this mentor, or none: the `explain --format json` picture.
     ///
     /// - Remark: HTTP `GET /v1/matchings/{id}/mentees/{mentee_id}`.
@@ -411,6 +421,36 @@ extension APIProtocol {
     ) async throws -> Operations.GetMatchingAlternativesCSV.Output {
         try await getMatchingAlternativesCSV(Operations.GetMatchingAlternativesCSV.Input(
             path: path,
+            headers: headers
+        ))
+    }
+    /// map.svg: the places, the people at each, a line per pair, remote parishes and unmatched young people marked.
+    ///
+    /// - Remark: HTTP `GET /v1/matchings/{id}/map.svg`.
+    /// - Remark: Generated from `#/paths//v1/matchings/{id}/map.svg/get(getMatchingMapSVG)`.
+    package func getMatchingMapSVG(
+        path: Operations.GetMatchingMapSVG.Input.Path,
+        query: Operations.GetMatchingMapSVG.Input.Query = .init(),
+        headers: Operations.GetMatchingMapSVG.Input.Headers = .init()
+    ) async throws -> Operations.GetMatchingMapSVG.Output {
+        try await getMatchingMapSVG(Operations.GetMatchingMapSVG.Input(
+            path: path,
+            query: query,
+            headers: headers
+        ))
+    }
+    /// result.xlsx: a sheet per CSV file (pairs, changes, unmatched, alternatives), reasons in the language asked for.
+    ///
+    /// - Remark: HTTP `GET /v1/matchings/{id}/result.xlsx`.
+    /// - Remark: Generated from `#/paths//v1/matchings/{id}/result.xlsx/get(getMatchingResultXLSX)`.
+    package func getMatchingResultXLSX(
+        path: Operations.GetMatchingResultXLSX.Input.Path,
+        query: Operations.GetMatchingResultXLSX.Input.Query = .init(),
+        headers: Operations.GetMatchingResultXLSX.Input.Headers = .init()
+    ) async throws -> Operations.GetMatchingResultXLSX.Output {
+        try await getMatchingResultXLSX(Operations.GetMatchingResultXLSX.Input(
+            path: path,
+            query: query,
             headers: headers
         ))
     }
@@ -2346,7 +2386,7 @@ package enum Operations {
             }
         }
         @frozen package enum Output: Sendable, Hashable {
-            /// The job was queued or running and is now cancelled (its record stays until erased).
+            /// The job was queued or running and is now cancelled (its record stays until erased, by a second DELETE). A running job's worker process is stopped at once and replaced. A cancelled job has no result: no files and no best-so-far (a matching's independent parts are solved at the same time, and the parts finished so far are not a matching of everyone), so `outputs` is empty; submit it again to run it.
             ///
             /// - Remark: Generated from `#/paths//v1/matchings/{id}/delete(deleteMatching)/responses/202`.
             ///
@@ -3666,6 +3706,462 @@ package enum Operations {
             }
         }
     }
+    /// map.svg: the places, the people at each, a line per pair, remote parishes and unmatched young people marked.
+    ///
+    /// - Remark: HTTP `GET /v1/matchings/{id}/map.svg`.
+    /// - Remark: Generated from `#/paths//v1/matchings/{id}/map.svg/get(getMatchingMapSVG)`.
+    package enum GetMatchingMapSVG {
+        package static let id: Swift.String = "getMatchingMapSVG"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/matchings/{id}/map.svg/GET/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/matchings/{id}/map.svg/GET/path/id`.
+                package var id: Components.Parameters.JobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                package init(id: Components.Parameters.JobID) {
+                    self.id = id
+                }
+            }
+            package var path: Operations.GetMatchingMapSVG.Input.Path
+            /// - Remark: Generated from `#/paths/v1/matchings/{id}/map.svg/GET/query`.
+            package struct Query: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/parameters/Lang`.
+                @frozen package enum Lang: String, Codable, Hashable, Sendable, CaseIterable {
+                    case en = "en"
+                    case lv = "lv"
+                }
+                /// The language of the file's words and reasons: `en` (the default) or `lv`.
+                ///
+                /// - Remark: Generated from `#/paths/v1/matchings/{id}/map.svg/GET/query/lang`.
+                package var lang: Components.Parameters.Lang?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - lang: The language of the file's words and reasons: `en` (the default) or `lv`.
+                package init(lang: Components.Parameters.Lang? = nil) {
+                    self.lang = lang
+                }
+            }
+            package var query: Operations.GetMatchingMapSVG.Input.Query
+            /// - Remark: Generated from `#/paths/v1/matchings/{id}/map.svg/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetMatchingMapSVG.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetMatchingMapSVG.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetMatchingMapSVG.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - query:
+            ///   - headers:
+            package init(
+                path: Operations.GetMatchingMapSVG.Input.Path,
+                query: Operations.GetMatchingMapSVG.Input.Query = .init(),
+                headers: Operations.GetMatchingMapSVG.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.query = query
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/matchings/{id}/map.svg/GET/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/matchings/{id}/map.svg/GET/responses/200/content/image\/svg+xml`.
+                    case imageSvgXml(OpenAPIRuntime.HTTPBody)
+                    /// The associated value of the enum case if `self` is `.imageSvgXml`.
+                    ///
+                    /// - Throws: An error if `self` is not `.imageSvgXml`.
+                    /// - SeeAlso: `.imageSvgXml`.
+                    package var imageSvgXml: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case let .imageSvgXml(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.GetMatchingMapSVG.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.GetMatchingMapSVG.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The map, as `mentormatch match --lang <lang>` writes it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/map.svg/get(getMatchingMapSVG)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetMatchingMapSVG.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.GetMatchingMapSVG.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/map.svg/get(getMatchingMapSVG)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/map.svg/get(getMatchingMapSVG)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The job has not succeeded (it is queued, running, failed or cancelled); see its status.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/map.svg/get(getMatchingMapSVG)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.NotFinished)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            package var conflict: Components.Responses.NotFinished {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case imageSvgXml
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "image/svg+xml":
+                    self = .imageSvgXml
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .imageSvgXml:
+                    return "image/svg+xml"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .imageSvgXml,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// result.xlsx: a sheet per CSV file (pairs, changes, unmatched, alternatives), reasons in the language asked for.
+    ///
+    /// - Remark: HTTP `GET /v1/matchings/{id}/result.xlsx`.
+    /// - Remark: Generated from `#/paths//v1/matchings/{id}/result.xlsx/get(getMatchingResultXLSX)`.
+    package enum GetMatchingResultXLSX {
+        package static let id: Swift.String = "getMatchingResultXLSX"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/matchings/{id}/result.xlsx/GET/path`.
+            package struct Path: Sendable, Hashable {
+                /// The job's id, as answered by the POST.
+                ///
+                /// - Remark: Generated from `#/paths/v1/matchings/{id}/result.xlsx/GET/path/id`.
+                package var id: Components.Parameters.JobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The job's id, as answered by the POST.
+                package init(id: Components.Parameters.JobID) {
+                    self.id = id
+                }
+            }
+            package var path: Operations.GetMatchingResultXLSX.Input.Path
+            /// - Remark: Generated from `#/paths/v1/matchings/{id}/result.xlsx/GET/query`.
+            package struct Query: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/parameters/Lang`.
+                @frozen package enum Lang: String, Codable, Hashable, Sendable, CaseIterable {
+                    case en = "en"
+                    case lv = "lv"
+                }
+                /// The language of the file's words and reasons: `en` (the default) or `lv`.
+                ///
+                /// - Remark: Generated from `#/paths/v1/matchings/{id}/result.xlsx/GET/query/lang`.
+                package var lang: Components.Parameters.Lang?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - lang: The language of the file's words and reasons: `en` (the default) or `lv`.
+                package init(lang: Components.Parameters.Lang? = nil) {
+                    self.lang = lang
+                }
+            }
+            package var query: Operations.GetMatchingResultXLSX.Input.Query
+            /// - Remark: Generated from `#/paths/v1/matchings/{id}/result.xlsx/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetMatchingResultXLSX.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetMatchingResultXLSX.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.GetMatchingResultXLSX.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - query:
+            ///   - headers:
+            package init(
+                path: Operations.GetMatchingResultXLSX.Input.Path,
+                query: Operations.GetMatchingResultXLSX.Input.Query = .init(),
+                headers: Operations.GetMatchingResultXLSX.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.query = query
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/matchings/{id}/result.xlsx/GET/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/matchings/{id}/result.xlsx/GET/responses/200/content/application\/vnd.openxmlformats-officedocument.spreadsheetml.sheet`.
+                    case applicationVnd_openxmlformatsOfficedocument_spreadsheetml_sheet(OpenAPIRuntime.HTTPBody)
+                    /// The associated value of the enum case if `self` is `.applicationVnd_openxmlformatsOfficedocument_spreadsheetml_sheet`.
+                    ///
+                    /// - Throws: An error if `self` is not `.applicationVnd_openxmlformatsOfficedocument_spreadsheetml_sheet`.
+                    /// - SeeAlso: `.applicationVnd_openxmlformatsOfficedocument_spreadsheetml_sheet`.
+                    package var applicationVnd_openxmlformatsOfficedocument_spreadsheetml_sheet: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case let .applicationVnd_openxmlformatsOfficedocument_spreadsheetml_sheet(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.GetMatchingResultXLSX.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.GetMatchingResultXLSX.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The workbook, as `mentormatch match --lang <lang>` writes it.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/result.xlsx/get(getMatchingResultXLSX)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetMatchingResultXLSX.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.GetMatchingResultXLSX.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The bearer token is missing or wrong.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/result.xlsx/get(getMatchingResultXLSX)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such job (or it was erased), or no such file.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/result.xlsx/get(getMatchingResultXLSX)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The job has not succeeded (it is queued, running, failed or cancelled); see its status.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/result.xlsx/get(getMatchingResultXLSX)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.NotFinished)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            package var conflict: Components.Responses.NotFinished {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case applicationVnd_openxmlformatsOfficedocument_spreadsheetml_sheet
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":
+                    self = .applicationVnd_openxmlformatsOfficedocument_spreadsheetml_sheet
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .applicationVnd_openxmlformatsOfficedocument_spreadsheetml_sheet:
+                    return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .applicationVnd_openxmlformatsOfficedocument_spreadsheetml_sheet,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
     /// Why this young person got this mentor, or none: the `explain --format json` picture.
     ///
     /// - Remark: HTTP `GET /v1/matchings/{id}/mentees/{mentee_id}`.
@@ -4445,7 +4941,7 @@ package enum Operations {
             }
         }
         @frozen package enum Output: Sendable, Hashable {
-            /// The job was queued or running and is now cancelled (its record stays until erased).
+            /// The job was queued or running and is now cancelled (its record stays until erased, by a second DELETE). A running job's worker process is stopped at once and replaced. A cancelled job has no result: no files and no best-so-far (a matching's independent parts are solved at the same time, and the parts finished so far are not a matching of everyone), so `outputs` is empty; submit it again to run it.
             ///
             /// - Remark: Generated from `#/paths//v1/schedules/{id}/delete(deleteSchedule)/responses/202`.
             ///
@@ -6337,7 +6833,7 @@ package enum Operations {
             }
         }
         @frozen package enum Output: Sendable, Hashable {
-            /// The job was queued or running and is now cancelled (its record stays until erased).
+            /// The job was queued or running and is now cancelled (its record stays until erased, by a second DELETE). A running job's worker process is stopped at once and replaced. A cancelled job has no result: no files and no best-so-far (a matching's independent parts are solved at the same time, and the parts finished so far are not a matching of everyone), so `outputs` is empty; submit it again to run it.
             ///
             /// - Remark: Generated from `#/paths//v1/plans/{id}/delete(deletePlan)/responses/202`.
             ///
@@ -7669,7 +8165,7 @@ package enum Operations {
             }
         }
         @frozen package enum Output: Sendable, Hashable {
-            /// The job was queued or running and is now cancelled (its record stays until erased).
+            /// The job was queued or running and is now cancelled (its record stays until erased, by a second DELETE). A running job's worker process is stopped at once and replaced. A cancelled job has no result: no files and no best-so-far (a matching's independent parts are solved at the same time, and the parts finished so far are not a matching of everyone), so `outputs` is empty; submit it again to run it.
             ///
             /// - Remark: Generated from `#/paths//v1/recruitments/{id}/delete(deleteRecruitment)/responses/202`.
             ///
@@ -9003,7 +9499,7 @@ package enum Operations {
             }
         }
         @frozen package enum Output: Sendable, Hashable {
-            /// The job was queued or running and is now cancelled (its record stays until erased).
+            /// The job was queued or running and is now cancelled (its record stays until erased, by a second DELETE). A running job's worker process is stopped at once and replaced. A cancelled job has no result: no files and no best-so-far (a matching's independent parts are solved at the same time, and the parts finished so far are not a matching of everyone), so `outputs` is empty; submit it again to run it.
             ///
             /// - Remark: Generated from `#/paths//v1/suggestions/{id}/delete(deleteSuggestion)/responses/202`.
             ///
@@ -11352,6 +11848,13 @@ extension Components {
         ///
         /// - Remark: Generated from `#/components/parameters/FileName`.
         package typealias FileName = Swift.String
+        /// The language of the file's words and reasons: `en` (the default) or `lv`.
+        ///
+        /// - Remark: Generated from `#/components/parameters/Lang`.
+        @frozen package enum Lang: String, Codable, Hashable, Sendable, CaseIterable {
+            case en = "en"
+            case lv = "lv"
+        }
         /// Seconds to wait for the job to finish (at most 30); a succeeded job is answered 200 with its result.
         ///
         /// - Remark: Generated from `#/components/parameters/Wait`.
