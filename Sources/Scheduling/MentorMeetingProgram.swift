@@ -68,24 +68,9 @@ struct MentorMeetingProgram {
                 return program.addVariable(name: "u\(pairIndex)_\(patternIndex)", upperBound: 1, isInteger: true, objective: -cost)
             })
         }
-        var byPattern: [[[Term]]] = candidates.patterns.map { Array(repeating: [], count: $0.count) }
-        var monthsByPattern: [[Set<Int>]] = candidates.patterns.map { Array(repeating: [], count: $0.count) }
         for (index, candidate) in candidates.candidates.enumerated() {
             let pattern = patternVariables[candidate.pairIndex][candidate.patternIndex]
             program.addConstraint(name: "uses\(index)", terms: [Term(sessionVariables[index], 1), Term(pattern, -1)], upperBound: 0)
-            byPattern[candidate.pairIndex][candidate.patternIndex].append(Term(sessionVariables[index], 1))
-            monthsByPattern[candidate.pairIndex][candidate.patternIndex].insert(candidate.monthIndex)
-        }
-        // A pattern carries at most the requirement of each month it falls in (sessions plus shortfall equal it), so
-        // its sessions ≤ that many × u. The integer programme is the same; its relaxation no longer spreads a fraction
-        // of u over many dates, which made GLPK's branch and bound prove first months for seconds (national run).
-        for (pairIndex, patterns) in byPattern.enumerated() {
-            for (patternIndex, terms) in patterns.enumerated() {
-                let most = monthsByPattern[pairIndex][patternIndex].reduce(0) { $0 + max(0, months[$1].required) }
-                guard most > 0, terms.count > most else { continue }
-                program.addConstraint(name: "carries\(pairIndex)_\(patternIndex)",
-                                      terms: terms + [Term(patternVariables[pairIndex][patternIndex], -Double(most))], upperBound: 0)
-            }
         }
     }
 
