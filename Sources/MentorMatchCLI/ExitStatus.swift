@@ -41,8 +41,14 @@ enum ExitStatus: Int32, CaseIterable {
         """
 }
 
-/// Prints the error to standard error and returns the exit code ``ExitStatus`` gives it.
-func fail(_ error: MentorMatchError) -> ExitCode {
-    FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+/// Prints the error to standard error and returns the exit code ``ExitStatus`` gives it; input problems are listed in
+/// Latvian with `--lang lv`.
+func fail(_ error: MentorMatchError, language: ReportLanguage = .en) -> ExitCode {
+    let text = if case .invalidInput(let inputError) = error, language == .lv {
+        "kļūda: \(inputError.described(latvian: true))"
+    } else {
+        "error: \(error.description)"
+    }
+    FileHandle.standardError.write(Data("\(text)\n".utf8))
     return ExitStatus(error).exitCode
 }

@@ -19,7 +19,7 @@ struct ExplainCommand: ParsableCommand {
         do throws(MentorMatchError) {
             let matcher = MentorMatcher()
             let loaded = try matcher.load(input.files)
-            printWarnings(loaded)
+            printWarnings(loaded, language: language.language)
             let explanation = try matcher.explanation(of: mentee, loaded)
             switch format {
             case .table: print(TerminalLayout.fitted(TerminalReport.render(explanation, language.language)), terminator: "")
@@ -30,7 +30,7 @@ struct ExplainCommand: ParsableCommand {
                 FileHandle.standardOutput.write(json)
             }
         } catch {
-            throw fail(error)
+            throw fail(error, language: language.language)
         }
     }
 }

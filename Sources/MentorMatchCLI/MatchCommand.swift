@@ -34,7 +34,7 @@ struct MatchCommand: ParsableCommand {
             let matcher = MentorMatcher(solver)
             let clock = Date()
             let loaded = try matcher.load(input.files, skippingInvalidRows: skipInvalid)
-            printWarnings(loaded)
+            printWarnings(loaded, language: language.language)
             let readingSeconds = seconds(since: clock)
             let preparation = try matcher.prepare(loaded)
             try matcher.checkSolvable(preparation, keepingFlowStages: exportFlow != nil)
@@ -69,7 +69,7 @@ struct MatchCommand: ParsableCommand {
             case .json: FileHandle.standardOutput.write(json)
             }
         } catch {
-            throw fail(error)
+            throw fail(error, language: language.language)
         }
     }
 }

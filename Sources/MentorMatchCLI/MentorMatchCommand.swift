@@ -78,9 +78,11 @@ struct InputOptions: ParsableArguments {
 }
 
 /// Prints what the input had that deserves a look but did not stop the run (a place in another letter case).
-func printWarnings(_ loaded: LoadedInput) {
+func printWarnings(_ loaded: LoadedInput, language: ReportLanguage = .en) {
     for warning in loaded.warnings {
-        FileHandle.standardError.write(Data("warning: \(warning.description)\n".utf8))
+        let text = language == .lv && warning.latvian != nil
+            ? "brīdinājums: \(warning.described(latvian: true))" : "warning: \(warning.description)"
+        FileHandle.standardError.write(Data("\(text)\n".utf8))
     }
 }
 

@@ -32,7 +32,7 @@ struct SuggestCommand: ParsableCommand {
                 FileHandle.standardOutput.write(json)
             }
         } catch {
-            throw fail(error)
+            throw fail(error, language: language.language)
         }
     }
 }

@@ -15,7 +15,7 @@ struct ValidateCommand: ParsableCommand {
         do throws(MentorMatchError) {
             let matcher = MentorMatcher()
             let loaded = try matcher.load(input.files)
-            printWarnings(loaded)
+            printWarnings(loaded, language: language.language)
             let preparation = try matcher.prepare(loaded)
             let graph = preparation.graph
             let withoutCandidates = graph.candidatesOfMentee.filter(\.isEmpty).count
@@ -40,7 +40,7 @@ struct ValidateCommand: ParsableCommand {
                 )
             }
         } catch {
-            throw fail(error)
+            throw fail(error, language: language.language)
         }
     }
 }

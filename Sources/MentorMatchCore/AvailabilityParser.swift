@@ -5,9 +5,45 @@ public struct AvailabilitySyntaxError: Error, Sendable, Equatable, CustomStringC
     /// The part of the text that failed.
     public var fragment: String
     /// What was wrong with it.
-    public var problem: String
+    public var failure: Failure
+
+    public enum Failure: Sendable, Equatable {
+        case notDayAndTime
+        case unknownWeekday(String)
+        case backwardDays(String)
+        case notTimeRange
+        case endsBeforeStart
+    }
+
+    init(fragment: String, _ failure: Failure) {
+        self.fragment = fragment
+        self.failure = failure
+    }
+
+    /// What was wrong, in English.
+    public var problem: String {
+        switch failure {
+        case .notDayAndTime: "expected a weekday and a time range, as in 'Mon 16:00-18:00'"
+        case .unknownWeekday(let token): "unknown weekday '\(InputText.excerpt(token))'; use Mon, Tue, … Sun"
+        case .backwardDays(let token): "weekday range '\(InputText.excerpt(token))' must run forward, as in Mon-Fri"
+        case .notTimeRange: "expected a time range such as 16:00-18:00"
+        case .endsBeforeStart: "the window ends before it starts (windows past midnight must be split at 24:00)"
+        }
+    }
+
+    /// The same, in Latvian.
+    public var latvianProblem: String {
+        switch failure {
+        case .notDayAndTime: "jābūt nedēļas dienai un laika posmam, kā 'P 16:00-18:00'"
+        case .unknownWeekday(let token): "nezināma nedēļas diena '\(InputText.excerpt(token))'; rakstiet P, O, T, C, Pk, S, Sv vai Mon … Sun"
+        case .backwardDays(let token): "dienu posmam '\(InputText.excerpt(token))' jāiet uz priekšu, kā P-Pk"
+        case .notTimeRange: "jābūt laika posmam, piemēram, 16:00-18:00"
+        case .endsBeforeStart: "laiks beidzas, pirms sākas (laiku pāri pusnaktij sadaliet pie 24:00)"
+        }
+    }
 
     public var description: String { "'\(InputText.excerpt(fragment))': \(problem)" }
+    public var latvianDescription: String { "'\(InputText.excerpt(fragment))': \(latvianProblem)" }
 }
 
 extension WeeklyAvailability {
@@ -67,34 +103,34 @@ extension WeeklyAvailability {
     private static func plainWindow(
         _ normalised: Bytes, piece: Bytes, into windows: inout [WeeklyWindow]
     ) -> AvailabilitySyntaxError? {
-        func failure(_ problem: String) -> AvailabilitySyntaxError {
-            AvailabilitySyntaxError(fragment: text(piece), problem: problem)
+        func failure(_ failure: AvailabilitySyntaxError.Failure) -> AvailabilitySyntaxError {
+            AvailabilitySyntaxError(fragment: text(piece), failure)
         }
         guard let parts = oneOrTwoParts(normalised, omittingEmpty: true, separatedBy: { $0 == UInt8(ascii: " ") }),
             let timeText = parts.second
         else {
-            return failure("expected a weekday and a time range, as in 'Mon 16:00-18:00'")
+            return failure(.notDayAndTime)
         }
         let isDash = { (byte: UInt8) in byte == UInt8(ascii: "-") }
         guard let ends = oneOrTwoParts(parts.first, omittingEmpty: false, separatedBy: isDash),
             let first = Weekday(token: text(ends.first))
         else {
-            return failure("unknown weekday '\(InputText.excerpt(text(parts.first)))'; use Mon, Tue, … Sun")
+            return failure(.unknownWeekday(text(parts.first)))
         }
         var last = first
         if let lastText = ends.second {
             guard let end = Weekday(token: text(lastText)), first <= end else {
-                return failure("weekday range '\(InputText.excerpt(text(parts.first)))' must run forward, as in Mon-Fri")
+                return failure(.backwardDays(text(parts.first)))
             }
             last = end
         }
         guard let times = oneOrTwoParts(timeText, omittingEmpty: false, separatedBy: isDash),
             let endText = times.second, let start = plainClock(times.first), let end = plainClock(endText)
         else {
-            return failure("expected a time range such as 16:00-18:00")
+            return failure(.notTimeRange)
         }
         guard start < end else {
-            return failure("the window ends before it starts (windows past midnight must be split at 24:00)")
+            return failure(.endsBeforeStart)
         }
         for day in first.rawValue...last.rawValue {
             windows.append(WeeklyWindow(weekday: Weekday(rawValue: day)!, startMinute: start, endMinute: end))
@@ -185,21 +221,15 @@ extension WeeklyAvailability {
         let normalised = piece.replacingDashes()
         let parts = normalised.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard parts.count == 2 else {
-            throw AvailabilitySyntaxError(
-                fragment: piece,
-                problem: "expected a weekday and a time range, as in 'Mon 16:00-18:00'"
-            )
+            throw AvailabilitySyntaxError(fragment: piece, .notDayAndTime)
         }
         let days = try parseDays(parts[0], piece: piece)
         let times = parts[1].split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         guard times.count == 2, let start = parseClock(times[0]), let end = parseClock(times[1]) else {
-            throw AvailabilitySyntaxError(fragment: piece, problem: "expected a time range such as 16:00-18:00")
+            throw AvailabilitySyntaxError(fragment: piece, .notTimeRange)
         }
         guard start < end else {
-            throw AvailabilitySyntaxError(
-                fragment: piece,
-                problem: "the window ends before it starts (windows past midnight must be split at 24:00)"
-            )
+            throw AvailabilitySyntaxError(fragment: piece, .endsBeforeStart)
         }
         return days.map { WeeklyWindow(weekday: $0, startMinute: start, endMinute: end) }
     }
@@ -207,11 +237,11 @@ extension WeeklyAvailability {
     private static func parseDays(_ token: String, piece: String) throws(AvailabilitySyntaxError) -> [Weekday] {
         let ends = token.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         guard ends.count <= 2, let first = Weekday(token: ends[0]) else {
-            throw AvailabilitySyntaxError(fragment: piece, problem: "unknown weekday '\(InputText.excerpt(token))'; use Mon, Tue, … Sun")
+            throw AvailabilitySyntaxError(fragment: piece, .unknownWeekday(token))
         }
         guard ends.count == 2 else { return [first] }
         guard let last = Weekday(token: ends[1]), first <= last else {
-            throw AvailabilitySyntaxError(fragment: piece, problem: "weekday range '\(InputText.excerpt(token))' must run forward, as in Mon-Fri")
+            throw AvailabilitySyntaxError(fragment: piece, .backwardDays(token))
         }
         return Weekday.allCases.filter { $0 >= first && $0 <= last }
     }

@@ -12,6 +12,21 @@ public struct InputIssue: Sendable, Hashable, Codable, CustomStringConvertible {
     public var problem: String
     /// What to do about it.
     public var fix: String
+    /// The problem and the fix in Latvian, said from the same values, for coordinators' pages and clients that show
+    /// Latvian; `nil` for the problems met only by integrators and planners (JSON documents, scenario files, job
+    /// options), which are written in English.
+    public var latvian: Wording?
+
+    /// A problem and its fix in one language.
+    public struct Wording: Sendable, Hashable, Codable {
+        public var problem: String
+        public var fix: String
+
+        public init(problem: String, fix: String) {
+            self.problem = problem
+            self.fix = fix
+        }
+    }
 
     public init(
         source: String, line: Int? = nil, field: String? = nil, cell: String? = nil, problem: String, fix: String
@@ -24,15 +39,52 @@ public struct InputIssue: Sendable, Hashable, Codable, CustomStringConvertible {
         self.fix = fix
     }
 
+    /// An issue said in both languages.
+    public init(
+        source: String, line: Int? = nil, field: String? = nil, cell: String? = nil, problem: Phrase, fix: Phrase
+    ) {
+        self.init(source: source, line: line, field: field, cell: cell, problem: problem.english, fix: fix.english)
+        latvian = Wording(problem: problem.latvian, fix: fix.latvian)
+    }
+
+    /// The problem and fix in Latvian when `latvian` is asked for and known, else in English.
+    public func wording(latvian wantsLatvian: Bool) -> Wording {
+        wantsLatvian ? latvian ?? Wording(problem: problem, fix: fix) : Wording(problem: problem, fix: fix)
+    }
+
     /// `mentors.csv, line 4, column capacity: capacity 7 is above 3. Fix: …`, or for a workbook
     /// `mentors.xlsx, Mentori!D5 (capacity): …`.
-    public var description: String {
+    public var description: String { described(latvian: false) }
+
+    /// ``description`` in Latvian when asked and known: `mentors.csv, 4. rinda, kolonna capacity: … Labojums: …`.
+    public func described(latvian wantsLatvian: Bool) -> String {
+        let wording = wording(latvian: wantsLatvian)
+        let inLatvian = wantsLatvian && latvian != nil
+        let fixLabel = inLatvian ? "Labojums" : "Fix"
         var location = source
-        if let cell { return "\(location), \(cell)\(field.map { " (\($0))" } ?? ""): \(problem). Fix: \(fix)" }
-        if let line { location += ", line \(line)" }
+        if let cell { return "\(location), \(cell)\(field.map { " (\($0))" } ?? ""): \(wording.problem). \(fixLabel): \(wording.fix)" }
+        if let line { location += inLatvian ? ", \(line). rinda" : ", line \(line)" }
         // A file's line has columns; a JSON document's value is named by its path.
-        if let field { location += line == nil && field.contains("[") ? ", \(field)" : ", column \(field)" }
-        return "\(location): \(problem). Fix: \(fix)"
+        if let field {
+            location += line == nil && field.contains("[") ? ", \(field)" : (inLatvian ? ", kolonna \(field)" : ", column \(field)")
+        }
+        return "\(location): \(wording.problem). \(fixLabel): \(wording.fix)"
+    }
+}
+
+/// One sentence said in English and in Latvian from the same values, so that both say the same facts.
+public struct Phrase: Sendable, Hashable {
+    public var english: String
+    public var latvian: String
+
+    public init(_ english: String, lv latvian: String) {
+        self.english = english
+        self.latvian = latvian
+    }
+
+    /// The two sentences joined by a separator, each to its own.
+    public static func + (first: Phrase, second: Phrase) -> Phrase {
+        Phrase(first.english + second.english, lv: first.latvian + second.latvian)
     }
 }
 
@@ -44,8 +96,13 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         self.issues = issues
     }
 
-    public var description: String {
-        let header = issues.count == 1 ? "1 problem in the input:" : "\(issues.count) problems in the input:"
-        return ([header] + issues.map { "  - \($0.description)" }).joined(separator: "\n")
+    public var description: String { described(latvian: false) }
+
+    /// ``description`` with each issue in Latvian where it has a Latvian wording.
+    public func described(latvian: Bool) -> String {
+        let header = latvian
+            ? (issues.count == 1 ? "1 problēma ievadē:" : "\(issues.count) problēmas ievadē:")
+            : (issues.count == 1 ? "1 problem in the input:" : "\(issues.count) problems in the input:")
+        return ([header] + issues.map { "  - \($0.described(latvian: latvian))" }).joined(separator: "\n")
     }
 }

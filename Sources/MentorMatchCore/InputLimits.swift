@@ -77,18 +77,26 @@ public enum InputText {
     /// What is wrong with a text value, or `nil`: longer than `maximum` characters, or holding a control character.
     /// - Complexity: O(*n*) in UTF-8 bytes, stopping early for long values.
     public static func problem(_ text: String, maximum: Int = maximumLength) -> String? {
+        problemPhrase(text, maximum: maximum)?.english
+    }
+
+    /// ``problem(_:maximum:)`` in English and Latvian.
+    public static func problemPhrase(_ text: String, maximum: Int = maximumLength) -> Phrase? {
         // A Character holds at least one byte, so a value of at most `maximum` bytes is short enough.
         if text.utf8.count > maximum {
             var count = 0
             for _ in text {
                 count += 1
                 if count > maximum {
-                    return "is longer than \(maximum) characters (\(InputLimits.grouped(text.utf8.count)) bytes)"
+                    let bytes = InputLimits.grouped(text.utf8.count)
+                    return Phrase("is longer than \(maximum) characters (\(bytes) bytes)",
+                                  lv: "ir garāks par \(maximum) rakstzīmēm (\(bytes) baiti)")
                 }
             }
         }
         if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            return "holds a control character (such as a tab or a NUL byte)"
+            return Phrase("holds a control character (such as a tab or a NUL byte)",
+                          lv: "satur vadības rakstzīmi (piemēram, tabulāciju vai NUL baitu)")
         }
         return nil
     }

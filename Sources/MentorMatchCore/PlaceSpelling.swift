@@ -16,8 +16,9 @@ public enum PlaceSpelling {
             else { return }
             warnings.append(source.issue(
                 record: record, field: "place",
-                problem: "place '\(location.place)' differs from '\(listed)' in \(sources.places.described) only in letter case; read as \(listed)",
-                fix: "write '\(listed)' to silence this warning"
+                problem: Phrase("place '\(location.place)' differs from '\(listed)' in \(sources.places.described) only in letter case; read as \(listed)",
+                                lv: "vieta '\(location.place)' atšķiras no '\(listed)' failā \(sources.places.described) tikai ar lielajiem burtiem; nolasīta kā \(listed)"),
+                fix: Phrase("write '\(listed)' to silence this warning", lv: "rakstiet '\(listed)', un šī brīdinājuma vairs nebūs")
             ))
             location.place = listed
         }

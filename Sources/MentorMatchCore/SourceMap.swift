@@ -63,11 +63,24 @@ public struct RecordSource: Sendable, Hashable {
     }
 
     /// `line 4` for a line-based source, else `record 4`.
-    public func location(ofRecord index: Int) -> String {
-        if let part = part(holding: index) { return "\(part.source.name) \(part.source.location(ofRecord: part.index))" }
-        if let jsonPath { return "\(jsonPath)[\(index)]" }
-        if let lines, lines.indices.contains(index) { return "line \(lines[index])" }
-        return "record \(index + 1)"
+    public func location(ofRecord index: Int) -> String { locationPhrase(ofRecord: index).english }
+
+    /// `line 4` and `4. rindā`, or `record 4` and `4. ierakstā`.
+    public func locationPhrase(ofRecord index: Int) -> Phrase {
+        if let part = part(holding: index) {
+            let inPart = part.source.locationPhrase(ofRecord: part.index)
+            return Phrase("\(part.source.name) \(inPart.english)", lv: "\(part.source.name) \(inPart.latvian)")
+        }
+        if let jsonPath { return Phrase("\(jsonPath)[\(index)]", lv: "\(jsonPath)[\(index)]") }
+        if let lines, lines.indices.contains(index) { return Phrase("line \(lines[index])", lv: "\(lines[index]). rindā") }
+        return Phrase("record \(index + 1)", lv: "\(index + 1). ierakstā")
+    }
+
+    /// An issue about one record, said in both languages.
+    public func issue(record: Int?, field: String?, problem: Phrase, fix: Phrase) -> InputIssue {
+        var issue = issue(record: record, field: field, problem: problem.english, fix: fix.english)
+        issue.latvian = InputIssue.Wording(problem: problem.latvian, fix: fix.latvian)
+        return issue
     }
 
     /// An issue about one record (or about the whole source when `record` is `nil`).

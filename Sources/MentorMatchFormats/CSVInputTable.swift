@@ -87,8 +87,9 @@ enum CSVInputTable {
         guard layout != nil else { return parsed }
         if !hasRecords && columns.requiresRows && readIssues.isEmpty {
             parsed.issues.append(InputIssue(
-                source: source, problem: "the file has a header but no rows",
-                fix: "add one line per \(columns.kind.dropLast()) under the header"
+                source: source, problem: Phrase("the file has a header but no rows", lv: "failā ir galvene, bet nav rindu"),
+                fix: Phrase("add one line per \(columns.kind.dropLast()) under the header",
+                            lv: "pievienojiet zem galvenes vienu rindu katram ierakstam")
             ))
         }
         parsed.records = records
@@ -107,10 +108,13 @@ enum CSVInputTable {
         var issues: [InputIssue] = []
         let missing = columns.required.filter { !header.contains($0) }
         if !missing.isEmpty {
+            let names = missing.joined(separator: ", ")
             issues.append(InputIssue(
                 source: source, line: line,
-                problem: "missing column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))",
-                fix: "the header must name the columns \(columns.expected)"
+                problem: Phrase("missing column\(missing.count == 1 ? "" : "s") \(names)",
+                                lv: "\(missing.count == 1 ? "trūkst kolonnas" : "trūkst kolonnu") \(names)"),
+                fix: Phrase("the header must name the columns \(columns.expected)",
+                            lv: "galvenē jābūt kolonnām \(columns.expected)")
             ))
         }
         let known = Set(columns.required + columns.optional)
@@ -119,26 +123,33 @@ enum CSVInputTable {
         if !unknown.isEmpty {
             let hints = unknown.map { name in
                 NameMatching.closest(to: name, among: (columns.required + columns.optional).sorted())
-                    .map { "\(name) (did you mean \($0)?)" } ?? name
+                    .map { Phrase("\(name) (did you mean \($0)?)", lv: "\(name) (varbūt domājāt \($0)?)") }
+                    ?? Phrase(name, lv: name)
             }
             issues.append(InputIssue(
                 source: source, line: line,
-                problem: "unknown column\(unknown.count == 1 ? "" : "s") \(hints.joined(separator: ", "))",
-                fix: "rename or remove it; the columns are \(columns.expected)"
+                problem: Phrase("unknown column\(unknown.count == 1 ? "" : "s") \(hints.map(\.english).joined(separator: ", "))",
+                                lv: "\(unknown.count == 1 ? "nezināma kolonna" : "nezināmas kolonnas") \(hints.map(\.latvian).joined(separator: ", "))"),
+                fix: Phrase("rename or remove it; the columns are \(columns.expected)",
+                            lv: "pārdēvējiet vai izdzēsiet to; kolonnas ir \(columns.expected)")
             ))
         }
         // Spreadsheets export empty trailing columns with empty names; they are ignored unless they hold values.
         if let firstUnnamedValueLine, !columns.ignoresOtherColumns {
             issues.append(InputIssue(
-                source: source, line: firstUnnamedValueLine, problem: "the row has a value in a column without a name",
-                fix: "name the column in the header, or move the value into its own column"
+                source: source, line: firstUnnamedValueLine,
+                problem: Phrase("the row has a value in a column without a name",
+                                lv: "rindā ir vērtība kolonnā bez nosaukuma"),
+                fix: Phrase("name the column in the header, or move the value into its own column",
+                            lv: "nosauciet kolonnu galvenē vai pārvietojiet vērtību tās kolonnā")
             ))
         }
         var seen: Set<String> = []
         for name in header where !name.isEmpty && !seen.insert(name).inserted {
             issues.append(InputIssue(
-                source: source, line: line, field: name, problem: "column \(name) appears twice",
-                fix: "keep one column named \(name)"
+                source: source, line: line, field: name,
+                problem: Phrase("column \(name) appears twice", lv: "kolonna \(name) ir divreiz"),
+                fix: Phrase("keep one column named \(name)", lv: "atstājiet vienu kolonnu \(name)")
             ))
         }
         return issues
@@ -214,7 +225,7 @@ struct CSVRow {
         for (index, raw) in raws.enumerated() {
             let column = names[index]
             let maximum = listColumns.contains(column) ? InputText.maximumListLength : InputText.maximumLength
-            let problem = InputText.problem(
+            let problem = InputText.problemPhrase(
                 raw.utf8.contains(where: { $0 == 10 || $0 == 13 }) ? joiningLines(raw) : raw, maximum: maximum)
             guard let problem else {
                 values.append(normalised(raw))
@@ -223,9 +234,14 @@ struct CSVRow {
             rejected.insert(index)
             values.append("")
             var issue = issueAt(column)
-            issue.problem = "the value \(problem)"
-            issue.fix = "shorten it to at most \(maximum) characters without tabs or control characters; "
-                + "check that the row's columns are not shifted"
+            let said = Phrase("the value ", lv: "vērtība ") + problem
+            let fix = Phrase("shorten it to at most \(maximum) characters without tabs or control characters; "
+                + "check that the row's columns are not shifted",
+                lv: "saīsiniet to līdz \(maximum) rakstzīmēm bez tabulācijām un vadības rakstzīmēm; "
+                + "pārbaudiet, vai rindas kolonnas nav nobīdījušās")
+            issue.problem = said.english
+            issue.fix = fix.english
+            issue.latvian = InputIssue.Wording(problem: said.latvian, fix: fix.latvian)
             issues.append(issue)
         }
         return (values, rejected, issues)
@@ -253,37 +269,37 @@ struct CSVRow {
         return values[index]
     }
 
-    mutating func report(_ column: String, problem: String, fix: String) {
+    mutating func report(_ column: String, problem: Phrase, fix: Phrase) {
         let field = recordPath.map { "\($0).\(column)" } ?? column
         issues.append(InputIssue(source: source, line: line, field: field, problem: problem, fix: fix))
     }
 
     /// The value, or `nil` with an issue when it is blank (none when its text limit was already reported).
-    mutating func required(_ column: String, fix: String) -> String? {
+    mutating func required(_ column: String, fix: Phrase) -> String? {
         let value = text(column)
         guard value.isEmpty else { return value }
         if let index = layout.columns[column], rejected.contains(index) { return nil }
-        report(column, problem: "\(column) is empty", fix: fix)
+        report(column, problem: Phrase("\(column) is empty", lv: "\(column) ir tukšs"), fix: fix)
         return nil
     }
 
     /// A whole number; blank reads as `defaultValue` when one is given, else is a problem.
-    mutating func integer(_ column: String, defaultValue: Int? = nil, fix: String) -> Int? {
+    mutating func integer(_ column: String, defaultValue: Int? = nil, fix: Phrase) -> Int? {
         let value = text(column)
         if value.isEmpty, let defaultValue { return defaultValue }
         guard let value = required(column, fix: fix) else { return nil }
         guard let number = Int(value) else {
-            reportNotANumber(column, value: value, kind: "a whole number", fix: fix)
+            reportNotANumber(column, value: value, kind: Phrase("a whole number", lv: "vesels skaitlis"), fix: fix)
             return nil
         }
         return number
     }
 
     /// A decimal number; a decimal comma (`12,5`, as Latvian spreadsheets write it) reads as a point.
-    mutating func decimal(_ column: String, fix: String) -> Double? {
+    mutating func decimal(_ column: String, fix: Phrase) -> Double? {
         guard let value = required(column, fix: fix) else { return nil }
         guard let number = Double(Self.withDecimalPoint(value)), number.isFinite else {
-            reportNotANumber(column, value: value, kind: "a number", fix: fix)
+            reportNotANumber(column, value: value, kind: Phrase("a number", lv: "skaitlis"), fix: fix)
             return nil
         }
         return number
@@ -292,23 +308,33 @@ struct CSVRow {
     /// A value that looks like a number gone wrong (a digit in it and no space: `1O`, `12..5`, `1e999`) is quoted;
     /// one that looks like text (a name, windows, a word that landed here when the row shifted) is not, as it may
     /// be personal, and the message names the column it probably belongs to.
-    private mutating func reportNotANumber(_ column: String, value: String, kind: String, fix: String) {
+    private mutating func reportNotANumber(_ column: String, value: String, kind: Phrase, fix: Phrase) {
         let looksNumeric = value.count <= 24 && value.contains(where: \.isNumber) && !value.contains(" ")
         guard !looksNumeric else {
-            report(column, problem: "\(column) '\(InputText.excerpt(value))' is not \(kind)", fix: fix)
+            let quoted = InputText.excerpt(value)
+            report(column, problem: Phrase("\(column) '\(quoted)' is not \(kind.english)",
+                                           lv: "\(column) '\(quoted)' nav \(kind.latvian)"), fix: fix)
             return
         }
-        report(column, problem: "the value is not \(kind) (\(Self.likelyColumn(of: value)))",
-               fix: "check that the row's values are in the header's order; then \(fix)")
+        let likely = Self.likelyColumn(of: value)
+        report(column, problem: Phrase("the value is not \(kind.english) (\(likely.english))",
+                                       lv: "vērtība nav \(kind.latvian) (\(likely.latvian))"),
+               fix: Phrase("check that the row's values are in the header's order; then \(fix.english)",
+                           lv: "pārbaudiet, vai rindas vērtības ir galvenes secībā; tad \(fix.latvian)"))
     }
 
     /// Where a value that is not a number probably belongs, from its shape.
-    private static func likelyColumn(of value: String) -> String {
+    private static func likelyColumn(of value: String) -> Phrase {
         if let windows = try? WeeklyAvailability(parsing: value), !windows.windows.isEmpty {
-            return "it looks like weekly windows, which belong in availability"
+            return Phrase("it looks like weekly windows, which belong in availability",
+                          lv: "tā izskatās pēc nedēļas laikiem, kuru vieta ir kolonnā availability")
         }
-        if value.contains(";") { return "it looks like a list, which belongs in a column such as languages or needs" }
-        return "it looks like text that belongs in another column, such as place"
+        if value.contains(";") {
+            return Phrase("it looks like a list, which belongs in a column such as languages or needs",
+                          lv: "tā izskatās pēc saraksta, kura vieta ir tādā kolonnā kā languages vai needs")
+        }
+        return Phrase("it looks like text that belongs in another column, such as place",
+                      lv: "tā izskatās pēc teksta, kura vieta ir citā kolonnā, piemēram, place")
     }
 
     /// `12,5` as `12.5`: a single comma and no point is a decimal comma.
@@ -327,27 +353,33 @@ struct CSVRow {
 
     /// `female`, `male` or `other`, also `f`, `m`, and Latvian `sieviete`, `vīrietis`, `cits`, in any case.
     mutating func gender(_ column: String) -> Gender? {
-        let fix = "write female, male or other (f, m; sieviete, vīrietis, cits also work)"
+        let fix = Phrase("write female, male or other (f, m; sieviete, vīrietis, cits also work)",
+                         lv: "rakstiet sieviete, vīrietis vai cits (der arī female, male, other, f, m)")
         guard let value = required(column, fix: fix) else { return nil }
         switch NameMatching.folded(value) {
         case "female", "f", "sieviete": return .female
         case "male", "m", "virietis": return .male
         case "other", "cits": return .other
         default:
-            report(column, problem: "\(column) '\(InputText.excerpt(value))' is not a gender this tool knows", fix: fix)
+            let quoted = InputText.excerpt(value)
+            report(column, problem: Phrase("\(column) '\(quoted)' is not a gender this tool knows",
+                                           lv: "\(column) '\(quoted)' nav dzimums, ko šis rīks zina"), fix: fix)
             return nil
         }
     }
 
     /// Yes or no: `yes`/`no`, `true`/`false`, `jā`/`nē`, `1`/`0`, in any case.
     mutating func flag(_ column: String) -> Bool? {
-        let fix = "write yes or no (true/false, jā/nē and 1/0 also work)"
+        let fix = Phrase("write yes or no (true/false, jā/nē and 1/0 also work)",
+                         lv: "rakstiet jā vai nē (der arī yes/no, true/false un 1/0)")
         guard let value = required(column, fix: fix) else { return nil }
         switch NameMatching.folded(value) {
         case "yes", "y", "true", "ja", "1": return true
         case "no", "n", "false", "ne", "0": return false
         default:
-            report(column, problem: "\(column) '\(InputText.excerpt(value))' is not yes or no", fix: fix)
+            let quoted = InputText.excerpt(value)
+            report(column, problem: Phrase("\(column) '\(quoted)' is not yes or no", lv: "\(column) '\(quoted)' nav jā vai nē"),
+                   fix: fix)
             return nil
         }
     }
@@ -357,9 +389,11 @@ struct CSVRow {
         do {
             return try WeeklyAvailability(parsing: text(column))
         } catch {
-            report(column, problem: "\(column) \(error.description)",
-                   fix: "write windows as 'Mon 16:00-18:00; Sat 10:00-14:00' (Latvian day names and ranges "
-                    + "such as Mon-Fri work too)")
+            report(column, problem: Phrase("\(column) \(error.description)", lv: "\(column) \(error.latvianDescription)"),
+                   fix: Phrase("write windows as 'Mon 16:00-18:00; Sat 10:00-14:00' (Latvian day names and ranges "
+                               + "such as Mon-Fri work too)",
+                               lv: "rakstiet laikus kā 'P 16:00-18:00; S 10:00-14:00' (der arī angļu dienu nosaukumi "
+                               + "un posmi, piemēram, P-Pk)"))
             return nil
         }
     }
@@ -374,8 +408,10 @@ struct CSVRow {
         guard hasLatitude || hasLongitude else { return nil }
         guard hasLatitude && hasLongitude else {
             report(hasLatitude ? "lon" : "lat",
-                   problem: "lat and lon must be given together, but only \(hasLatitude ? "lat" : "lon") is",
-                   fix: "give both lat and lon in decimal degrees, or leave both blank to use the place centre")
+                   problem: Phrase("lat and lon must be given together, but only \(hasLatitude ? "lat" : "lon") is",
+                                   lv: "lat un lon jānorāda kopā, bet ir tikai \(hasLatitude ? "lat" : "lon")"),
+                   fix: Phrase("give both lat and lon in decimal degrees, or leave both blank to use the place centre",
+                               lv: "norādiet gan lat, gan lon decimālgrādos vai atstājiet abus tukšus, lai izmantotu vietas centru"))
             return nil
         }
         return point()
@@ -383,8 +419,10 @@ struct CSVRow {
 
     /// A point from the required `lat` and `lon` columns; ranges are left to the validator.
     mutating func point() -> Coordinate? {
-        let latitude = decimal("lat", fix: "enter the latitude in decimal degrees, such as 56.8165")
-        let longitude = decimal("lon", fix: "enter the longitude in decimal degrees, such as 24.6047")
+        let latitude = decimal("lat", fix: Phrase("enter the latitude in decimal degrees, such as 56.8165",
+                                                  lv: "ierakstiet platumu decimālgrādos, piemēram, 56.8165"))
+        let longitude = decimal("lon", fix: Phrase("enter the longitude in decimal degrees, such as 24.6047",
+                                                   lv: "ierakstiet garumu decimālgrādos, piemēram, 24.6047"))
         guard let latitude, let longitude else { return nil }
         return Coordinate(latitude: latitude, longitude: longitude)
     }

@@ -79,9 +79,12 @@ public enum CSVReader {
             let line = firstInvalidUTF8Line(bytes)
             return (nil, [InputIssue(
                 source: source, line: line,
-                problem: "the file is not UTF-8 text (the first invalid byte is on this line)",
-                fix: "save the file as UTF-8: in Excel choose 'CSV UTF-8 (Comma delimited)', in LibreOffice "
-                    + "choose character set 'Unicode (UTF-8)'"
+                problem: Phrase("the file is not UTF-8 text (the first invalid byte is on this line)",
+                                lv: "fails nav UTF-8 teksts (pirmais nederīgais baits ir šajā rindā)"),
+                fix: Phrase("save the file as UTF-8: in Excel choose 'CSV UTF-8 (Comma delimited)', in LibreOffice "
+                            + "choose character set 'Unicode (UTF-8)'",
+                            lv: "saglabājiet failu kā UTF-8: Excel izvēlieties 'CSV UTF-8 (Comma delimited)', LibreOffice "
+                            + "izvēlieties rakstzīmju kopu 'Unicode (UTF-8)'")
             )])
         }
         let text = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: bytes.dropFirst(3)) : bytes
@@ -101,10 +104,14 @@ public enum CSVReader {
             guard fields.count <= columns else {
                 issues.append(InputIssue(
                     source: source, line: line,
-                    problem: "the row has \(fields.count) fields but the header has \(columns) columns",
-                    fix: "put quotes around fields that contain '\(printable(delimiter))' "
-                        + (delimiter == UInt8(ascii: ",")
-                            ? "(and write decimals such as 12,5 as 12.5)" : "(such as lists)")
+                    problem: Phrase("the row has \(fields.count) fields but the header has \(columns) columns",
+                                    lv: "rindā ir \(fields.count) lauki, bet galvenē \(columns) kolonnas"),
+                    fix: Phrase("put quotes around fields that contain '\(printable(delimiter))' "
+                                + (delimiter == UInt8(ascii: ",")
+                                    ? "(and write decimals such as 12,5 as 12.5)" : "(such as lists)"),
+                                lv: "ielieciet pēdiņās laukus, kuros ir '\(printable(delimiter))' "
+                                + (delimiter == UInt8(ascii: ",")
+                                    ? "(un rakstiet decimālskaitļus, piemēram, 12,5 kā 12.5)" : "(piemēram, sarakstus)"))
                 ))
                 continue
             }
@@ -113,14 +120,17 @@ public enum CSVReader {
         if let openLine = parser.unclosedQuoteLine {
             return (nil, [InputIssue(
                 source: source, line: openLine,
-                problem: "a quoted field that starts on line \(openLine) is never closed",
-                fix: "add the closing '\"', and write a quote inside a quoted field as two quotes (\"\")"
+                problem: Phrase("a quoted field that starts on line \(openLine) is never closed",
+                                lv: "pēdiņās ielikts lauks, kas sākas \(openLine). rindā, nekad netiek aizvērts"),
+                fix: Phrase("add the closing '\"', and write a quote inside a quoted field as two quotes (\"\")",
+                            lv: "pievienojiet noslēdzošo '\"' un pēdiņas lauka iekšpusē rakstiet kā divas pēdiņas (\"\")")
             )])
         }
         guard columnCount != nil else {
             return (nil, [InputIssue(
-                source: source, problem: "the file is empty",
-                fix: "write a header line with the column names, then one line per record"
+                source: source, problem: Phrase("the file is empty", lv: "fails ir tukšs"),
+                fix: Phrase("write a header line with the column names, then one line per record",
+                            lv: "uzrakstiet galvenes rindu ar kolonnu nosaukumiem, tad pa rindai katram ierakstam")
             )])
         }
         return (Character(Unicode.Scalar(delimiter)), issues)

@@ -28,7 +28,8 @@ public enum CurrentPairsCSV {
 
     /// A current pair from a row with the current-pairs columns (a CSV row or a JSON document's record).
     static func currentPair(from row: inout CSVRow) -> CurrentPair? {
-        let fix = "give the ids of both people of every pair meeting now"
+        let fix = Phrase("give the ids of both people of every pair meeting now",
+                         lv: "norādiet abu cilvēku id katram pārim, kas tagad tiekas")
         guard let mentor = row.required("mentor_id", fix: fix), let mentee = row.required("mentee_id", fix: fix)
         else { return nil }
         let since = date(&row, "since")
@@ -39,7 +40,7 @@ public enum CurrentPairsCSV {
 
     /// A suggested pair from a row with the previous-suggestions columns.
     static func suggestion(from row: inout CSVRow) -> SuggestedPair? {
-        let fix = "give the ids of both people of every suggested pair"
+        let fix = Phrase("give the ids of both people of every suggested pair", lv: "norādiet abu cilvēku id katram ieteiktajam pārim")
         guard let mentor = row.required("mentor_id", fix: fix), let mentee = row.required("mentee_id", fix: fix)
         else { return nil }
         return SuggestedPair(mentorID: mentor, menteeID: mentee)
@@ -58,8 +59,10 @@ public enum CurrentPairsCSV {
         let text = row.text(column)
         guard !text.isEmpty else { return ReadDate(value: nil) }
         guard let date = LocalDate(text: text) else {
-            row.report(column, problem: "\(column) '\(InputText.excerpt(text))' is not a date",
-                       fix: "write the date as 2024-03-01 or 01.03.2024, or leave it blank")
+            let quoted = InputText.excerpt(text)
+            row.report(column, problem: Phrase("\(column) '\(quoted)' is not a date", lv: "\(column) '\(quoted)' nav datums"),
+                       fix: Phrase("write the date as 2024-03-01 or 01.03.2024, or leave it blank",
+                                   lv: "rakstiet datumu kā 01.03.2024 vai 2024-03-01, vai atstājiet tukšu"))
             return nil
         }
         return ReadDate(value: date)

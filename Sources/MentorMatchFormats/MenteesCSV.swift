@@ -23,11 +23,14 @@ public enum MenteesCSV {
     /// A mentee from a row with the mentee columns (a JSON document's records are read as rows too), problems
     /// reported on the row.
     static func mentee(from row: inout CSVRow) -> Mentee? {
-        let age = row.integer("age", fix: "enter the age in whole years, such as 16")
+        let age = row.integer("age", fix: Phrase("enter the age in whole years, such as 16",
+                                                 lv: "ierakstiet vecumu pilnos gados, piemēram, 16"))
         let gender = row.gender("gender")
         let availability = row.availability("availability")
         let preference = genderPreference(&row)
-        let priority = row.integer("priority", defaultValue: 0, fix: "enter a whole number from 0 to 5, or leave it blank")
+        let priority = row.integer("priority", defaultValue: 0,
+                                   fix: Phrase("enter a whole number from 0 to 5, or leave it blank",
+                                               lv: "ierakstiet veselu skaitli no 0 līdz 5 vai atstājiet tukšu"))
         let waitingSince = waitingDate(&row)
         let point = row.optionalPoint()
         guard let age, let gender, let availability, let preference, let priority, let waitingSince else {
@@ -52,16 +55,23 @@ public enum MenteesCSV {
         var strength = GenderPreference.Strength.soft
         if !strengthText.isEmpty {
             guard let parsed = GenderPreference.Strength(rawValue: strengthText.lowercased()) else {
-                row.report("gender_preference", problem: "gender_preference '\(InputText.excerpt(strengthText))' is neither hard nor soft",
-                           fix: "write hard (never pair against the wish) or soft (prefer it), or leave it blank for soft")
+                let quoted = InputText.excerpt(strengthText)
+                row.report("gender_preference",
+                           problem: Phrase("gender_preference '\(quoted)' is neither hard nor soft",
+                                           lv: "gender_preference '\(quoted)' nav ne hard, ne soft"),
+                           fix: Phrase("write hard (never pair against the wish) or soft (prefer it), or leave it blank for soft",
+                                       lv: "rakstiet hard (nekad nesavienot pretēji vēlmei) vai soft (dot priekšroku), vai atstājiet tukšu, kas nozīmē soft"))
                 return nil
             }
             strength = parsed
         }
         guard !row.text("mentor_gender").isEmpty else {
             guard strengthText.isEmpty else {
-                row.report("gender_preference", problem: "gender_preference is given but mentor_gender is blank",
-                           fix: "fill in mentor_gender (female, male or other), or leave gender_preference blank")
+                row.report("gender_preference",
+                           problem: Phrase("gender_preference is given but mentor_gender is blank",
+                                           lv: "gender_preference ir norādīts, bet mentor_gender ir tukšs"),
+                           fix: Phrase("fill in mentor_gender (female, male or other), or leave gender_preference blank",
+                                       lv: "aizpildiet mentor_gender (sieviete, vīrietis vai cits) vai atstājiet gender_preference tukšu"))
                 return nil
             }
             return ReadField(value: nil)
@@ -74,8 +84,11 @@ public enum MenteesCSV {
         let text = row.text("waiting_since")
         guard !text.isEmpty else { return ReadField(value: nil) }
         guard let date = LocalDate(text: text) else {
-            row.report("waiting_since", problem: "waiting_since '\(InputText.excerpt(text))' is not a date",
-                       fix: "write the referral date as YYYY-MM-DD or DD.MM.YYYY, such as 2024-02-14 or 14.02.2024")
+            let quoted = InputText.excerpt(text)
+            row.report("waiting_since",
+                       problem: Phrase("waiting_since '\(quoted)' is not a date", lv: "waiting_since '\(quoted)' nav datums"),
+                       fix: Phrase("write the referral date as YYYY-MM-DD or DD.MM.YYYY, such as 2024-02-14 or 14.02.2024",
+                                   lv: "rakstiet nosūtījuma datumu kā DD.MM.GGGG vai GGGG-MM-DD, piemēram, 14.02.2024 vai 2024-02-14"))
             return nil
         }
         return ReadField(value: date)

@@ -24,11 +24,14 @@ public enum MentorsCSV {
     /// A mentor from a row with the mentor columns (profiles and applicants files share them), problems reported
     /// on the row.
     static func mentor(from row: inout CSVRow, id: String) -> Mentor? {
-        let age = row.integer("age", fix: "enter the age in whole years, such as 34")
+        let age = row.integer("age", fix: Phrase("enter the age in whole years, such as 34",
+                                                 lv: "ierakstiet vecumu pilnos gados, piemēram, 34"))
         let gender = row.gender("gender")
-        let capacity = row.integer("capacity", fix: "enter how many young people the mentor takes: 1, 2 or 3")
+        let capacity = row.integer("capacity", fix: Phrase("enter how many young people the mentor takes: 1, 2 or 3",
+                                                           lv: "ierakstiet, cik jauniešus mentors uzņem: 1, 2 vai 3"))
         let availability = row.availability("availability")
-        let maxTravelKm = row.decimal("max_travel_km", fix: "enter how far the mentor will travel, in km, such as 15")
+        let maxTravelKm = row.decimal("max_travel_km", fix: Phrase("enter how far the mentor will travel, in km, such as 15",
+                                                                 lv: "ierakstiet, cik tālu mentors brauks, kilometros, piemēram, 15"))
         let point = row.optionalPoint()
         guard let age, let gender, let capacity, let availability, let maxTravelKm else { return nil }
         return Mentor(

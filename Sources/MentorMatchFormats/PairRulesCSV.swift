@@ -15,10 +15,13 @@ public enum PairRulesCSV {
 
     /// A rule from a row with the locks columns, problems reported on the row.
     static func rule(from row: inout CSVRow) -> PairRule? {
-        let fix = "write lock (the pair must be made) or forbid (the pair must never be made)"
+        let fix = Phrase("write lock (the pair must be made) or forbid (the pair must never be made)",
+                         lv: "rakstiet lock (pāris jāizveido) vai forbid (pāri nedrīkst izveidot)")
         guard let text = row.required("rule", fix: fix) else { return nil }
         guard let kind = PairRule.Kind(rawValue: text.lowercased()) else {
-            row.report("rule", problem: "rule '\(InputText.excerpt(text))' is neither lock nor forbid", fix: fix)
+            let quoted = InputText.excerpt(text)
+            row.report("rule", problem: Phrase("rule '\(quoted)' is neither lock nor forbid", lv: "rule '\(quoted)' nav ne lock, ne forbid"),
+                       fix: fix)
             return nil
         }
         return PairRule(mentorID: row.text("mentor_id"), menteeID: row.text("mentee_id"), kind: kind)

@@ -18,15 +18,22 @@ public enum ProfilesCSV {
     public static func load(path: String, places: [Place], policy: Policy) throws(InputError) -> [RecruitProfile] {
         let parsed = CSVInputTable.read(try contentsOfFile(path), source: path, columns: columns) { row -> RecruitProfile? in
             let available = row.text("available").isEmpty
-                ? nil : row.integer("available", fix: "enter how many such people could be found, or leave it blank")
-            let cost = row.text("cost").isEmpty ? nil : row.decimal("cost", fix: "enter the EUR cost of one recruit, such as 150")
+                ? nil : row.integer("available", fix: Phrase("enter how many such people could be found, or leave it blank",
+                                                             lv: "ierakstiet, cik šādu cilvēku varētu atrast, vai atstājiet tukšu"))
+            let cost = row.text("cost").isEmpty ? nil : row.decimal("cost", fix: Phrase("enter the EUR cost of one recruit, such as 150",
+                                                                                         lv: "ierakstiet viena piesaistītā izmaksas eiro, piemēram, 150"))
             if let available, !InputLimits.recruits.contains(available) {
-                row.report("available", problem: "available \(available) is outside 0–\(InputLimits.recruits.upperBound)",
-                           fix: "enter 0 or more, or leave it blank for no limit")
+                let limit = InputLimits.recruits.upperBound
+                row.report("available", problem: Phrase("available \(available) is outside 0–\(limit)",
+                                                        lv: "available \(available) nav robežās 0–\(limit)"),
+                           fix: Phrase("enter 0 or more, or leave it blank for no limit",
+                                       lv: "ierakstiet 0 vai vairāk, vai atstājiet tukšu, ja nav ierobežojuma"))
             }
             if let cost, !InputLimits.euros.contains(cost) {
-                row.report("cost", problem: "cost \(plainNumber(cost)) is outside 0–999,999,999 EUR",
-                           fix: "enter a cost of 0 EUR or more, below a billion")
+                row.report("cost", problem: Phrase("cost \(plainNumber(cost)) is outside 0–999,999,999 EUR",
+                                                   lv: "cost \(plainNumber(cost)) nav robežās 0–999 999 999 EUR"),
+                           fix: Phrase("enter a cost of 0 EUR or more, below a billion",
+                                       lv: "ierakstiet izmaksas no 0 EUR, mazākas par miljardu"))
             }
             guard let mentor = MentorsCSV.mentor(from: &row, id: "line \(row.line ?? 0)") else { return nil }
             return RecruitProfile(mentor: mentor, available: available, cost: cost)

@@ -11,7 +11,7 @@ public enum PairsCSV {
 
     public static func read(_ data: Data, source: String) -> ParsedRecords<PairToSchedule> {
         CSVInputTable.read(data, source: source, columns: columns) { row in
-            let fix = "copy the pairs from the matching's pairs.csv"
+            let fix = Phrase("copy the pairs from the matching's pairs.csv", lv: "pārkopējiet pārus no savienošanas pairs.csv")
             guard let mentor = row.required("mentor_id", fix: fix), let mentee = row.required("mentee_id", fix: fix) else { return nil }
             return PairToSchedule(mentorID: mentor, menteeID: mentee)
         }
@@ -24,7 +24,8 @@ public enum UnavailableCSV {
 
     public static func read(_ data: Data, source: String) -> ParsedRecords<UnavailableDate> {
         CSVInputTable.read(data, source: source, columns: columns) { row in
-            guard let person = row.required("person_id", fix: "write the mentor's or young person's id"),
+            guard let person = row.required("person_id", fix: Phrase("write the mentor's or young person's id",
+                                                                 lv: "ierakstiet mentora vai jaunieša id")),
                 let date = row.date("date")
             else { return nil }
             return UnavailableDate(personID: person, date: date)
@@ -51,10 +52,12 @@ public enum SupervisorSlotsCSV {
 extension CSVRow {
     /// A date `YYYY-MM-DD`.
     mutating func date(_ column: String) -> LocalDate? {
-        let fix = "write the date as YYYY-MM-DD or DD.MM.YYYY, such as 2024-03-15 or 15.03.2024"
+        let fix = Phrase("write the date as YYYY-MM-DD or DD.MM.YYYY, such as 2024-03-15 or 15.03.2024",
+                         lv: "rakstiet datumu kā DD.MM.GGGG vai GGGG-MM-DD, piemēram, 15.03.2024 vai 2024-03-15")
         guard let text = required(column, fix: fix) else { return nil }
         guard let date = LocalDate(text: text) else {
-            report(column, problem: "\(column) '\(InputText.excerpt(text))' is not a date", fix: fix)
+            let quoted = InputText.excerpt(text)
+            report(column, problem: Phrase("\(column) '\(quoted)' is not a date", lv: "\(column) '\(quoted)' nav datums"), fix: fix)
             return nil
         }
         return date
@@ -62,10 +65,12 @@ extension CSVRow {
 
     /// A time of day `HH:MM`, as minutes after midnight.
     mutating func clock(_ column: String) -> Int? {
-        let fix = "write the time as HH:MM, such as 17:30"
+        let fix = Phrase("write the time as HH:MM, such as 17:30", lv: "rakstiet laiku kā HH:MM, piemēram, 17:30")
         guard let text = required(column, fix: fix) else { return nil }
         guard let minutes = WeeklyAvailability.parseClock(text) else {
-            report(column, problem: "\(column) '\(InputText.excerpt(text))' is not a time of day", fix: fix)
+            let quoted = InputText.excerpt(text)
+            report(column, problem: Phrase("\(column) '\(quoted)' is not a time of day", lv: "\(column) '\(quoted)' nav diennakts laiks"),
+                   fix: fix)
             return nil
         }
         return minutes

@@ -34,8 +34,10 @@ enum Workbook {
         let package = try Package(data, source: source, unpackLimit: unpackLimit)
         let sheets = try package.sheets()
         guard !sheets.isEmpty else {
-            throw InputError(issues: [InputIssue(source: source, problem: "the workbook has no sheets",
-                                                 fix: "save the workbook from Excel or LibreOffice with the data on a sheet")])
+            throw InputError(issues: [InputIssue(
+                source: source, problem: Phrase("the workbook has no sheets", lv: "darbgrāmatā nav lapu"),
+                fix: Phrase("save the workbook from Excel or LibreOffice with the data on a sheet",
+                            lv: "saglabājiet darbgrāmatu no Excel vai LibreOffice ar datiem lapā"))])
         }
         let strings = try package.sharedStrings()
         let formats = try package.cellFormats()
@@ -43,8 +45,9 @@ enum Workbook {
             guard let entry = sheets.first(where: { $0.name == chosen }) else {
                 throw InputError(issues: [InputIssue(
                     source: source,
-                    problem: "the workbook has no sheet '\(InputText.excerpt(chosen))' (sheets: \(sheets.map(\.name).joined(separator: ", ")))",
-                    fix: "choose one of the workbook's sheets")])
+                    problem: Phrase("the workbook has no sheet '\(InputText.excerpt(chosen))' (sheets: \(sheets.map(\.name).joined(separator: ", ")))",
+                                    lv: "darbgrāmatā nav lapas '\(InputText.excerpt(chosen))' (lapas: \(sheets.map(\.name).joined(separator: ", ")))"),
+                    fix: Phrase("choose one of the workbook's sheets", lv: "izvēlieties kādu no darbgrāmatas lapām"))])
             }
             return sheet(named: entry.name, rows: try package.rows(of: entry, strings: strings, formats: formats))
         }
@@ -57,9 +60,12 @@ enum Workbook {
         }
         throw InputError(issues: [InputIssue(
             source: source,
-            problem: "no sheet of the workbook has the columns \(requiredColumns.joined(separator: ",")) in its first "
-                + "row (sheets: \(sheets.map(\.name).joined(separator: ", ")))",
-            fix: "put the column names in the first row of the sheet that holds the data"
+            problem: Phrase("no sheet of the workbook has the columns \(requiredColumns.joined(separator: ",")) in its first "
+                            + "row (sheets: \(sheets.map(\.name).joined(separator: ", ")))",
+                            lv: "nevienas darbgrāmatas lapas pirmajā rindā nav kolonnu \(requiredColumns.joined(separator: ",")) "
+                            + "(lapas: \(sheets.map(\.name).joined(separator: ", ")))"),
+            fix: Phrase("put the column names in the first row of the sheet that holds the data",
+                        lv: "ierakstiet kolonnu nosaukumus tās lapas pirmajā rindā, kurā ir dati")
         )])
     }
 
@@ -153,23 +159,33 @@ extension Workbook {
             }
         }
 
-        private static let resavingFix =
-            "open it in Excel or LibreOffice and save it again as .xlsx, or save the sheet as CSV UTF-8"
+        private static let resavingFix = Phrase(
+            "open it in Excel or LibreOffice and save it again as .xlsx, or save the sheet as CSV UTF-8",
+            lv: "atveriet to Excel vai LibreOffice un saglabājiet vēlreiz kā .xlsx, vai saglabājiet lapu kā CSV UTF-8")
+
+        /// `detail` names the package's own parts (such as xl/workbook.xml), the same in both languages.
+        private static func cannotBeRead(_ detail: String) -> Phrase {
+            Phrase("the workbook cannot be read: \(detail)", lv: "darbgrāmatu nevar nolasīt: \(detail)")
+        }
 
         /// A damaged package is named so; one this reader does not read says what it is.
         private static func packageError(_ problem: ZIPArchive.Problem, source: String, unpackLimit: Int) -> InputError {
             let fix = resavingFix
             let issue = switch problem {
             case .noDirectory, .damaged:
-                InputIssue(source: source, problem: "the workbook is damaged: \(problem)", fix: fix)
+                InputIssue(source: source, problem: Phrase("the workbook is damaged: \(problem)",
+                                                           lv: "darbgrāmata ir bojāta: \(problem)"), fix: fix)
             case .encrypted:
-                InputIssue(source: source, problem: "the workbook cannot be read: \(problem)",
-                           fix: "save it again from Excel or LibreOffice without a password")
+                InputIssue(source: source, problem: cannotBeRead("\(problem)"),
+                           fix: Phrase("save it again from Excel or LibreOffice without a password",
+                                       lv: "saglabājiet to vēlreiz no Excel vai LibreOffice bez paroles"))
             case .tooLarge(let entry, _):
-                InputIssue(source: source, problem: "the workbook cannot be read: its parts unpack to more than "
-                               + "\(unpackLimit / 1_048_576) MB (at its part \(entry))", fix: fix)
+                InputIssue(source: source, problem: Phrase(
+                    "the workbook cannot be read: its parts unpack to more than \(unpackLimit / 1_048_576) MB (at its part \(entry))",
+                    lv: "darbgrāmatu nevar nolasīt: tās daļas atpakotas pārsniedz \(unpackLimit / 1_048_576) MB (pie daļas \(entry))"),
+                           fix: fix)
             case .zip64, .multiDisk, .unsupportedMethod:
-                InputIssue(source: source, problem: "the workbook cannot be read: \(problem)", fix: fix)
+                InputIssue(source: source, problem: cannotBeRead("\(problem)"), fix: fix)
             }
             return InputError(issues: [issue])
         }
@@ -190,8 +206,7 @@ extension Workbook {
         }
 
         func unreadable(_ problem: String) -> InputError {
-            InputError(issues: [InputIssue(source: source, problem: "the workbook cannot be read: \(problem)",
-                                           fix: Self.resavingFix)])
+            InputError(issues: [InputIssue(source: source, problem: Self.cannotBeRead(problem), fix: Self.resavingFix)])
         }
 
         /// The sheets in the workbook's order, with the path of each sheet's part.
@@ -250,7 +265,8 @@ extension Workbook {
                         throw InputError(issues: [InputIssue(
                             source: source, cell: "\(sheet.name)!\(Workbook.columnLetters(column))\(number)",
                             problem: problem,
-                            fix: "type the value itself into the cell (not a formula that fails), then save again"
+                            fix: Phrase("type the value itself into the cell (not a formula that fails), then save again",
+                                        lv: "ierakstiet šūnā pašu vērtību (nevis formulu, kas neizdodas), tad saglabājiet vēlreiz")
                         )])
                     }
                     if !text.isEmpty { rows[number, default: [:]][column] = text }
@@ -425,26 +441,31 @@ private struct Cell: Decodable {
     var `is`: StringItem?
 
     func text(
-        strings: [String], formats: Workbook.CellFormats, failing: (String) throws(InputError) -> Never
+        strings: [String], formats: Workbook.CellFormats, failing: (Phrase) throws(InputError) -> Never
     ) throws(InputError) -> String {
         let raw = v?.value ?? ""
         switch t {
         case "s":
             guard let index = Int(raw), strings.indices.contains(index) else {
-                try failing("the cell refers to a shared string the workbook does not have")
+                try failing(Phrase("the cell refers to a shared string the workbook does not have",
+                                   lv: "šūna atsaucas uz kopīgu virkni, kuras darbgrāmatā nav"))
             }
             return strings[index]
         case "inlineStr": return `is`?.text ?? ""
         case "str": return raw
         case "b": return raw == "1" ? "true" : "false"
-        case "e": try failing("the cell holds the error \(InputText.excerpt(raw))")
+        case "e":
+            try failing(Phrase("the cell holds the error \(InputText.excerpt(raw))", lv: "šūnā ir kļūda \(InputText.excerpt(raw))"))
         default:
             guard !raw.isEmpty else { return "" }
             let kind = formats.kind(ofStyle: s)
             let shown = kind == .number
                 ? Workbook.numberText(raw)
                 : Double(raw).flatMap { Workbook.dateText(serial: $0, kind: kind, usesDates1904: formats.usesDates1904) }
-            guard let shown else { try failing("the cell's number \(InputText.excerpt(raw)) cannot be read") }
+            guard let shown else {
+                try failing(Phrase("the cell's number \(InputText.excerpt(raw)) cannot be read",
+                                   lv: "šūnas skaitli \(InputText.excerpt(raw)) nevar nolasīt"))
+            }
             return shown
         }
     }

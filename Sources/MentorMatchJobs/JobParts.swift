@@ -3,7 +3,7 @@ import MentorMatch
 
 /// The input parts and options each kind of job reads (see ``JobRequest``), checked when a request is submitted so
 /// that nothing unread is stored and every part name is a safe file name.
-enum JobParts {
+public enum JobParts {
     static let matchingInput: Set<String> = ["document", "mentors", "mentees", "places", "policy", "locks", "current", "previous"]
 
     /// The part names a kind reads; `nil` for plan, which reads the scenario and whatever files it names.
@@ -41,8 +41,9 @@ enum JobParts {
         return request.options.keys.sorted().first { !allowedOptions.contains($0) }
     }
 
-    /// Letters, digits, `.`, `-`, `_`; not starting with a dot; at most 100 characters.
-    private static func isPlainFileName(_ name: String) -> Bool {
+    /// Letters, digits, `.`, `-`, `_`; not starting with a dot (no hidden files in a job's folder); at most 100
+    /// characters. The API document's pattern for a plan's file parts says the same.
+    public static func isPlainFileName(_ name: String) -> Bool {
         guard !name.isEmpty, name.count <= 100, name.first != "." else { return false }
         return name.unicodeScalars.allSatisfy { scalar in
             scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "._-".unicodeScalars.contains(scalar))

@@ -101,11 +101,13 @@ extension APIProblem {
     }
 }
 
-/// The API's shape of an issue: the library's ``InputIssue`` plus `record`, the JSON record its path points into.
+/// The API's shape of an issue: the library's ``InputIssue`` (with its Latvian wording) plus `record`, the JSON record
+/// its path points into.
 extension Components.Schemas.Issue {
     init(_ issue: InputIssue) {
         self.init(source: issue.source, line: issue.line, record: Self.record(ofPath: issue.field),
-                  field: issue.field, problem: issue.problem, fix: issue.fix)
+                  field: issue.field, problem: issue.problem, fix: issue.fix, cell: issue.cell,
+                  latvian: issue.latvian.map { LatvianPayload(problem: $0.problem, fix: $0.fix) })
     }
 
     /// `mentors[3]` of `mentors[3].capacity`; nil for a CSV column or a whole-document problem.

@@ -169,14 +169,9 @@ struct JobRequests {
     /// A file the scenario names, sent as a part named by its file name (`profiles.csv`): letters, digits, `.`, `_`
     /// and `-`, as openapi.yaml's `propertyNames` says, so never a path.
     static func fileName(_ name: String?) throws -> String {
-        let allowed = name?.utf8.allSatisfy { byte in
-            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".")
-                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
-        } ?? false
-        guard let name, allowed, (1...200).contains(name.utf8.count), name != ".", name != ".." else {
+        guard let name, JobParts.isPlainFileName(name) else {
             throw APIProblem(kind: .badParameter,
-                             detail: "name each file the scenario names by its file name, such as mentors.csv (no folders)")
+                             detail: "name each file the scenario names by its file name, such as mentors.csv: letters, digits, '.', '-' and '_', not starting with '.', at most 100 characters (no folders)")
         }
         return name
     }

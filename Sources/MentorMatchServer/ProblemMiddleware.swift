@@ -43,6 +43,10 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         let underlying = serverError.underlyingError
         if let problem = underlying as? APIProblem { return problem }
         if let decodingError = underlying as? DecodingError {
+            // A route without a body can only fail on a parameter, such as `?lang=de`.
+            if serverError.request.method == .get || serverError.request.method == .delete {
+                return APIProblem(kind: .badParameter, detail: "a parameter has a value this route does not take (\(Self.reason(decodingError))); see /docs")
+            }
             return RequestBodyProblem.problem(for: decodingError)
         }
         switch serverError.httpStatus {
@@ -66,6 +70,17 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 "operation": "\(serverError.operationID)", "error_type": "\(type(of: underlying))",
             ])
             return APIProblem(kind: .internal, detail: "the server failed; the log has the request id")
+        }
+    }
+
+    private static func reason(_ error: DecodingError) -> String {
+        switch error {
+        case .dataCorrupted(let context), .typeMismatch(_, let context), .valueNotFound(_, let context):
+            context.debugDescription
+        case .keyNotFound(let key, _):
+            "\(key.stringValue) is missing"
+        @unknown default:
+            "it cannot be read"
         }
     }
 }

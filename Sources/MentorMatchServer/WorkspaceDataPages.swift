@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import MentorMatch
+import MentorMatchJobs
 import MentorMatchWorkspace
 
 extension WorkspaceRoutes {
@@ -39,7 +40,7 @@ extension WorkspaceRoutes {
                 settings = try policySettings(page.form, base: PolicySettings(try page.workspace.policy(of: page.programme)))
                 try page.workspace.setPolicy(settings, of: page.programme, by: page.session.account)
             } catch {
-                return try policyPage(page, notice: nil, error: error.description)
+                return try policyPage(page, notice: nil, error: error.message(page.language))
             }
             return try policyPage(page, notice: page.text(.policySaved), error: nil)
         }
@@ -109,9 +110,7 @@ extension WorkspaceRoutes {
         guard !check.issues.isEmpty else {
             return check.missing.isEmpty ? "<p id=\"no-problems\">\(page.text(.noProblems))</p>" : .empty
         }
-        let items: [HTML] = check.issues.map { issue in
-            "<li class=\"input-problem\"><span class=\"where\">\(WorkspaceFormat.location(of: issue))</span>: \(issue.problem). <span class=\"fix\">\(page.text(.fixLabel)) \(issue.fix)</span></li>"
-        }
+        let items: [HTML] = check.issues.map { WorkspaceFormat.problemItem($0, page: page) }
         let setAside: HTML
         if check.canSetAside {
             let rows: [HTML] = check.rejected.map { row in
@@ -177,14 +176,14 @@ extension WorkspaceRoutes {
             let text = (form[name] ?? "").trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
             guard !text.isEmpty else { return nil }
             guard let value = Double(text), value.isFinite else {
-                throw .invalidField(field: name, problem: "'\(text.prefix(20))' is not a number")
+                throw .invalidField(field: name, problem: Phrase("'\(text.prefix(20))' is not a number", lv: "'\(text.prefix(20))' nav skaitlis"))
             }
             return value
         }
         func whole(_ name: String, _ range: ClosedRange<Int>) throws(WorkspaceError) -> Int? {
             guard let value = try number(name) else { return nil }
             guard let whole = Int(rounding: value, .toNearestOrAwayFromZero, clampedTo: range), Double(whole) == value else {
-                throw .invalidField(field: name, problem: "give a whole number from \(range.lowerBound) to \(range.upperBound)")
+                throw .invalidField(field: name, problem: WorkspaceFields.wholeNumber(in: range))
             }
             return whole
         }
@@ -195,6 +194,14 @@ extension WorkspaceRoutes {
         if let seconds = try number("time_limit_seconds") { settings.timeLimitSeconds = seconds }
         settings.requireSharedLanguage = form["require_shared_language"] == "on"
         return settings
+    }
+}
+
+/// The problems of the forms' own fields, shared by the policy, calendar and what-if forms.
+enum WorkspaceFields {
+    static func wholeNumber(in range: ClosedRange<Int>) -> Phrase {
+        Phrase("give a whole number from \(range.lowerBound) to \(range.upperBound)",
+               lv: "ierakstiet veselu skaitli no \(range.lowerBound) līdz \(range.upperBound)")
     }
 }
 
@@ -220,12 +227,28 @@ enum WorkspaceFormat {
                       parts.hour ?? 0, parts.minute ?? 0)
     }
 
-    /// `Mentori!D5 (capacity)` for a workbook, `mentors.csv, line 4, capacity` for a CSV file.
-    static func location(of issue: InputIssue) -> String {
+    /// `Mentori!D5 (capacity)` for a workbook, `mentors.csv, line 4, capacity` (`4. rinda`) for a CSV file.
+    static func location(of issue: InputIssue, language: ReportLanguage) -> String {
         if let cell = issue.cell { return cell + (issue.field.map { " (\($0))" } ?? "") }
         var location = issue.source
-        if let line = issue.line { location += ", \(line)" }
+        if let line = issue.line { location += language == .lv ? ", \(line). rinda" : ", line \(line)" }
         if let field = issue.field { location += ", \(field)" }
         return location
+    }
+
+    /// Why a job failed: its input problems in the page's language, or the job's own message.
+    static func failureText(_ failure: JobFailure?, page: WorkspacePage) -> String {
+        guard let failure else { return "" }
+        guard !failure.issues.isEmpty else { return failure.message }
+        return failure.issues.map { issue in
+            let wording = issue.wording(latvian: page.language == .lv)
+            return "\(location(of: issue, language: page.language)): \(wording.problem). \(page.text(.fixLabel)) \(wording.fix)"
+        }.joined(separator: "; ")
+    }
+
+    /// One input problem as a list item: where, what, and the fix, in the page's language.
+    static func problemItem(_ issue: InputIssue, page: WorkspacePage) -> HTML {
+        let wording = issue.wording(latvian: page.language == .lv)
+        return "<li class=\"input-problem\"><span class=\"where\">\(location(of: issue, language: page.language))</span>: \(wording.problem). <span class=\"fix\">\(page.text(.fixLabel)) \(wording.fix)</span></li>"
     }
 }

@@ -15,7 +15,7 @@ extension WorkspaceRoutes {
                 let settings = try calendarSettings(page.form, supervisorSlots: files.data(named: "supervisor_slots"))
                 _ = try await page.workspace.planCalendar(settings, of: page.programme, by: page.session.account)
             } catch let error as WorkspaceError {
-                return try await calendarPage(page, error: error.description)
+                return try await calendarPage(page, error: error.message(page.language))
             }
             return page.redirect(to: page.path("calendar"))
         }
@@ -39,7 +39,7 @@ extension WorkspaceRoutes {
                 let question = try whatIfQuestion(page.form, profiles: files.data(named: "profiles"))
                 _ = try await page.workspace.askWhatIf(question, about: mentee, in: page.programme, by: page.session.account)
             } catch let error as WorkspaceError {
-                return try await whatIfPage(page, error: error.description)
+                return try await whatIfPage(page, error: error.message(page.language))
             }
             return page.redirect(to: page.path("what-if") + "?mentee=" + (mentee.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
         }
@@ -77,7 +77,7 @@ extension WorkspaceRoutes {
             let text = (fields[name] ?? "").trimmingCharacters(in: .whitespaces)
             if text.isEmpty { return nil }
             guard let value = Int(text), range.contains(value) else {
-                throw .invalidField(field: name, problem: "give a whole number from \(range.lowerBound) to \(range.upperBound)")
+                throw .invalidField(field: name, problem: WorkspaceFields.wholeNumber(in: range))
             }
             return value
         }
@@ -85,12 +85,14 @@ extension WorkspaceRoutes {
         var hours: Double?
         if !hoursText.isEmpty {
             guard let value = Double(hoursText), value.isFinite, (0.5...200).contains(value) else {
-                throw .invalidField(field: "hours_per_month", problem: "give the hours a month from 0.5 to 200, such as 20")
+                throw .invalidField(field: "hours_per_month", problem: Phrase("give the hours a month from 0.5 to 200, such as 20",
+                                                                             lv: "ierakstiet stundas mēnesī no 0,5 līdz 200, piemēram, 20"))
             }
             hours = value
         }
         guard let months = try whole("months", 1...36) else {
-            throw .invalidField(field: "months", problem: "give the programme's length in months, such as 6")
+            throw .invalidField(field: "months", problem: Phrase("give the programme's length in months, such as 6",
+                                                                 lv: "ierakstiet programmas ilgumu mēnešos, piemēram, 6"))
         }
         return CalendarSettings(
             start: (fields["start"] ?? "").trimmingCharacters(in: .whitespaces), months: months,
@@ -143,9 +145,7 @@ extension WorkspaceRoutes {
                 \(problem)<p id="schedule-running" role="status">\(words.planning)</p>
                 """, refresh: 2)
         case .failed, .cancelled:
-            let why = record.failure.map { failure in
-                failure.issues.isEmpty ? failure.message : failure.issues.map(\.description).joined(separator: "; ")
-            } ?? ""
+            let why = WorkspaceFormat.failureText(record.failure, page: page)
             return show("""
                 \(problem)<p class="error" id="schedule-failed" role="alert">\(words.planFailed) \(why)</p>\(intro)\(form)
                 """)
@@ -201,16 +201,20 @@ extension WorkspaceRoutes {
 
     func whatIfQuestion(_ fields: [String: String], profiles: Data?) throws(WorkspaceError) -> WhatIfQuestion {
         guard let profiles, !profiles.isEmpty else {
-            throw .invalidField(field: "profiles", problem: "choose the file of the kinds of volunteer you could find (profiles.csv)")
+            throw .invalidField(field: "profiles", problem: Phrase(
+                "choose the file of the kinds of volunteer you could find (profiles.csv)",
+                lv: "izvēlieties failu ar brīvprātīgo veidiem, kurus varētu atrast (profiles.csv)"))
         }
         let maxText = (fields["max_recruits"] ?? "").trimmingCharacters(in: .whitespaces)
         guard let maxRecruits = Int(maxText), (1...50).contains(maxRecruits) else {
-            throw .invalidField(field: "max_recruits", problem: "give the most recruits to look at, 1 to 50, such as 5")
+            throw .invalidField(field: "max_recruits", problem: Phrase("give the most recruits to look at, 1 to 50, such as 5",
+                                                                       lv: "ierakstiet lielāko jauno mentoru skaitu, ko apsvērt, no 1 līdz 50, piemēram, 5"))
         }
         let costText = (fields["training_cost"] ?? "").trimmingCharacters(in: .whitespaces)
         let cost = costText.isEmpty ? 0 : Double(costText.replacingOccurrences(of: ",", with: "."))
         guard let cost, cost.isFinite, (0...100_000).contains(cost) else {
-            throw .invalidField(field: "training_cost", problem: "give the training cost per recruit in EUR, 0 to 100000")
+            throw .invalidField(field: "training_cost", problem: Phrase("give the training cost per recruit in EUR, 0 to 100000",
+                                                                        lv: "ierakstiet apmācības izmaksas vienam jaunam mentoram eiro, no 0 līdz 100000"))
         }
         return WhatIfQuestion(profiles: profiles, maxRecruits: maxRecruits, remoteParishes: fields["target"] == "remote_parishes",
                               trainingCost: cost)
@@ -261,9 +265,7 @@ extension WorkspaceRoutes {
                 \(problem)\(about)<p id="what-if-running" role="status">\(words.asking)</p>
                 """, refresh: 2)
         case .failed, .cancelled:
-            let why = record.failure.map { failure in
-                failure.issues.isEmpty ? failure.message : failure.issues.map(\.description).joined(separator: "; ")
-            } ?? ""
+            let why = WorkspaceFormat.failureText(record.failure, page: page)
             return show("""
                 \(problem)\(about)<p class="error" id="what-if-failed" role="alert">\(words.askFailed) \(why)</p>\(form)
                 """)

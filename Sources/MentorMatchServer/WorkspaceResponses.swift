@@ -65,9 +65,9 @@ enum WorkspaceResponses {
         case .notFound: errorPage(.notFound, state.text(.notFoundTitle), state.text(.notFound), state: state)
         case .throttled(let minutes):
             errorPage(.tooManyRequests, state.text(.tooManyTitle), state.text(.throttled, "\(minutes)"), state: state)
-        case .jobRefused: errorPage(.serviceUnavailable, state.text(.busyTitle), error.description, state: state)
-        case .storage: errorPage(.internalServerError, state.text(.errorTitle), error.description, state: state)
-        default: errorPage(.unprocessableContent, state.text(.errorTitle), error.description, state: state)
+        case .jobRefused: errorPage(.serviceUnavailable, state.text(.busyTitle), error.message(state.language), state: state)
+        case .storage: errorPage(.internalServerError, state.text(.errorTitle), error.message(state.language), state: state)
+        default: errorPage(.unprocessableContent, state.text(.errorTitle), error.message(state.language), state: state)
         }
     }
 

@@ -42,9 +42,7 @@ extension WorkspaceRoutes {
             return page.html(title: title, nav: .review, body: body, refreshSeconds: 2)
         case .failed, .cancelled:
             let failure = record.failure
-            let issues: [HTML] = (failure?.issues ?? []).map { issue in
-                "<li class=\"input-problem\"><span class=\"where\">\(WorkspaceFormat.location(of: issue))</span>: \(issue.problem). \(page.text(.fixLabel)) \(issue.fix)</li>"
-            }
+            let issues: [HTML] = (failure?.issues ?? []).map { WorkspaceFormat.problemItem($0, page: page) }
             let body: HTML = """
                 <p class="error" id="run-failed" role="alert">\(page.text(.runFailed, failure?.message ?? record.status.rawValue))</p>
                 <ul id="input-problems">\(issues)</ul>

@@ -58,10 +58,13 @@ extension Workspace {
         _ settings: CalendarSettings, of programme: Programme, by account: Account
     ) async throws(WorkspaceError) -> CalendarRun {
         guard LocalDate(iso: settings.start) != nil else {
-            throw .invalidField(field: "start", problem: "'\(settings.start.prefix(20))' is not a date; give the first day such as 2024-03-01")
+            throw .invalidField(field: "start", problem: Phrase(
+                "'\(settings.start.prefix(20))' is not a date; give the first day such as 2024-03-01",
+                lv: "'\(settings.start.prefix(20))' nav datums; ierakstiet pirmo dienu, piemēram, 01.03.2024"))
         }
         guard (1...36).contains(settings.months) else {
-            throw .invalidField(field: "months", problem: "give the programme's length as 1 to 36 months")
+            throw .invalidField(field: "months", problem: Phrase("give the programme's length as 1 to 36 months",
+                                                                 lv: "ierakstiet programmas ilgumu no 1 līdz 36 mēnešiem"))
         }
         let files = try currentFiles(programme)
         guard let contents = try contents(files, programme: programme, current: []),

@@ -36,7 +36,8 @@ extension Workspace {
     {
         guard let file = try currentFiles(programme)[kind]?.0 else { throw .notFound }
         if let sheet, !(file.sheetNames ?? []).contains(sheet) {
-            throw .invalidField(field: "\(kind.rawValue)_sheet", problem: "the workbook has no sheet '\(sheet.prefix(100))'")
+            throw .invalidField(field: "\(kind.rawValue)_sheet",
+                                problem: Phrase("the workbook has no sheet '\(sheet.prefix(100))'", lv: "darbgrāmatā nav lapas '\(sheet.prefix(100))'"))
         }
         try write { db in
             try db.execute(sql: "UPDATE upload SET sheet = ? WHERE id = ?", arguments: [sheet, file.id])

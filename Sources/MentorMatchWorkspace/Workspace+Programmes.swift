@@ -146,7 +146,9 @@ extension Workspace {
     public func setPolicy(_ settings: PolicySettings, of programme: Programme, by account: Account) throws(WorkspaceError) {
         let policy = settings.applied(to: try self.policy(of: programme))
         if let issue = InputValidator.issues(in: policy, source: "policy").first {
-            throw .invalidField(field: issue.field ?? "policy", problem: "\(issue.problem); \(issue.fix)")
+            let english = issue.wording(latvian: false), latvian = issue.wording(latvian: true)
+            throw .invalidField(field: issue.field ?? "policy",
+                                problem: Phrase("\(english.problem); \(english.fix)", lv: "\(latvian.problem); \(latvian.fix)"))
         }
         let text = PolicyFile.yamlText(policy)
         try write { db in

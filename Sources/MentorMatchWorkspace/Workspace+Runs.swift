@@ -55,13 +55,20 @@ extension Workspace {
         return run
     }
 
-    static func describe(_ error: JobSubmissionError) -> String {
+    /// A person's id that is not in the run, as a form field's problem.
+    static let idAsShown = Phrase("give the id as the review page shows it", lv: "ierakstiet id tā, kā to rāda pārskatīšanas lapa")
+
+    static func describe(_ error: JobSubmissionError) -> Phrase {
         switch error {
-        case .queueFull(let seconds): "the server is busy; try again in \(seconds) s"
-        case .shuttingDown: "the server is stopping; try again once it is back"
-        case .idempotencyConflict: "the request was sent twice; try again"
-        case .unknownPart(let name): "the run's input has a part '\(name)' the matching does not read (a bug)"
-        case .storeFailed(let why): why
+        case .queueFull(let seconds):
+            Phrase("the server is busy; try again in \(seconds) s", lv: "serveris ir aizņemts; mēģiniet vēlreiz pēc \(seconds) s")
+        case .shuttingDown:
+            Phrase("the server is stopping; try again once it is back", lv: "serveris apstājas; mēģiniet vēlreiz, kad tas atkal darbojas")
+        case .idempotencyConflict: Phrase("the request was sent twice; try again", lv: "pieprasījums nosūtīts divreiz; mēģiniet vēlreiz")
+        case .unknownPart(let name):
+            Phrase("the run's input has a part '\(name)' the matching does not read (a bug)",
+                   lv: "atlases ievadē ir daļa '\(name)', ko atlase nelasa (kļūda programmā)")
+        case .storeFailed(let why): Phrase(why, lv: "krātuve kļūdījās: \(why)")
         }
     }
 
@@ -100,7 +107,7 @@ extension Workspace {
     ) throws(WorkspaceError) {
         for (field, value) in [("mentee_id", menteeID), ("mentor_id", mentorID)]
         where value.isEmpty || value.count > 100 || value.contains(",") || value.contains("\n") {
-            throw .invalidField(field: field, problem: "give the id as the review page shows it")
+            throw .invalidField(field: field, problem: Self.idAsShown)
         }
         try write { db in
             if kind == .approve {

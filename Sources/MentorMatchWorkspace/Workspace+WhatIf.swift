@@ -59,7 +59,7 @@ extension Workspace {
         _ question: WhatIfQuestion, about menteeID: String, in programme: Programme, by account: Account
     ) async throws(WorkspaceError) -> WhatIfRun {
         guard menteeID.count <= 100, !menteeID.contains(where: \.isNewline) else {
-            throw .invalidField(field: "mentee", problem: "give the id as the review page shows it")
+            throw .invalidField(field: "mentee", problem: Self.idAsShown)
         }
         let files = try currentFiles(programme)
         guard let contents = try contents(files, programme: programme, current: []) else { throw .dataNotReady }

@@ -148,6 +148,40 @@ struct BadInputTests {
         #expect(!issue.fix.isEmpty)
     }
 
+    /// A coordinator reads the same problem in Latvian: every problem of a CSV file a coordinator uploads has a
+    /// Latvian wording, and it says the same facts: every number, quoted value and id of the English problem and fix.
+    @Test(arguments: cases.filter { $0.file.hasSuffix(".csv") && $0.contents != nil })
+    func theLatvianWordingSaysTheSameFacts(_ badCase: BadInputCase) throws {
+        let result = try loadFixtures(replacing: [badCase.file: badCase.contents])
+        guard case .failure(let error) = result else {
+            Issue.record("the input was accepted")
+            return
+        }
+        let issue = try #require(error.issues.first { $0.problem.contains(badCase.problem) }, "\(error)")
+        let latvian = try #require(issue.latvian, "no Latvian for: \(issue.problem)")
+        #expect(latvian.problem != issue.problem && latvian.fix != issue.fix)
+        for (english, said, quotesValues) in [(issue.problem, latvian.problem, true), (issue.fix, latvian.fix, false)] {
+            let missing = Self.facts(in: english, quotes: quotesValues).subtracting(Self.facts(in: said, quotes: quotesValues))
+            #expect(missing.isEmpty, "'\(said)' does not say \(missing.sorted()) of '\(english)'")
+        }
+    }
+
+    /// The numbers (a decimal comma read as a point) and ids such as M01 of a sentence, and with `quotes` its quoted
+    /// values (a problem quotes what the file holds; a fix's examples are said in each language's own way).
+    static func facts(in text: String, quotes: Bool) -> Set<String> {
+        let patterns = [#"\d+(?:[.,]\d+)?"#, #"\b[MY]\d+\b"#] + (quotes ? [#"'[^']*'"#] : [])
+        var facts: Set<String> = []
+        for pattern in patterns {
+            let expression = try? NSRegularExpression(pattern: pattern)
+            let range = NSRange(text.startIndex..., in: text)
+            for match in expression?.matches(in: text, range: range) ?? [] {
+                guard let found = Range(match.range, in: text) else { continue }
+                facts.insert(text[found].replacingOccurrences(of: ",", with: "."))
+            }
+        }
+        return facts
+    }
+
     @Test func everyProblemOfAFileIsReported() throws {
         let mentors = mentorHeader
             + "M01,34,female,Ogre,7,Mon 16:00-18:00,,lv,20\n"

@@ -224,6 +224,28 @@ struct RouterTests {
         }
     }
 
+    /// A parameter the document does not allow is a 400 that says so (not a 422 about a body the GET does not have),
+    /// and a plan's file part named against the document's pattern is refused with the rule, before anything is stored.
+    @Test func parametersAndPartNamesOutsideTheDocumentAre400() async throws {
+        try await ServerHarness().run { client, jobs, _ in
+            let language = try await client.execute(uri: "/v1/matchings/some-id/map.svg?lang=de", method: .get)
+            #expect(language.status == .badRequest, "\(language.text)")
+            let problem = try language.json()
+            #expect(problem["type"] as? String == "https://mentormatch.lv/problems/bad-parameter")
+            #expect((problem["detail"] as? String)?.contains("de") == true, "\(problem)")
+
+            for name in [".hidden", "../mentors.csv", String(repeating: "a", count: 101)] {
+                let (boundary, body) = JobOutputRouteTests.multipart(["scenario": "name: x\n", name: "id\n"])
+                let refused = try await client.execute(
+                    uri: "/v1/plans", method: .post,
+                    headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(bytes: body))
+                #expect(refused.status == .badRequest, "\(name): \(refused.text)")
+                #expect((try refused.json()["detail"] as? String)?.contains("not starting with '.'") == true)
+            }
+            #expect(await jobs.statistics().jobsByStatus.values.reduce(0, +) == 0, "nothing was accepted")
+        }
+    }
+
     @Test func idempotencyKeysReturnTheSameJobOrConflict() async throws {
         try await ServerHarness().run { client, _, _ in
             var headers = HTTPFields.json()

@@ -279,6 +279,14 @@ struct WorkspaceProgrammePageTests {
             let page = try await uploadOgre(&anna, base, mentors: workbook)
             #expect(page.text.contains("id=\"input-problems\""))
             #expect(page.text.contains("<li class=\"input-problem\"><span class=\"where\">Mentori!E4 (capacity)</span>"))
+            // The page is in Latvian, and so is the problem, with the same figures; in English the same facts.
+            #expect(page.text.contains("capacity 7 pārsniedz maksimumu 3. <span class=\"fix\">Labojums: ierakstiet capacity 1, 2 vai 3"),
+                    "\(page.text)")
+            #expect(!page.text.contains("is above the maximum"))
+            let english = try await anna.get(base + "?lang=en")
+            #expect(english.text.contains("capacity 7 is above the maximum of 3. <span class=\"fix\">Fix: set capacity to 1, 2 or 3"),
+                    "\(english.text)")
+            _ = try await anna.get(base + "?lang=lv")
             #expect(page.text.contains("id=\"set-aside-rows\"") && page.text.contains("data-key=\"M003\""))
             #expect(!page.text.contains("id=\"run-matching\""))
             _ = try await anna.post(base + "/set-aside", ["set_aside": "on"])

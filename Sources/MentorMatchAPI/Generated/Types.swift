@@ -3828,6 +3828,29 @@ package enum Operations {
                     }
                 }
             }
+            /// The body is not JSON, a multipart part is missing, or a parameter is out of range.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/map.svg/get(getMatchingMapSVG)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            package var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
             /// The bearer token is missing or wrong.
             ///
             /// - Remark: Generated from `#/paths//v1/matchings/{id}/map.svg/get(getMatchingMapSVG)/responses/401`.
@@ -4051,6 +4074,29 @@ package enum Operations {
                     default:
                         try throwUnexpectedResponseStatus(
                             expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The body is not JSON, a multipart part is missing, or a parameter is out of range.
+            ///
+            /// - Remark: Generated from `#/paths//v1/matchings/{id}/result.xlsx/get(getMatchingResultXLSX)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            package var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
                             response: self
                         )
                     }
@@ -10098,6 +10144,39 @@ extension Components {
             package var problem: Swift.String
             /// - Remark: Generated from `#/components/schemas/Issue/fix`.
             package var fix: Swift.String
+            /// The cell of a workbook, such as `Mentori!D5`, which then names the place instead of line and column.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Issue/cell`.
+            package var cell: Swift.String?
+            /// The same problem and fix in Latvian, said from the same values (for forms shown in Latvian); absent for problems written in English only, such as those of the JSON document's shape.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Issue/latvian`.
+            package struct LatvianPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/Issue/latvian/problem`.
+                package var problem: Swift.String
+                /// - Remark: Generated from `#/components/schemas/Issue/latvian/fix`.
+                package var fix: Swift.String
+                /// Creates a new `LatvianPayload`.
+                ///
+                /// - Parameters:
+                ///   - problem:
+                ///   - fix:
+                package init(
+                    problem: Swift.String,
+                    fix: Swift.String
+                ) {
+                    self.problem = problem
+                    self.fix = fix
+                }
+                package enum CodingKeys: String, CodingKey {
+                    case problem
+                    case fix
+                }
+            }
+            /// The same problem and fix in Latvian, said from the same values (for forms shown in Latvian); absent for problems written in English only, such as those of the JSON document's shape.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Issue/latvian`.
+            package var latvian: Components.Schemas.Issue.LatvianPayload?
             /// Creates a new `Issue`.
             ///
             /// - Parameters:
@@ -10107,13 +10186,17 @@ extension Components {
             ///   - field: The column, or the JSON path such as `mentors[3].capacity`.
             ///   - problem:
             ///   - fix:
+            ///   - cell: The cell of a workbook, such as `Mentori!D5`, which then names the place instead of line and column.
+            ///   - latvian: The same problem and fix in Latvian, said from the same values (for forms shown in Latvian); absent for problems written in English only, such as those of the JSON document's shape.
             package init(
                 source: Swift.String,
                 line: Swift.Int? = nil,
                 record: Swift.String? = nil,
                 field: Swift.String? = nil,
                 problem: Swift.String,
-                fix: Swift.String
+                fix: Swift.String,
+                cell: Swift.String? = nil,
+                latvian: Components.Schemas.Issue.LatvianPayload? = nil
             ) {
                 self.source = source
                 self.line = line
@@ -10121,6 +10204,8 @@ extension Components {
                 self.field = field
                 self.problem = problem
                 self.fix = fix
+                self.cell = cell
+                self.latvian = latvian
             }
             package enum CodingKeys: String, CodingKey {
                 case source
@@ -10129,6 +10214,8 @@ extension Components {
                 case field
                 case problem
                 case fix
+                case cell
+                case latvian
             }
         }
         /// - Remark: Generated from `#/components/schemas/ValidationReport`.
