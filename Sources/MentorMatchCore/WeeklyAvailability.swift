@@ -7,6 +7,11 @@ public enum Weekday: Int, Sendable, Hashable, Codable, CaseIterable, Comparable 
         ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][rawValue - 1]
     }
 
+    /// `P`, `O`, `T`, `C`, `Pk`, `S`, `Sv`, as Latvian calendars write them (and as availability reads them).
+    public var latvianAbbreviation: String {
+        ["P", "O", "T", "C", "Pk", "S", "Sv"][rawValue - 1]
+    }
+
     public static func < (lhs: Weekday, rhs: Weekday) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// Accepted spellings: English (`Mon`, `Monday`) and Latvian (`P`, `Pr`, `Pirmdiena`, `O`, `Otr`, …),

@@ -1,4 +1,5 @@
 import Foundation
+import Matching
 import MentorMatchCore
 import Planning
 
@@ -11,8 +12,11 @@ public enum PlanCharts {
     static let colours = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"]
 
     /// Young people served and served from remote places against the number of recruits (left axis), with the
-    /// recruits' cost (right axis) when any recruit costs something.
-    public static func servedVersusRecruits(_ curve: [RecruitmentPlan], mentees: Int, title: String) -> String {
+    /// recruits' cost (right axis) when any recruit costs something; axes, legend and tooltips in `language`.
+    public static func servedVersusRecruits(
+        _ curve: [RecruitmentPlan], mentees: Int, title: String, language: ReportLanguage = .en
+    ) -> String {
+        let latvian = language == .lv
         let plotWidth = width - margin.left - margin.right
         let plotHeight = height - margin.top - margin.bottom
         let maxRecruits = max(1, curve.count - 1)
@@ -21,7 +25,7 @@ public enum PlanCharts {
         func x(_ recruits: Int) -> Double { margin.left + plotWidth * Double(recruits) / Double(maxRecruits) }
         func y(_ value: Double, _ top: Double) -> Double { margin.top + plotHeight * (1 - value / top) }
         var svg = header(title: title)
-        svg += axes(xLabel: "recruits", yLabel: "young people")
+        svg += axes(xLabel: latvian ? "jauni mentori" : "recruits", yLabel: latvian ? "jaunieši" : "young people")
         for tick in ticks(maxServed) {
             svg += line(margin.left - 5, y(Double(tick), Double(maxServed)), margin.left + plotWidth, y(Double(tick), Double(maxServed)), colour: "#e5e5e5")
             svg += text("\(tick)", margin.left - 8, y(Double(tick), Double(maxServed)) + 4, anchor: "end")
@@ -30,11 +34,13 @@ public enum PlanCharts {
             svg += text("\(tick)", x(tick), margin.top + plotHeight + 18, anchor: "middle")
         }
         var series: [(String, String, [Double], Double)] = [
-            ("served", colours[0], curve.map { Double($0.served) }, Double(maxServed)),
-            ("served from remote places", colours[2], curve.map { Double($0.servedRemote) }, Double(maxServed)),
+            (latvian ? "apkalpoti" : "served", colours[0], curve.map { Double($0.served) }, Double(maxServed)),
+            (latvian ? "apkalpoti no attāliem pagastiem" : "served from remote places", colours[2],
+             curve.map { Double($0.servedRemote) }, Double(maxServed)),
         ]
         if maxCost > 0 {
-            series.append(("cost of recruits (EUR, right axis)", colours[3], curve.map(\.cost), maxCost))
+            series.append((latvian ? "jauno mentoru izmaksas (EUR, labā ass)" : "cost of recruits (EUR, right axis)", colours[3],
+                           curve.map(\.cost), maxCost))
             for fraction in [0.0, 0.5, 1.0] {
                 svg += text(euros(maxCost * fraction), margin.left + plotWidth + 8, y(maxCost * fraction, maxCost) + 4, anchor: "start")
             }
@@ -44,7 +50,7 @@ public enum PlanCharts {
             svg += "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2.5\" points=\"\(points.joined(separator: " "))\"/>\n"
             for (recruits, value) in values.enumerated() {
                 let shown = Int(exactly: value).map(String.init) ?? euros(value)
-                let label = "\(recruits) recruits: \(name) \(shown)"
+                let label = latvian ? "\(recruits) jauni mentori: \(name) \(shown)" : "\(recruits) recruits: \(name) \(shown)"
                 svg += "<circle cx=\"\(format(x(recruits)))\" cy=\"\(format(y(value, top)))\" r=\"3.5\" fill=\"\(colour)\">"
                 svg += "<title>\(escaped(label))</title></circle>\n"
             }

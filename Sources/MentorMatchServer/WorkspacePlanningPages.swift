@@ -163,7 +163,7 @@ extension WorkspaceRoutes {
             """
             <tr class="shortfall" data-mentor="\(shortfall.mentorID)" data-mentee="\(shortfall.menteeID)"><td>\(shortfall.month)</td>\
             <td>\(shortfall.mentorID)–\(shortfall.menteeID)</td><td>\(shortfall.scheduled) / \(shortfall.required)</td>\
-            <td>\(words.shortfallKind(shortfall.kind))</td><td>\(shortfall.reason)</td></tr>
+            <td>\(words.shortfallKind(shortfall.kind))</td><td>\(page.language == .lv ? shortfall.reasonLatvian ?? shortfall.reason : shortfall.reason)</td></tr>
             """
         }
         let shortfalls: HTML = summary.shortfalls.isEmpty
@@ -282,7 +282,7 @@ extension WorkspaceRoutes {
             \(problem)\(about)
             <section id="what-if-answer"><h2>\(words.answerTitle)</h2><ul>\(lines)</ul></section>
             <section><h2>\(words.curveTitle)</h2>
-            <figure id="curve">\(HTML.generated(PlanCharts.servedVersusRecruits(answer.curve, mentees: answer.mentees, title: words.curveChartTitle(page.programme.name))))</figure>
+            <figure id="curve">\(HTML.generated(PlanCharts.servedVersusRecruits(answer.curve, mentees: answer.mentees, title: words.curveChartTitle(page.programme.name), language: page.language)))</figure>
             <table id="curve-table"><thead><tr><th scope="col">\(words.recruitsColumn)</th><th scope="col">\(words.servedColumn)</th>\
             <th scope="col">\(words.remoteColumn)</th><th scope="col">\(words.costColumn)</th></tr></thead><tbody>\(curveRows)</tbody></table>
             </section>

@@ -60,7 +60,7 @@ extension Workspace {
         guard LocalDate(iso: settings.start) != nil else {
             throw .invalidField(field: "start", problem: Phrase(
                 "'\(settings.start.prefix(20))' is not a date; give the first day such as 2024-03-01",
-                lv: "'\(settings.start.prefix(20))' nav datums; ierakstiet pirmo dienu, piemēram, 01.03.2024"))
+                lv: "'\(settings.start.prefix(20))' nav datums; ierakstiet pirmo dienu, piemēram, 2024-03-01"))
         }
         guard (1...36).contains(settings.months) else {
             throw .invalidField(field: "months", problem: Phrase("give the programme's length as 1 to 36 months",

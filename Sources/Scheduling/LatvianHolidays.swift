@@ -57,6 +57,22 @@ public enum LatvianHolidays {
         return days.sorted { $0.date < $1.date }
     }
 
+    /// The Latvian name of a day off this table names (`Midsummer Day` is `Jāņu diena`), as the law names them;
+    /// `nil` for a name it does not give, such as an extra day off from the policy.
+    public static func latvianName(of name: String) -> String? { latvianNames[name] }
+
+    private static let latvianNames: [String: String] = [
+        "New Year's Day": "Jaungada diena", "Good Friday": "Lielā Piektdiena", "Easter Sunday": "Lieldienas",
+        "Easter Monday": "Otrās Lieldienas", "Pentecost": "Vasarsvētki", "Labour Day": "Darba svētki",
+        "Restoration of Independence Day": "Latvijas Republikas Neatkarības atjaunošanas diena",
+        "Mother's Day": "Mātes diena", "Midsummer Eve": "Līgo diena", "Midsummer Day": "Jāņu diena",
+        "Proclamation Day": "Latvijas Republikas proklamēšanas diena", "Christmas Eve": "Ziemassvētku vakars",
+        "Christmas Day": "Ziemassvētki", "Second Day of Christmas": "Otrie Ziemassvētki", "New Year's Eve": "Vecgada vakars",
+        "Restoration of Independence Day (observed)": "Neatkarības atjaunošanas dienas pārceltā brīvdiena",
+        "Proclamation Day (observed)": "Proklamēšanas dienas pārceltā brīvdiena",
+        "Day off (transferred)": "pārcelta brīvdiena",
+    ]
+
     /// A working-day transfer order: a weekday off, worked on a Saturday instead.
     public struct Transfer: Sendable, Hashable {
         public var date: LocalDate

@@ -38,6 +38,8 @@ public struct Shortfall: Sendable, Hashable, Codable {
     public var kind: Kind
     /// Starts with the kind in words (`no common window:` or `mentor fully booked:`), then the details.
     public var reason: String
+    /// The same reason in Latvian, from the same facts; `nil` in sessions.json files written before it was added.
+    public var reasonLatvian: String?
 
     public enum Kind: String, Sendable, Hashable, Codable {
         /// Too few dates with a window both share, once days off and unavailable dates are out.
@@ -50,6 +52,7 @@ public struct Shortfall: Sendable, Hashable, Codable {
         case mentorID = "mentor_id"
         case menteeID = "mentee_id"
         case month, required, scheduled, kind, reason
+        case reasonLatvian = "reason_lv"
     }
 }
 

@@ -19,13 +19,13 @@ struct ShortfallReasons {
                 let (kind, reason) = reason(pairIndex: pairIndex, monthIndex: monthIndex, month: month)
                 result.append(Shortfall(
                     mentorID: mentorID, menteeID: pair.pair.menteeID, month: month.text, required: month.required,
-                    scheduled: scheduled, kind: kind, reason: reason))
+                    scheduled: scheduled, kind: kind, reason: reason.english, reasonLatvian: reason.latvian))
             }
         }
         return result
     }
 
-    private func reason(pairIndex: Int, monthIndex: Int, month: ProgrammeMonth) -> (Shortfall.Kind, String) {
+    private func reason(pairIndex: Int, monthIndex: Int, month: ProgrammeMonth) -> (Shortfall.Kind, Phrase) {
         let pair = candidates.pairs[pairIndex]
         let supervisionDays = candidates.datesTakenBySupervision[pairIndex, default: []].filter(month.contains)
         let meetingDays = Set(candidates.candidates.filter { $0.pairIndex == pairIndex && $0.monthIndex == monthIndex }
@@ -34,23 +34,39 @@ struct ShortfallReasons {
         let lostToDaysOff = (month.first.daysSinceEpoch...month.last.daysSinceEpoch).map(LocalDate.init(daysSinceEpoch:))
             .filter { sharedWeekdays.contains($0.weekday) && (daysOff[$0] != nil || pair.unavailable.contains($0)) }
         if meetingDays.count < month.required {
-            let lost = lostToDaysOff.isEmpty ? "" : "; lost: " + lostToDaysOff.map { date in
-                "\(date) (\(daysOff[date] ?? "unavailable"))"
-            }.joined(separator: ", ")
+            let lost = lostToDaysOff.isEmpty ? Phrase("", lv: "") : Phrase(
+                "; lost: " + lostToDaysOff.map { "\($0) (\(daysOff[$0] ?? "unavailable"))" }.joined(separator: ", "),
+                lv: "; zaudēti: " + lostToDaysOff.map { date in
+                    "\(date) (\(daysOff[date].map { LatvianHolidays.latvianName(of: $0) ?? $0 } ?? "nav pieejams"))"
+                }.joined(separator: ", "))
             let scheduled = chosen.filter { $0.pairIndex == pairIndex && $0.monthIndex == monthIndex }.count
             let taken = scheduled < meetingDays.count
-                ? "; \(mentorID)'s other sessions or supervision take \(meetingDays.count - scheduled) of those dates" : ""
-            return (.noCommonWindow, "no common window: only \(meetingDays.count) date(s) in \(month.text) fall on a weekday both share "
-                + "(\(sharedWeekdays.sorted().map(\.abbreviation).joined(separator: ", ")))\(lost)\(taken)")
+                ? Phrase("; \(mentorID)'s other sessions or supervision take \(meetingDays.count - scheduled) of those dates",
+                         lv: "; \(mentorID) citas tikšanās vai supervīzija aizņem \(meetingDays.count - scheduled) no šiem datumiem")
+                : Phrase("", lv: "")
+            let weekdays = sharedWeekdays.sorted()
+            let shared = Phrase("no common window: only \(meetingDays.count) date(s) in \(month.text) fall on a weekday both share "
+                                + "(\(weekdays.map(\.abbreviation).joined(separator: ", ")))",
+                                lv: "nav kopīga laika: \(month.text) tikai \(meetingDays.count) datumi iekrīt nedēļas dienās, kas der abiem "
+                                + "(\(weekdays.map(\.latvianAbbreviation).joined(separator: ", ")))")
+            return (.noCommonWindow, shared + lost + taken)
         }
         let monthMinutes = chosen.filter { $0.monthIndex == monthIndex }.reduce(0) { $0 + $1.endMinute - $1.startMinute }
         let sessionMinutes = candidates.candidates.first.map { $0.endMinute - $0.startMinute } ?? 0
         if Double(monthMinutes + sessionMinutes) > monthlyCapHours * 60 {
-            return (.mentorFullyBooked, "mentor fully booked: \(mentorID) reaches the \(DecimalText.fixed(monthlyCapHours, decimals: 1)) hours "
-                + "offered in \(month.text)")
+            let hours = DecimalText.fixed(monthlyCapHours, decimals: 1)
+            return (.mentorFullyBooked, Phrase(
+                "mentor fully booked: \(mentorID) reaches the \(hours) hours offered in \(month.text)",
+                lv: "mentors pilnībā aizņemts: \(mentorID) sasniedz \(hours.replacingOccurrences(of: ".", with: ",")) stundas, "
+                    + "kas piedāvātas \(month.text)"))
         }
-        let supervision = supervisionDays.isEmpty ? "" : ", supervision (\(supervisionDays.sorted().map(\.description).joined(separator: ", ")))"
-        return (.mentorFullyBooked, "mentor fully booked: on the \(meetingDays.count) dates with a shared window, \(mentorID)'s other "
-            + "sessions (travel included)\(supervision) or the one-session-a-day rule leave no room")
+        let supervisionDates = supervisionDays.sorted().map(\.description).joined(separator: ", ")
+        let supervision = supervisionDays.isEmpty
+            ? Phrase("", lv: "") : Phrase(", supervision (\(supervisionDates))", lv: ", supervīzija (\(supervisionDates))")
+        return (.mentorFullyBooked, Phrase("mentor fully booked: on the \(meetingDays.count) dates with a shared window, \(mentorID)'s other "
+                                           + "sessions (travel included)", lv: "mentors pilnībā aizņemts: \(meetingDays.count) datumos ar "
+                                           + "kopīgu laiku \(mentorID) citas tikšanās (ar ceļu)")
+            + supervision
+            + Phrase(" or the one-session-a-day rule leave no room", lv: " vai noteikums par vienu tikšanos dienā neatstāj vietu"))
     }
 }

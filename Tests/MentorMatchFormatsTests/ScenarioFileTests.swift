@@ -148,5 +148,10 @@ struct ScenarioFileTests {
         #expect(chart.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(chart.contains("A &amp; B"))
         #expect(chart.hasSuffix("</svg>\n"))
+        // In Latvian the same chart, axes, legend and tooltips in Latvian; the figures are the same.
+        let latvian = PlanCharts.servedVersusRecruits([plan, plan], mentees: 8, title: "A & B", language: .lv)
+        #expect(latvian.contains(">jauni mentori<") && latvian.contains(">jaunieši<") && latvian.contains("1 jauni mentori: apkalpoti 5"))
+        #expect(!latvian.contains("recruits") && !latvian.contains("young people"))
+        #expect(chart.contains("1 recruits: served 5"))
     }
 }

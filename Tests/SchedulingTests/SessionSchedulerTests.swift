@@ -63,6 +63,10 @@ struct SessionSchedulerTests {
         #expect(shortfall.required == 5 && shortfall.scheduled == 3 && shortfall.kind == .noCommonWindow)
         #expect(shortfall.reason.contains("2024-04-01 (Easter Monday)"), "\(shortfall.reason)")
         #expect(shortfall.reason.contains("2024-04-08 (unavailable)"), "\(shortfall.reason)")
+        // The Latvian reason says the same facts: the dates, the count, the holiday by its Latvian name.
+        let latvian = try #require(shortfall.reasonLatvian)
+        #expect(latvian.hasPrefix("nav kopīga laika: 2024-04 tikai 3 datumi iekrīt nedēļas dienās, kas der abiem (P)"), "\(latvian)")
+        #expect(latvian.contains("2024-04-01 (Otrās Lieldienas)") && latvian.contains("2024-04-08 (nav pieejams)"), "\(latvian)")
     }
 
     @Test("impossible calendars are refused with every problem", arguments: [
