@@ -236,14 +236,36 @@ enum WorkspaceFormat {
         return location
     }
 
-    /// Why a job failed: its input problems in the page's language, or the job's own message.
+    /// Why a job failed: its input problems in the page's language, or the job's own message (on a Latvian page
+    /// after what its kind means in Latvian, as the message's details are written in English).
     static func failureText(_ failure: JobFailure?, page: WorkspacePage) -> String {
         guard let failure else { return "" }
-        guard !failure.issues.isEmpty else { return failure.message }
+        guard !failure.issues.isEmpty else {
+            guard page.language == .lv else { return failure.message }
+            return "\(latvianMeaning(of: failure.kind)). Sīkāk (angliski): \(failure.message)"
+        }
         return failure.issues.map { issue in
             let wording = issue.wording(latvian: page.language == .lv)
             return "\(location(of: issue, language: page.language)): \(wording.problem). \(page.text(.fixLabel)) \(wording.fix)"
         }.joined(separator: "; ")
+    }
+
+    /// A failed run's line above its list of input problems: what went wrong, without repeating the list.
+    static func failureHeadline(_ failure: JobFailure, page: WorkspacePage) -> String {
+        guard !failure.issues.isEmpty else { return failureText(failure, page: page) }
+        return page.language == .lv ? latvianMeaning(of: failure.kind) : "the input has problems"
+    }
+
+    private static func latvianMeaning(of kind: JobFailure.Kind) -> String {
+        switch kind {
+        case .invalidInput: "ievadē ir problēmas"
+        case .solverFailed: "ievade ir derīga, bet atbildes nav (blakus nosacījumi, nesasniedzams mērķis vai risinātāja kļūme)"
+        case .timeLimit: "darbs pārsniedza noteikumu laika robežu (time_limit_seconds) un tika apturēts"
+        case .memoryLimit: "darbam vajadzēja vairāk atmiņas, nekā drīkst, un tas tika apturēts"
+        case .workerCrashed: "apstrādes process apstājās darba laikā"
+        case .attemptsExhausted: "darbs tika sākts vairākas reizes, bet netika pabeigts"
+        case .internal: "MentorMatch iekšēja kļūda; ziņojiet par to administratoram"
+        }
     }
 
     /// One input problem as a list item: where, what, and the fix, in the page's language.

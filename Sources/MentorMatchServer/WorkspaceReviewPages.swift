@@ -44,7 +44,7 @@ extension WorkspaceRoutes {
             let failure = record.failure
             let issues: [HTML] = (failure?.issues ?? []).map { WorkspaceFormat.problemItem($0, page: page) }
             let body: HTML = """
-                <p class="error" id="run-failed" role="alert">\(page.text(.runFailed, failure?.message ?? record.status.rawValue))</p>
+                <p class="error" id="run-failed" role="alert">\(page.text(.runFailed, failure.map { WorkspaceFormat.failureHeadline($0, page: page) } ?? record.status.rawValue))</p>
                 <ul id="input-problems">\(issues)</ul>
                 <p><a href="\(page.path())">\(page.text(.navOverview))</a></p>
                 """
