@@ -82,7 +82,7 @@ public struct Phrase: Sendable, Hashable {
         self.latvian = latvian
     }
 
-    /// The two sentences joined by a separator, each to its own.
+    /// Each language's sentence continued by the same language's part of `second`.
     public static func + (first: Phrase, second: Phrase) -> Phrase {
         Phrase(first.english + second.english, lv: first.latvian + second.latvian)
     }
