@@ -43,13 +43,21 @@ public struct InputIssue: Sendable, Hashable, Codable, CustomStringConvertible {
     public init(
         source: String, line: Int? = nil, field: String? = nil, cell: String? = nil, problem: Phrase, fix: Phrase
     ) {
-        self.init(source: source, line: line, field: field, cell: cell, problem: problem.english, fix: fix.english)
+        self.init(source: source, line: line, field: field, cell: cell, problem: "", fix: "")
+        say(problem: problem, fix: fix)
+    }
+
+    /// Sets the problem and the fix in both languages.
+    public mutating func say(problem: Phrase, fix: Phrase) {
+        self.problem = problem.english
+        self.fix = fix.english
         latvian = Wording(problem: problem.latvian, fix: fix.latvian)
     }
 
     /// The problem and fix in Latvian when `latvian` is asked for and known, else in English.
     public func wording(latvian wantsLatvian: Bool) -> Wording {
-        wantsLatvian ? latvian ?? Wording(problem: problem, fix: fix) : Wording(problem: problem, fix: fix)
+        if wantsLatvian, let latvian { return latvian }
+        return Wording(problem: problem, fix: fix)
     }
 
     /// `mentors.csv, line 4, column capacity: capacity 7 is above 3. Fix: …`, or for a workbook
@@ -86,6 +94,9 @@ public struct Phrase: Sendable, Hashable {
     public static func + (first: Phrase, second: Phrase) -> Phrase {
         Phrase(first.english + second.english, lv: first.latvian + second.latvian)
     }
+
+    /// Nothing, in either language: what an optional part of a sentence adds when it has nothing to say.
+    public static let empty = Phrase("", lv: "")
 }
 
 /// The input cannot be used; every problem found is listed, not only the first.

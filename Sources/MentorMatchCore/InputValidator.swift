@@ -417,7 +417,7 @@ struct InputValidation {
             let candidates = candidates ?? NameMatching.Candidates(known.sorted())
             self.candidates = candidates
             let answer = candidates.closest(to: name).map { Phrase(" (did you mean \($0)?)", lv: " (varbūt domājāt \($0)?)") }
-                ?? Phrase("", lv: "")
+                ?? Phrase.empty
             answers[name] = answer
             return answer
         }

@@ -78,8 +78,8 @@ public struct RecordSource: Sendable, Hashable {
 
     /// An issue about one record, said in both languages.
     public func issue(record: Int?, field: String?, problem: Phrase, fix: Phrase) -> InputIssue {
-        var issue = issue(record: record, field: field, problem: problem.english, fix: fix.english)
-        issue.latvian = InputIssue.Wording(problem: problem.latvian, fix: fix.latvian)
+        var issue = issue(record: record, field: field, problem: "", fix: "")
+        issue.say(problem: problem, fix: fix)
         return issue
     }
 

@@ -239,9 +239,7 @@ struct CSVRow {
                 + "check that the row's columns are not shifted",
                 lv: "saīsiniet to līdz \(maximum) rakstzīmēm bez tabulācijām un vadības rakstzīmēm; "
                 + "pārbaudiet, vai rindas kolonnas nav nobīdījušās")
-            issue.problem = said.english
-            issue.fix = fix.english
-            issue.latvian = InputIssue.Wording(problem: said.latvian, fix: fix.latvian)
+            issue.say(problem: said, fix: fix)
             issues.append(issue)
         }
         return (values, rejected, issues)

@@ -34,7 +34,7 @@ struct ShortfallReasons {
         let lostToDaysOff = (month.first.daysSinceEpoch...month.last.daysSinceEpoch).map(LocalDate.init(daysSinceEpoch:))
             .filter { sharedWeekdays.contains($0.weekday) && (daysOff[$0] != nil || pair.unavailable.contains($0)) }
         if meetingDays.count < month.required {
-            let lost = lostToDaysOff.isEmpty ? Phrase("", lv: "") : Phrase(
+            let lost = lostToDaysOff.isEmpty ? Phrase.empty : Phrase(
                 "; lost: " + lostToDaysOff.map { "\($0) (\(daysOff[$0] ?? "unavailable"))" }.joined(separator: ", "),
                 lv: "; zaudēti: " + lostToDaysOff.map { date in
                     "\(date) (\(daysOff[date].map { LatvianHolidays.latvianName(of: $0) ?? $0 } ?? "nav pieejams"))"
@@ -43,7 +43,7 @@ struct ShortfallReasons {
             let taken = scheduled < meetingDays.count
                 ? Phrase("; \(mentorID)'s other sessions or supervision take \(meetingDays.count - scheduled) of those dates",
                          lv: "; \(mentorID) citas tikšanās vai supervīzija aizņem \(meetingDays.count - scheduled) no šiem datumiem")
-                : Phrase("", lv: "")
+                : Phrase.empty
             let weekdays = sharedWeekdays.sorted()
             let shared = Phrase("no common window: only \(meetingDays.count) date(s) in \(month.text) fall on a weekday both share "
                                 + "(\(weekdays.map(\.abbreviation).joined(separator: ", ")))",
@@ -62,7 +62,7 @@ struct ShortfallReasons {
         }
         let supervisionDates = supervisionDays.sorted().map(\.description).joined(separator: ", ")
         let supervision = supervisionDays.isEmpty
-            ? Phrase("", lv: "") : Phrase(", supervision (\(supervisionDates))", lv: ", supervīzija (\(supervisionDates))")
+            ? Phrase.empty : Phrase(", supervision (\(supervisionDates))", lv: ", supervīzija (\(supervisionDates))")
         return (.mentorFullyBooked, Phrase("mentor fully booked: on the \(meetingDays.count) dates with a shared window, \(mentorID)'s other "
                                            + "sessions (travel included)", lv: "mentors pilnībā aizņemts: \(meetingDays.count) datumos ar "
                                            + "kopīgu laiku \(mentorID) citas tikšanās (ar ceļu)")
