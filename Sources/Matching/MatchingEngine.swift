@@ -95,9 +95,9 @@ public struct MatchingEngine: Sendable {
         try match(prepare(input, policy: policy, sources: sources))
     }
 
-    /// Solves a prepared matching.
-    public func match(_ preparation: Preparation) throws(MatchingError) -> MatchingResult {
-        try solve(preparation, keepingFlowStages: false).result
+    /// Solves a prepared matching, telling `progress` (when given) each stage and how many parts are solved.
+    public func match(_ preparation: Preparation, progress: MatchingProgressHandler? = nil) throws(MatchingError) -> MatchingResult {
+        try solve(preparation, keepingFlowStages: false, progress: progress).result
     }
 
     /// Solves a prepared matching and keeps every flow solved on the way (none on the LP path), so that other
@@ -109,7 +109,7 @@ public struct MatchingEngine: Sendable {
     }
 
     private func solve(
-        _ preparation: Preparation, keepingFlowStages: Bool
+        _ preparation: Preparation, keepingFlowStages: Bool, progress: MatchingProgressHandler? = nil
     ) throws(MatchingError) -> (result: MatchingResult, stages: [FlowStage]) {
         var timings = preparation.timings
         var clock = Date()
@@ -121,14 +121,16 @@ public struct MatchingEngine: Sendable {
             let outcome = try NetworkSolve(
                 solver: flowSolver, keepsNetworks: keepingFlowStages, minimumCandidatesPerPart: minimumCandidatesPerPart
             )
-                .run(graph: graph, policy: preparation.policy, continuity: preparation.continuity)
+                .run(graph: graph, policy: preparation.policy, continuity: preparation.continuity, progress: progress)
             (chosen, report, stages) = (outcome.chosen, outcome.report, outcome.stages)
             timings.model = outcome.modelSeconds
             timings.solve = Date().timeIntervalSince(clock) - outcome.modelSeconds
         } else {
+            progress?(.buildingModel)
             let model = preparation.linearProgram()
             timings.model = Date().timeIntervalSince(clock)
             clock = Date()
+            let counter = progress.map { PartCounter(total: 1, report: $0) }
             let outcome = try TieredSolve(solver: solver, timeLimitSeconds: preparation.policy.timeLimitSeconds)
                 .run(model, fitPoints: graph.candidates.map(\.fitPoints), objective: preparation.policy.objective)
             var pairs: [Int] = []
@@ -140,8 +142,10 @@ public struct MatchingEngine: Sendable {
                 if value > 0.5 { pairs.append(candidateIndex) }
             }
             (chosen, report) = (pairs, outcome.report)
+            counter?.partSolved()
             timings.solve = Date().timeIntervalSince(clock)
         }
+        progress?(.explaining)
         clock = Date()
         var result = ResultAssembler(graph: graph, chosen: chosen, continuity: preparation.continuity)
             .assemble(report: report)

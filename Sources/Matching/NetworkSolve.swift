@@ -69,7 +69,10 @@ struct NetworkSolve {
         return (Int64(scaled[0]), Int64(scaled[1]), Int64(scaled[2]), Int64(scaled[3]))
     }
 
-    func run(graph: CandidateGraph, policy: Policy, continuity: ContinuityPlan) throws(MatchingError) -> Outcome {
+    func run(
+        graph: CandidateGraph, policy: Policy, continuity: ContinuityPlan, progress: MatchingProgressHandler? = nil
+    ) throws(MatchingError) -> Outcome {
+        progress?(.buildingModel)
         let started = Date()
         let parts = continuity.couplesParts
             ? [MatchingPart(wholeGraphOf: graph)]
@@ -80,6 +83,7 @@ struct NetworkSolve {
         let modelSeconds = Date().timeIntervalSince(started)
         let scales = TierScales(graph: graph, previousSuggestions: continuity.previousPairs.count)
         let fitPoints = graph.candidates.map(\.fitPoints)
+        let counter = progress.map { PartCounter(total: parts.count, report: $0) }
         let outcomes = ConcurrentChunks.map(count: parts.count) { [self] index -> Result<FlowRun, MatchingError> in
             var run = FlowRun(
                 solver: solver, keepsNetworks: keepsNetworks, model: networks[index], scales: scales,
@@ -87,6 +91,7 @@ struct NetworkSolve {
             )
             do throws(MatchingError) {
                 try run.solveTiers(policy: policy, fitPoints: fitPoints)
+                counter?.partSolved()
                 return .success(run)
             } catch {
                 return .failure(error)

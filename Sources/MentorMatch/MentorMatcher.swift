@@ -87,10 +87,14 @@ public struct MentorMatcher: Sendable {
     /// so that a constraint that costs young people says so.
     /// - Throws: ``MentorMatchError/solverRefused(_:)`` (see ``checkSolvable(_:keepingFlowStages:)``) or
     ///   ``MentorMatchError/matchingFailed(_:)``.
-    public func solve(_ preparation: MatchingEngine.Preparation) throws(MentorMatchError) -> MatchingResult {
+    /// - Parameter progress: told each stage of the solve and how many independent parts are solved (called from the
+    ///   solving threads, one call at a time); the side constraints' pricing solves after it report nothing.
+    public func solve(
+        _ preparation: MatchingEngine.Preparation, progress: MatchingProgressHandler? = nil
+    ) throws(MentorMatchError) -> MatchingResult {
         try checkSolvable(preparation)
         do {
-            var result = try engine.match(preparation)
+            var result = try engine.match(preparation, progress: progress)
             result.sideConstraintPrices = try engine.sideConstraintPrices(preparation, result: result)
             return result
         } catch {

@@ -8,7 +8,7 @@ import MentorMatch
 /// (`mentors, line 4`).
 struct JobRunner {
     let task: WorkerTask
-    let report: (WorkerEvent) -> Void
+    let report: @Sendable (WorkerEvent) -> Void
     /// The supervisor's answer after ``WorkerEvent/validated`` (``WorkerTask/confirmsBeforeSolving``): solve or not.
     var decide: () -> Bool = { true }
 
@@ -149,11 +149,20 @@ struct JobRunner {
         let preparation = try matcher.prepare(loaded)
         // What validate checks has been checked: a submission's job is committed now, before its solve.
         if task.confirmsBeforeSolving == true, !skipInvalid, !confirmed() { return nil }
-        report(.progress(JobProgress(candidatePairs: preparation.graph.candidates.count)))
-        report(.stage(.solve))
-        var result = try matcher.solve(preparation)
+        let candidatePairs = preparation.graph.candidates.count
+        report(.progress(JobProgress(candidatePairs: candidatePairs)))
+        var result = try matcher.solve(preparation) { [report] progress in
+            switch progress {
+            case .buildingModel: report(.stage(.model))
+            case .solving(let solved, let total):
+                if solved == 0 { report(.stage(.solve)) }
+                report(.progress(JobProgress(candidatePairs: candidatePairs, partsSolved: solved, partsTotal: total)))
+            case .explaining: report(.stage(.explanations))
+            }
+        }
         result.timings.reading = readingSeconds
         let language = try options.language("lang")
+        report(.stage(.writing))
         return try MentorMatchError.formatting { () throws(FormatError) in
             var files = try ResultFiles.matchFiles(
                 result, input: loaded.input, language: language, rejected: skipInvalid ? loaded.rejected : nil)

@@ -678,7 +678,7 @@ public actor JobService {
         case .job(let id):
             guard var job = active[id] else { return }
             switch event {
-            case .stage(let stage):
+            case .stage(let stage) where stage != job.record.stage:
                 job.record.stage = stage
                 active[id] = job
                 notify(job.record)
@@ -692,7 +692,7 @@ public actor JobService {
             case .failed(let failure):
                 job.record.failure = failure
                 conclude(job, as: .failed, slotID: slotID)
-            case .timeLimit, .issues, .explanation, .validated, .deferred:
+            case .stage, .timeLimit, .issues, .explanation, .validated, .deferred:
                 return
             }
         }

@@ -5,6 +5,7 @@ import MentorMatchCore
 import MentorMatchTestSupport
 import NetworkFlow
 import PropertyBased
+import Synchronization
 import Testing
 
 @Suite("Independent parts", .shrinking(false))
@@ -82,6 +83,33 @@ struct MatchingPartsTests {
                 #expect(stage.network.arcCount >= preparation.graph.candidates.count, "seed \(seed)")
                 let whole = try solver.solve(stage.network)
                 #expect(whole.status == .optimal && whole.totalCost == stage.cost, "seed \(seed), stage \(stage.name)")
+            }
+        }
+    }
+
+    @Test("progress names the model, every part solved in increasing counts up to the total, then the explanations; the answer is the same")
+    func progressCountsTheParts() async throws {
+        let engine = MatchingEngine(solver: GLPKSolver(), flowSolver: LEMONNetworkSimplex(), minimumCandidatesPerPart: 1)
+        let lpOnly = MatchingEngine(solver: GLPKSolver())
+        await propertyCheck(count: 10, input: Gen.int(in: 0...1_000_000)) { seed in
+            let country = RandomInstance.medium(seed: UInt64(seed)).replicated(districts: 3)
+            let preparation = try engine.prepare(country.input, policy: country.policy)
+            let total = engine.solvesAsFlow(country.policy)
+                ? MatchingPart.parts(of: preparation.graph, minimumCandidates: 1).count : 1
+            for (name, solving) in [("flow", engine), ("linear programme", lpOnly)] {
+                let heard = Mutex<[MatchingProgress]>([])
+                let result = try solving.match(preparation) { progress in heard.withLock { $0.append(progress) } }
+                let reports = heard.withLock { $0 }
+                let parts = name == "flow" ? total : 1
+                let counts = reports.compactMap { report -> Int? in
+                    if case .solving(let solved, let of) = report, of == parts { return solved }
+                    return nil
+                }
+                #expect(reports.first == .buildingModel && reports.last == .explaining, "seed \(seed), \(name): \(reports)")
+                #expect(counts.count == reports.count - 2, "seed \(seed), \(name): a report of another total \(reports)")
+                #expect(counts.first == 0 && counts.last == parts && counts == counts.sorted(), "seed \(seed), \(name): \(counts)")
+                #expect(Set(counts).count == counts.count && counts.count <= 102, "seed \(seed), \(name): \(counts)")
+                #expect(result.pairs == (try solving.match(preparation)).pairs, "seed \(seed), \(name)")
             }
         }
     }

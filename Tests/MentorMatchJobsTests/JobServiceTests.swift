@@ -23,8 +23,11 @@ struct JobServiceTests {
         ])
         #expect(seen.last?.status == .succeeded)
         let stages = seen.compactMap(\.stage).reduce(into: [JobStage]()) { if $0.last != $1 { $0.append($1) } }
-        #expect(stages == [.reading, .candidates, .solve, .writing])
+        #expect(stages == [.reading, .candidates, .model, .solve, .explanations, .writing])
         #expect(seen.contains { $0.progress.candidatePairs == 133 })
+        // Ogre's people are one part: the solve reports it unsolved, then solved.
+        let parts = seen.compactMap { record in record.progress.partsTotal.map { (record.progress.partsSolved, $0) } }
+        #expect(parts.first.map { $0 == (0, 1) } == true && parts.last.map { $0 == (1, 1) } == true, "\(parts)")
 
         let cli = try await CLIRun.ogreMatch()
         defer { try? FileManager.default.removeItem(at: cli) }
