@@ -5,8 +5,8 @@ Starts the built server on a free loopback port with a temporary data folder, th
   1. load: CLIENTS concurrent clients (default 16) each submit Ogre-size matchings (the Ogre 2024 scenario's CSV
      files, multipart/form-data) with ?wait=10, one after another over a kept-alive connection, for DURATION seconds;
   2. soak: the same clients submit SOAK more matchings (default 10,000) as fast as they are answered.
-For each phase it prints requests, throughput, p50/p99 latency, errors (anything but 200 with a result), and the
-resident memory (RSS) of the server process and of its workers at the start and end of the phase.
+For each phase it prints requests, throughput, p50/p99 latency, errors (anything but 200 with a result), the CPU
+time of the server and its workers per request (steadier than throughput on a shared machine), and the resident memory (RSS) of the server process and of its workers at the start and end of the phase.
 
 Usage: Benchmarks/server_load.py --binary .build/release/mentormatch [--clients 16] [--duration 60] [--soak 10000]
 (`make load-test`). Run it on an otherwise idle machine; quote the figures with the machine's core count.
@@ -59,6 +59,19 @@ def worker_pids(pid):
         if int(fields[1]) == pid:
             children.append(int(stat.parent.name))
     return children
+
+
+def cpu_seconds(pid):
+    """User and system CPU of the server, its live workers and the workers it has reaped (clock ticks to seconds)."""
+    def ticks(process, fields):
+        try:
+            values = pathlib.Path(f"/proc/{process}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0
+        # After the name: state is field 3, so utime (14), stime (15), cutime (16), cstime (17) are values[11:15].
+        return sum(int(values[index - 3]) for index in fields)
+    total = ticks(pid, (14, 15, 16, 17)) + sum(ticks(worker, (14, 15)) for worker in worker_pids(pid))
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def memory(pid):
@@ -128,18 +141,20 @@ async def phase(name, port, pid, clients, duration=None, requests=None):
             f"Content-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {len(body)}\r\n\r\n").encode()
     latencies, failures = [], []
     memory_start = memory(pid)
+    cpu_start = cpu_seconds(pid)
     started = time.monotonic()
     until = started + duration if duration else float("inf")
     budget = [requests] if requests else None
     await asyncio.gather(*(client(port, head, body, until, budget, latencies, failures) for _ in range(clients)))
     elapsed = time.monotonic() - started
     memory_end = memory(pid)
+    cpu_per_request = (cpu_seconds(pid) - cpu_start) / max(len(latencies), 1) * 1000
     ordered = sorted(latencies)
     p50 = statistics.median(ordered) * 1000
     p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000
     growth = (memory_end[0] - memory_start[0]) / memory_start[0] * 100 if memory_start[0] else 0.0
     print(f"{name}: {len(latencies)} requests in {elapsed:.1f} s = {len(latencies) / elapsed:.1f}/s, "
-          f"p50 {p50:.1f} ms, p99 {p99:.1f} ms, errors {len(failures)}"
+          f"p50 {p50:.1f} ms, p99 {p99:.1f} ms, errors {len(failures)}, CPU {cpu_per_request:.1f} ms a request"
           + (f" (first: {failures[:3]})" if failures else ""))
     print(f"{name}: server RSS {memory_start[0] / 1024:.1f} -> {memory_end[0] / 1024:.1f} MiB ({growth:+.1f} %), "
           f"{memory_end[2]} workers RSS {memory_start[1] / 1024:.1f} -> {memory_end[1] / 1024:.1f} MiB")

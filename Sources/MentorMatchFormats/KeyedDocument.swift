@@ -78,7 +78,7 @@ struct KeyedDocument {
             return try JSONDecoder().decode(type, from: JSONSerialization.data(withJSONObject: subset))
         case .yaml(let mapping):
             let subset = mapping.filter { keeping.contains($0.key.string ?? "") }.map { ($0.key, $0.value) }
-            return try YAMLDecoder().decode(type, from: Node.mapping(Node.Mapping(subset)))
+            return try YAMLDecoder().decode(type, from: Node.mapping(Node.Mapping(subset, Tag(.implicit, .basic))))
         }
     }
 
@@ -131,7 +131,7 @@ struct KeyedDocument {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch {
             return .failure(Failure(issue: InputIssue(
                 source: source, problem: "the file is not valid YAML: \(error)",
@@ -146,7 +146,36 @@ struct KeyedDocument {
                 fix: "write one 'key: value' line per setting, such as 'max_capacity: 3'"
             )))
         }
-        return .success(KeyedDocument(keys: yamlKeys(mapping), contents: .yaml(mapping)))
+        return .success(KeyedDocument(keys: yamlKeys(mapping), contents: .yaml(resolvingTags(in: mapping))))
+    }
+
+    /// The same tree with every tag resolved once, and mappings that look keys up without resolving them again.
+    ///
+    /// Yams resolves an implicit tag by matching regular expressions, and a mapping resolves a new one for every key
+    /// the decoder asks for: that cost more than solving a small programme. The keys a policy is read by are plain
+    /// words, which both resolvers take as strings, so the decoded values are the same.
+    private static func resolvingTags(in mapping: Node.Mapping) -> Node.Mapping {
+        Node.Mapping(
+            mapping.map { (resolvingTags(in: $0.key), resolvingTags(in: $0.value)) }, resolved(mapping.tag),
+            mapping.style, mapping.mark, mapping.anchor)
+    }
+
+    /// The resolved tag (a node's `tag` is resolved), looking its keys up with the basic resolver.
+    private static func resolved(_ tag: Tag) -> Tag { Tag(Tag.Name(rawValue: tag.description), .basic) }
+
+    private static func resolvingTags(in node: Node) -> Node {
+        switch node {
+        case .scalar(let scalar):
+            return .scalar(Node.Scalar(scalar.string, resolved(node.tag), scalar.style, scalar.mark, scalar.anchor))
+        case .mapping(let mapping):
+            return .mapping(resolvingTags(in: mapping))
+        case .sequence(let sequence):
+            return .sequence(Node.Sequence(
+                sequence.map { resolvingTags(in: $0) }, resolved(node.tag), sequence.style, sequence.mark,
+                sequence.anchor))
+        case .alias:
+            return node
+        }
     }
 
     private static func yamlKeys(_ mapping: Node.Mapping) -> [Key] {

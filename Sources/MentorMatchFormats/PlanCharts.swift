@@ -170,12 +170,28 @@ public enum PlanCharts {
         return Array(stride(from: 0, through: top, by: step))
     }
 
-    static func format(_ value: Double) -> String { String(format: "%.1f", value) }
+    // The charts and the map hold thousands of numbers and texts: written without Foundation's formatting and
+    // search-and-replace, which cost most of a small programme's map.
+    static func format(_ value: Double) -> String { DecimalText.fixed(value, decimals: 1) }
 
-    static func euros(_ value: Double) -> String { "EUR " + String(format: "%.0f", value) }
+    static func euros(_ value: Double) -> String { "EUR " + DecimalText.fixed(value, decimals: 0) }
 
     static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        let special = text.utf8.contains { byte in
+            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
+        }
+        guard special else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            default: result.unicodeScalars.append(character)
+            }
+        }
+        return result
     }
 }

@@ -78,6 +78,9 @@ public enum PolicyFile {
         var issues = KeySchema.policy.unknownKeyIssues(document.keys, source: source, pathPrefix: pathPrefix)
         let known = document.keys.filter { PolicyKeyTable.policy.keys.contains($0.name) }
         var readable = Set(known.map(\.name))
+        // Each key is read on its own, so when all of them read together none fails alone; one key at a time is
+        // only needed to find which ones fail (a decode per key costs most of a run's reading on a small programme).
+        if let policy = try? document.decode(Policy.self, keeping: readable) { return (policy, issues) }
         for key in known {
             do {
                 _ = try document.decode(Policy.self, keeping: [key.name])

@@ -69,7 +69,7 @@ struct ScenarioReader {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            node = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch {
             throw InputError(issues: [InputIssue(
                 source: path, problem: "the file is not valid YAML: \(error)",
@@ -415,7 +415,7 @@ struct ScenarioReader {
     /// The base policy with the variant's keys on top, read and checked as a policy file is.
     mutating func policy(_ base: Policy, override: Node, at: String) -> Policy {
         guard let overrideMapping = override.mapping,
-            case .mapping(let baseMapping)? = try? Yams.compose(yaml: PolicyFile.yamlText(base))
+            case .mapping(let baseMapping)? = try? Yams.compose(yaml: PolicyFile.yamlText(base), .default, .default, .utf8)
         else {
             report(override, at, problem: "policy must be a mapping of policy keys", fix: "write policy: {max_travel_km: 30}")
             return base

@@ -94,17 +94,30 @@ public enum WorkbookWriter {
     /// `0`, `12`, `-3`, `0.615`: what a spreadsheet shows the same once read as a number (at most 15 digits, the
     /// precision Excel keeps). Leading zeros (`007`) and plus signs keep a value text.
     static func isCanonicalNumber(_ value: String) -> Bool {
-        var digits = 0
-        var rest = Substring(value)
-        if rest.hasPrefix("-") { rest = rest.dropFirst() }
-        let parts = rest.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty else { return false }
-        guard whole == "0" || !whole.hasPrefix("0") else { return false }
-        for part in parts {
-            guard !part.isEmpty, part.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
-            digits += part.count
+        // On the UTF-8 bytes: every cell of every sheet passes here, and Character checks cost a run's writing time.
+        var bytes = value.utf8[...]
+        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        var wholeDigits = 0
+        var fractionDigits: Int?
+        var startsWithZero = false
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if let digits = fractionDigits {
+                    fractionDigits = digits + 1
+                } else {
+                    if wholeDigits == 0 { startsWithZero = byte == UInt8(ascii: "0") } else if startsWithZero { return false }
+                    wholeDigits += 1
+                }
+            case UInt8(ascii: "."):
+                guard fractionDigits == nil, wholeDigits > 0 else { return false }
+                fractionDigits = 0
+            default:
+                return false
+            }
         }
-        return digits <= 15
+        guard wholeDigits > 0, fractionDigits != 0 else { return false }
+        return wholeDigits + (fractionDigits ?? 0) <= 15
     }
 
     /// Sheet names as Excel allows them: at most 31 characters, none of `[]:*?/\`, unique.
@@ -125,6 +138,12 @@ public enum WorkbookWriter {
 
     /// XML text: the five special characters escaped, and the control characters XML 1.0 cannot hold left out.
     static func escaped(_ text: String) -> String {
+        // Most cells are plain printable ASCII: nothing to replace.
+        let plain = text.utf8.allSatisfy { byte in
+            (0x20...0x7E).contains(byte) && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<")
+                && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'")
+        }
+        if plain { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -103,11 +103,23 @@ final class WorkerProcess: Sendable {
 
     /// The process's address space (VmSize), or `nil` once it has gone.
     private static func virtualBytes(of pid: Int32) -> Int? {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmSize:") }),
-            let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
-        else { return nil }
-        return kilobytes.multipliedReportingOverflow(by: 1024).overflow ? Int.max : kilobytes * 1024
+        // statm's first number is VmSize in pages: one short read, twenty times a second for each worker.
+        let descriptor = open("/proc/\(pid)/statm", O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { Foundation.close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 32)
+        let count = read(descriptor, &buffer, buffer.count)
+        guard count > 0 else { return nil }
+        var pages = 0
+        for byte in buffer[..<count] {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { break }
+            let (times10, overflow) = pages.multipliedReportingOverflow(by: 10)
+            let (next, carry) = times10.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))
+            guard !overflow, !carry else { return Int.max }
+            pages = next
+        }
+        let (bytes, overflow) = pages.multipliedReportingOverflow(by: sysconf(Int32(_SC_PAGESIZE)))
+        return overflow ? Int.max : bytes
     }
 
     /// Closes its standard input: an idle worker then exits.

@@ -145,8 +145,9 @@ struct WorkbookTests {
         #expect(WorkbookWriter.sheetNames(["a/b:c", "pairs", "PAIRS", String(repeating: "x", count: 40)])
                 == ["a_b_c", "pairs", "PAIRS 2", String(repeating: "x", count: 31)])
         #expect(WorkbookWriter.escaped("x\u{1}y") == "xy")
-        #expect(["0", "12", "-3", "0.615"].allSatisfy(WorkbookWriter.isCanonicalNumber))
-        #expect(!["007", "+3", "1.", ".5", "1e5", "1234567890123456", ""].contains(where: WorkbookWriter.isCanonicalNumber))
+        #expect(["0", "12", "-3", "0.615", "0.05", "-0", "123456789012345", "10"].allSatisfy(WorkbookWriter.isCanonicalNumber))
+        #expect(!["007", "+3", "1.", ".5", "1e5", "1234567890123456", "", "-", "--1", "1.2.3", "1,5", "٣", "00.5", "12a"]
+            .contains(where: WorkbookWriter.isCanonicalNumber))
     }
 
     /// A workbook of two places, a row of each.
