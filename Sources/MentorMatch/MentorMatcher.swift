@@ -87,8 +87,10 @@ public struct MentorMatcher: Sendable {
     /// so that a constraint that costs young people says so.
     /// - Throws: ``MentorMatchError/solverRefused(_:)`` (see ``checkSolvable(_:keepingFlowStages:)``) or
     ///   ``MentorMatchError/matchingFailed(_:)``.
-    /// - Parameter progress: told each stage of the solve and how many independent parts are solved (called from the
-    ///   solving threads, one call at a time); the side constraints' pricing solves after it report nothing.
+    /// - Parameters:
+    ///   - preparation: the checked input, its candidate graph and programme (``prepare(_:)``).
+    ///   - progress: told each stage of the solve and how many independent parts are solved (called from the
+    ///     solving threads, one call at a time); the side constraints' pricing solves after it report nothing.
     public func solve(
         _ preparation: MatchingEngine.Preparation, progress: MatchingProgressHandler? = nil
     ) throws(MentorMatchError) -> MatchingResult {
@@ -118,7 +120,7 @@ public struct MentorMatcher: Sendable {
 
     /// Matches, then explains one young person's place (`mentormatch explain`).
     /// - Throws: ``MentorMatchError/invalidInput(_:)`` naming the young people's file when no young person has the id,
-    ///   or the errors of preparing and of ``solve(_:)``.
+    ///   or the errors of preparing and of ``solve(_:progress:)``.
     public func explanation(of menteeID: String, _ loaded: LoadedInput) throws(MentorMatchError) -> MenteeExplanation {
         let preparation = try prepare(loaded)
         let result = try solve(preparation)
