@@ -110,14 +110,8 @@ final class WorkerProcess: Sendable {
         var buffer = [UInt8](repeating: 0, count: 32)
         let count = read(descriptor, &buffer, buffer.count)
         guard count > 0 else { return nil }
-        var pages = 0
-        for byte in buffer[..<count] {
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { break }
-            let (times10, overflow) = pages.multipliedReportingOverflow(by: 10)
-            let (next, carry) = times10.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))
-            guard !overflow, !carry else { return Int.max }
-            pages = next
-        }
+        guard let pages = String(decoding: buffer[..<count], as: UTF8.self).split(separator: " ").first.flatMap({ Int($0) })
+        else { return nil }
         let (bytes, overflow) = pages.multipliedReportingOverflow(by: sysconf(Int32(_SC_PAGESIZE)))
         return overflow ? Int.max : bytes
     }
