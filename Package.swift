@@ -60,7 +60,7 @@ let package = Package(
         /// Candidates, the matching programme, lexicographic objectives and explanations.
         .target(name: "Matching", dependencies: ["MentorMatchCore", "LinearProgramming", "NetworkFlow"]),
         /// What-if planning: scenario variants, the recruitment covering programme, applicant selection, simulation.
-        .target(name: "Planning", dependencies: ["MentorMatchCore", "LinearProgramming", "Matching"]),
+        .target(name: "Planning", dependencies: ["MentorMatchCore", "LinearProgramming", "NetworkFlow", "Matching"]),
         /// Meeting calendars: Latvian days off, per-mentor session programmes, supervision groups, shortfall reasons.
         .target(name: "Scheduling", dependencies: ["MentorMatchCore", "LinearProgramming"]),
         /// zlib from Debian's zlib1g-dev, for the workbook reader's own ZIP reading (inflate and CRC-32). Not named

@@ -121,7 +121,8 @@ func nationalBenchmarks() {
             RecruitProfile(mentor: base.mentors[$0], available: 5)
         }
         Benchmark("recruit \(youngPeople / 1_000)k 40 profiles", configuration: once) { benchmark in
-            let programme = RecruitmentProgramme(input: base, policy: policy, profiles: profiles, solver: planner.solver)
+            let programme = RecruitmentProgramme(input: base, policy: policy, profiles: profiles, solver: planner.solver,
+                flowSolver: planner.flowSolver)
             blackHole(try programme.answer(maxRecruits: nil, target: .share(0.9), engine: matcher.engine))
         }
     }

@@ -117,16 +117,16 @@ struct MatchingPart: Sendable {
 }
 
 /// Union–find with path halving and union by size.
-struct DisjointSets {
+package struct DisjointSets {
     private var parents: [Int32]
     private var sizes: [Int32]
 
-    init(count: Int) {
+    package init(count: Int) {
         parents = (0..<count).map { Int32($0) }
         sizes = [Int32](repeating: 1, count: count)
     }
 
-    mutating func root(of element: Int) -> Int {
+    package mutating func root(of element: Int) -> Int {
         var node = element
         while Int(parents[node]) != node {
             parents[node] = parents[Int(parents[node])]
@@ -135,7 +135,7 @@ struct DisjointSets {
         return node
     }
 
-    mutating func join(_ first: Int, _ second: Int) {
+    package mutating func join(_ first: Int, _ second: Int) {
         var (a, b) = (root(of: first), root(of: second))
         guard a != b else { return }
         if sizes[a] < sizes[b] { swap(&a, &b) }

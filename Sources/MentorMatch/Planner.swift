@@ -1,15 +1,23 @@
 import Foundation
 import GLPKBackend
+import LEMONBackend
 
 /// The what-if planner for integrators: runs scenario variants through the matcher, and answers the recruitment
-/// and applicant questions with GLPK's mixed-integer solver.
+/// and applicant questions with GLPK's mixed-integer solver choosing the recruits and the flow solver matching them.
 public struct Planner: Sendable {
     public let matcher: MentorMatcher
     public let solver: any LinearProgramSolver
+    /// Matches each part of the candidate graph for a choice of recruits; LEMON whatever the matcher's choice, as
+    /// the recruitment programme is always a flow once the recruits are chosen.
+    public let flowSolver: any MinCostFlowSolver
 
-    public init(matcher: MentorMatcher = MentorMatcher(), solver: any LinearProgramSolver = GLPKSolver()) {
+    public init(
+        matcher: MentorMatcher = MentorMatcher(), solver: any LinearProgramSolver = GLPKSolver(),
+        flowSolver: any MinCostFlowSolver = LEMONNetworkSimplex()
+    ) {
         self.matcher = matcher
         self.solver = solver
+        self.flowSolver = flowSolver
     }
 
     /// Reads a scenario file and every file it names.
@@ -38,6 +46,7 @@ public struct Planner: Sendable {
             let recruitment = try scenario.recruitment.map { settings throws(PlanningError) in
                 try RecruitmentProgramme(
                     input: scenario.base, policy: scenario.policy, profiles: settings.profiles, solver: solver,
+                    flowSolver: flowSolver,
                     trainingCostPerRecruit: scenario.cost.trainingEURPerRecruit
                 ).answer(maxRecruits: settings.maxRecruits, target: settings.target, engine: matcher.engine)
             }
@@ -101,19 +110,20 @@ public struct Planner: Sendable {
     ) throws(MentorMatchError) -> RecruitmentAnswer {
         try planning { () throws(PlanningError) -> RecruitmentAnswer in
             try RecruitmentProgramme(
-                input: loaded.input, policy: loaded.policy, profiles: profiles, solver: solver,
+                input: loaded.input, policy: loaded.policy, profiles: profiles, solver: solver, flowSolver: flowSolver,
                 trainingCostPerRecruit: trainingCostPerRecruit
             ).answer(maxRecruits: maxRecruits, target: target, engine: matcher.engine)
         }
     }
 
-    /// Which `accept` applicants to take: see `RecruitmentProgramme.selectApplicants(_:accept:input:policy:solver:engine:)` (Planning).
+    /// Which `accept` applicants to take: see `RecruitmentProgramme.selectApplicants(_:accept:input:policy:solver:flowSolver:engine:)` (Planning).
     public func selectApplicants(
         _ loaded: LoadedInput, applicants: [Applicant], accept: Int
     ) throws(MentorMatchError) -> ApplicantSelection {
         try planning { () throws(PlanningError) -> ApplicantSelection in
             try RecruitmentProgramme.selectApplicants(
-                applicants, accept: accept, input: loaded.input, policy: loaded.policy, solver: solver, engine: matcher.engine
+                applicants, accept: accept, input: loaded.input, policy: loaded.policy, solver: solver,
+                flowSolver: flowSolver, engine: matcher.engine
             )
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import LinearProgramming
 import Matching
 import MentorMatchCore
+import NetworkFlow
 
 /// Everything the recruitment question answers: the recommended recruits, the curve of served against recruits,
 /// each profile's marginal value, and the engine's re-match of the recommendation.
@@ -43,15 +44,17 @@ extension RecruitmentProgramme {
         maxRecruits: Int?, target: CoverageTarget?, engine: MatchingEngine
     ) throws(PlanningError) -> RecruitmentAnswer {
         let clock = Date()
+        // One search for all three questions: what its flows teach about the components serves each.
+        var search = search
         var recommended: RecruitmentPlan?
-        if let target { recommended = try fewestRecruits(for: target) }
+        if let target { recommended = try fewestRecruits(for: target, &search) }
         let limit = max(maxRecruits ?? 0, recommended?.totalRecruits ?? 0)
-        let curve = try curve(upTo: limit)
+        let curve = try curve(upTo: limit, &search)
         let chosen = recommended ?? curve.last!
         return RecruitmentAnswer(
             profiles: profiles, curve: curve, recommended: chosen, target: target,
             reachable: reachable.count(where: { $0 }), mentees: input.mentees.count,
-            marginalValues: try marginalValues(), rematchedServed: try rematch(chosen, engine: engine).summary.served,
+            marginalValues: try marginalValues(&search), rematchedServed: try rematch(chosen, engine: engine).summary.served,
             seconds: Date().timeIntervalSince(clock)
         )
     }
@@ -119,11 +122,12 @@ extension RecruitmentProgramme {
     /// ``selectApplicants(accept:)``), with the curve for 0…`accept` and the engine's re-match as proof.
     public static func selectApplicants(
         _ applicants: [Applicant], accept: Int, input: MatchingInput, policy: Policy,
-        solver: any LinearProgramSolver, engine: MatchingEngine
+        solver: any LinearProgramSolver, flowSolver: any MinCostFlowSolver, engine: MatchingEngine
     ) throws(PlanningError) -> ApplicantSelection {
         let clock = Date()
         let eligible = applicants.filter { $0.ineligibility(under: policy) == nil }
-        let programme = RecruitmentProgramme(input: input, policy: policy, profiles: eligible.map(\.profile), solver: solver)
+        let programme = RecruitmentProgramme(input: input, policy: policy, profiles: eligible.map(\.profile), solver: solver,
+            flowSolver: flowSolver)
         let plan = try programme.selectApplicants(accept: accept)
         let curve = try programme.curve(upTo: min(accept, eligible.count))
         let remotePlaces = Set(input.places.filter(\.isRemote).map(\.name))

@@ -1,6 +1,7 @@
 import LinearProgramming
 import Matching
 import MentorMatchCore
+import NetworkFlow
 
 /// One answer of the recruitment programme: how many of each profile to recruit and what that buys.
 public struct RecruitmentPlan: Sendable, Hashable, Codable {
@@ -50,12 +51,16 @@ public enum CoverageTarget: Sendable, Hashable, Encodable {
 
 /// The capacitated covering programme over the matching's compatibility rules.
 ///
-/// Variables: `y_p`, integer recruits of profile `p` (0…available); `x_c` ∈ {0, 1} for every candidate pair `c`
-/// of a current mentor or a profile with a young person. Rows: a current mentor serves at most their capacity; a
-/// profile's pairs are at most `capacity_p · y_p`; every young person is served at most once. Current mentors are
-/// modelled too, so recruits cover only what they cannot. Objectives are optimised one after another, each
-/// optimum fixed before the next (served outranks remote served by weight `R + 1`, R the remote young people,
-/// which is exact in whole numbers).
+/// Variables: `y_p`, integer recruits of profile `p` (0…available); a 0/1 choice for every candidate pair of a
+/// current mentor or a profile with a young person. Rows: a current mentor serves at most their capacity; a profile's
+/// pairs are at most `capacity_p · y_p`; every young person is served at most once. Current mentors are modelled too,
+/// so recruits cover only what they cannot. Objectives are optimised one after another, each optimum fixed before the
+/// next (served outranks remote served by weight `R + 1`, R the remote young people, which is exact in whole
+/// numbers).
+///
+/// It is solved exactly by decomposition (``RecruitmentSearch``): for fixed recruits the pairs are a minimum-cost flow
+/// in each component of the candidate graph that holds a profile, so GLPK chooses only the recruits, against cuts
+/// from those flows' dual prices, and the flow solver does the rest; components without a profile are solved once.
 ///
 /// A profile is a mentor located at its place with its attributes, so the candidate pairs come from the same
 /// ``CandidateGraph`` the matching engine builds, and locked pairs are kept: matching the current mentors plus the
@@ -71,13 +76,18 @@ public struct RecruitmentProgramme: Sendable {
     let unitCosts: [Double]
     /// Young people who fit at least one current mentor or profile.
     public let reachable: [Bool]
+    let flows: ComponentFlows
+    let components: [RecruitmentComponent]
+    let rest: RecruitmentComponent
 
     /// - Parameters:
     ///   - input: Current mentors, the waiting list and the places, validated.
+    ///   - solver: Chooses the recruits (a small integer programme).
+    ///   - flowSolver: Matches each component for a choice of recruits.
     ///   - trainingCostPerRecruit: The cost of a recruit whose profile gives none.
     public init(
         input: MatchingInput, policy: Policy, profiles: [RecruitProfile], solver: any LinearProgramSolver,
-        trainingCostPerRecruit: Double = 0
+        flowSolver: any MinCostFlowSolver, trainingCostPerRecruit: Double = 0
     ) {
         self.input = input
         self.policy = policy
@@ -90,12 +100,25 @@ public struct RecruitmentProgramme: Sendable {
             mentor.id = "\u{1}profile\(index)"
             return mentor
         }
-        graph = CandidateGraph(rules: CompatibilityRules(input: augmented, policy: policy))
+        let graph = CandidateGraph(rules: CompatibilityRules(input: augmented, policy: policy))
+        self.graph = graph
         unitCosts = profiles.map { $0.cost ?? trainingCostPerRecruit }
         reachable = graph.candidatesOfMentee.map { !$0.isEmpty }
+        let mentorCount = input.mentors.count
+        // More recruits than it takes to serve every candidate of the profile cannot serve more.
+        let mostRecruits = profiles.indices.map { index in
+            let capacity = max(1, graph.capacity(mentorIndex: mentorCount + index))
+            let needed = (graph.candidatesOfMentor[mentorCount + index].count + capacity - 1) / capacity
+            return profiles[index].available ?? needed
+        }
+        flows = ComponentFlows(
+            graph: graph, currentMentorCount: mentorCount, flowSolver: flowSolver,
+            servedWeight: Int64(input.mentees.indices.count(where: graph.rules.isRemote(menteeIndex:)) + 1),
+            mostRecruits: mostRecruits)
+        (components, rest) = RecruitmentComponent.components(of: graph, currentMentorCount: mentorCount)
     }
 
-    var currentMentorCount: Int { input.mentors.count }
+    var search: RecruitmentSearch { RecruitmentSearch(flows: flows, components: components, rest: rest, solver: solver) }
 
     // MARK: - The questions
 
@@ -104,18 +127,29 @@ public struct RecruitmentProgramme: Sendable {
     /// - Parameter atLeast: A served count known to be reachable with fewer recruits, kept as a bound so that a
     ///   curve can never fall.
     public func bestPlan(recruitLimit limit: Int, atLeast: Int = 0) throws(PlanningError) -> RecruitmentPlan {
-        var model = CoveringModel(self)
-        model.limitRecruits(to: limit)
-        model.requireServed(atLeast: atLeast)
-        return try model.solve(goals: [.maximize(model.servedThenRemote), .minimize(model.cost), .minimize(model.recruitCount)])
+        var search = search
+        return try bestPlan(recruitLimit: limit, atLeast: atLeast, &search)
+    }
+
+    func bestPlan(recruitLimit limit: Int, atLeast: Int, _ search: inout RecruitmentSearch) throws(PlanningError) -> RecruitmentPlan {
+        var requirements: [RecruitmentSearch.Requirement] = [.recruits(ones, lower: nil, upper: Double(limit))]
+        if atLeast > 0 { requirements.append(.totalWorth(.servedThenRemote, atLeast: Int64(atLeast) * flows.servedWeight)) }
+        return try plan(search.solve(
+            goals: [.maximizeWorth(.servedThenRemote), .minimize(unitCosts), .minimize(ones)],
+            requirements: requirements, worthOfPlan: .servedThenRemote))
     }
 
     /// The best plan for every number of recruits from 0 to `limit`: served never falls as the limit grows, because
     /// each optimum is kept as a lower bound for the next.
     public func curve(upTo limit: Int) throws(PlanningError) -> [RecruitmentPlan] {
+        var search = search
+        return try curve(upTo: limit, &search)
+    }
+
+    func curve(upTo limit: Int, _ search: inout RecruitmentSearch) throws(PlanningError) -> [RecruitmentPlan] {
         var plans: [RecruitmentPlan] = []
         for recruits in 0...max(0, limit) {
-            plans.append(try bestPlan(recruitLimit: recruits, atLeast: plans.last?.served ?? 0))
+            plans.append(try bestPlan(recruitLimit: recruits, atLeast: plans.last?.served ?? 0, &search))
         }
         return plans
     }
@@ -123,18 +157,32 @@ public struct RecruitmentProgramme: Sendable {
     /// The fewest recruits (then the lowest cost, then the most served) that reach `target`.
     /// - Throws: ``PlanningError/targetUnreachable(_:)`` when the profiles' availability cannot reach it.
     public func fewestRecruits(for target: CoverageTarget) throws(PlanningError) -> RecruitmentPlan {
-        var model = CoveringModel(self)
+        var search = search
+        return try fewestRecruits(for: target, &search)
+    }
+
+    func fewestRecruits(for target: CoverageTarget, _ search: inout RecruitmentSearch) throws(PlanningError) -> RecruitmentPlan {
         let reachableCount = reachable.count(where: { $0 })
+        let goals: [RecruitmentSearch.Goal]
+        let requirement: RecruitmentSearch.Requirement
+        let kind: ServiceWorth
         switch target {
         case .share(let share):
-            model.requireServed(atLeast: Int(rounding: share * Double(reachableCount) - 1e-9, .up, clampedTo: 0...reachableCount) ?? reachableCount)
+            let served = Int(rounding: share * Double(reachableCount) - 1e-9, .up, clampedTo: 0...reachableCount) ?? reachableCount
+            // Served × W + remote served ≥ served × W exactly when that many are served, as remote served < W.
+            requirement = .totalWorth(.servedThenRemote, atLeast: Int64(served) * flows.servedWeight)
+            kind = .servedThenRemote
         case .everyRemotePlace:
-            model.requireEveryReachableRemoteServed()
+            let remote = { (component: RecruitmentComponent) in Int64(component.mentees.count(where: graph.rules.isRemote(menteeIndex:))) }
+            requirement = .eachComponentWorth(.remoteServed, atLeast: components.map(remote) + [remote(rest)])
+            kind = .servedThenRemoteAllRemote
         }
+        goals = [.minimize(ones), .minimize(unitCosts), .maximizeWorth(kind)]
         do {
-            return try model.solve(goals: [.minimize(model.recruitCount), .minimize(model.cost), .maximize(model.servedThenRemote)])
+            return try plan(search.solve(goals: goals, requirements: [requirement], worthOfPlan: kind))
         } catch .targetUnreachable {
-            let most = try bestPlan(recruitLimit: profiles.reduce(0) { $0 + ($1.available ?? input.mentees.count) })
+            let most = try bestPlan(
+                recruitLimit: profiles.reduce(0) { $0 + ($1.available ?? input.mentees.count) }, atLeast: 0, &search)
             throw .targetUnreachable(
                 "with every available recruit at most \(most.served) of the \(reachableCount) young people who fit a "
                     + "mentor or profile can be served (\(most.servedRemote) from remote places). Fix: add profiles "
@@ -144,18 +192,25 @@ public struct RecruitmentProgramme: Sendable {
     }
 
     /// Young people served, and from remote places, with one recruit of each profile alone: where one more mentor
-    /// helps most. Re-solves rather than reading duals, which would price a fraction of a mentor.
+    /// helps most. A flow with that one recruit rather than the duals, which would price a fraction of a mentor.
     public func marginalValues() throws(PlanningError) -> [MarginalValue] {
-        let base = try bestPlan(recruitLimit: 0)
+        var search = search
+        return try marginalValues(&search)
+    }
+
+    func marginalValues(_ search: inout RecruitmentSearch) throws(PlanningError) -> [MarginalValue] {
         var values: [MarginalValue] = []
         for index in profiles.indices where profiles[index].available != 0 {
-            var model = CoveringModel(self)
-            model.allowOnly(profile: index)
-            let plan = try model.solve(goals: [.maximize(model.servedThenRemote)])
-            values.append(MarginalValue(
-                profileIndex: index, extraServed: plan.served - base.served,
-                extraServedRemote: plan.servedRemote - base.servedRemote
-            ))
+            var extraServed = 0
+            var extraServedRemote = 0
+            if let component = components.firstIndex(where: { $0.profiles.contains(index) }) {
+                let profilesThere = components[component].profiles
+                let without = try search.worth(component, profilesThere.map { _ in 0 }, .servedThenRemote)
+                let with = try search.worth(component, profilesThere.map { $0 == index ? 1 : 0 }, .servedThenRemote)
+                extraServed = with.servedCandidates.count - without.servedCandidates.count
+                extraServedRemote = remoteCount(with.servedCandidates) - remoteCount(without.servedCandidates)
+            }
+            values.append(MarginalValue(profileIndex: index, extraServed: extraServed, extraServedRemote: extraServedRemote))
         }
         return values.sorted { ($0.extraServed, $0.extraServedRemote, -$0.profileIndex) > ($1.extraServed, $1.extraServedRemote, -$1.profileIndex) }
     }
@@ -164,16 +219,42 @@ public struct RecruitmentProgramme: Sendable {
     /// apply) to serve the most young people, then the most from remote places, then as many living in remote
     /// places, then as many with the preferred experience.
     public func selectApplicants(accept: Int) throws(PlanningError) -> RecruitmentPlan {
-        var model = CoveringModel(self)
-        let seats = min(accept, profiles.reduce(0) { $0 + ($1.available ?? 1) })
-        model.requireRecruits(exactly: seats)
+        let seats = Double(min(accept, profiles.reduce(0) { $0 + ($1.available ?? 1) }))
         let places = Dictionary(input.places.map { ($0.name, $0.isRemote) }, uniquingKeysWith: { first, _ in first })
-        let livesRemote = profiles.map { places[$0.mentor.location.place] ?? false }
-        return try model.solve(goals: [
-            .maximize(model.servedThenRemote),
-            .maximize(model.recruitTerms { livesRemote[$0] ? 1 : 0 }),
-            .maximize(model.recruitTerms { profiles[$0].isExperienced ? 1 : 0 }),
-        ])
+        var search = search
+        return try plan(search.solve(
+            goals: [
+                .maximizeWorth(.servedThenRemote),
+                .maximize(profiles.map { places[$0.mentor.location.place] ?? false ? 1 : 0 }),
+                .maximize(profiles.map { $0.isExperienced ? 1 : 0 }),
+            ],
+            requirements: [.recruits(ones, lower: seats, upper: seats)], worthOfPlan: .servedThenRemote))
+    }
+
+    private var ones: [Double] { profiles.map { _ in 1 } }
+
+    private func remoteCount(_ candidates: [Int]) -> Int {
+        candidates.count { graph.rules.isRemote(menteeIndex: graph.candidates[$0].menteeIndex) }
+    }
+
+    /// The plan of the recruits chosen and each component's flow for them.
+    private func plan(_ chosen: (recruits: [Int], flows: [ComponentWorth])) -> RecruitmentPlan {
+        var served = 0
+        var servedRemote = 0
+        var servedByProfile = [[String]](repeating: [], count: profiles.count)
+        for index in chosen.flows.flatMap(\.servedCandidates) {
+            let candidate = graph.candidates[index]
+            served += 1
+            if graph.rules.isRemote(menteeIndex: candidate.menteeIndex) { servedRemote += 1 }
+            if candidate.mentorIndex >= input.mentors.count {
+                servedByProfile[candidate.mentorIndex - input.mentors.count].append(input.mentees[candidate.menteeIndex].id)
+            }
+        }
+        return RecruitmentPlan(
+            recruits: chosen.recruits, served: served, servedRemote: servedRemote,
+            cost: zip(chosen.recruits, unitCosts).reduce(0) { $0 + Double($1.0) * $1.1 },
+            servedByProfile: servedByProfile.map { $0.sorted() }
+        )
     }
 }
 
@@ -187,177 +268,5 @@ public struct MarginalValue: Sendable, Hashable, Codable {
         case profileIndex = "profile_index"
         case extraServed = "extra_served"
         case extraServedRemote = "extra_served_remote"
-    }
-}
-
-/// The linear programme of one question, with its goal expressions.
-struct CoveringModel {
-    enum Goal {
-        case maximize([Term])
-        case minimize([Term])
-    }
-
-    let problem: RecruitmentProgramme
-    var program = LinearProgram(name: "recruitment", sense: .maximize)
-    var pairVariables: [VariableID] = []
-    var recruitVariables: [VariableID] = []
-
-    init(_ problem: RecruitmentProgramme) {
-        self.problem = problem
-        let graph = problem.graph
-        let mentorCount = problem.currentMentorCount
-        // A locked pair is served whatever is recruited, as the engine serves it.
-        for (index, candidate) in graph.candidates.enumerated() {
-            pairVariables.append(program.addVariable(
-                name: "x\(index)", lowerBound: candidate.isLocked ? 1 : 0, upperBound: 1, isInteger: true
-            ))
-        }
-        for (index, profile) in problem.profiles.enumerated() {
-            recruitVariables.append(program.addVariable(
-                name: "y\(index)", upperBound: profile.available.map(Double.init), isInteger: true
-            ))
-        }
-        for mentor in graph.candidatesOfMentor.indices {
-            let terms = graph.candidatesOfMentor[mentor].map { Term(pairVariables[$0], 1) }
-            if mentor < mentorCount {
-                guard !terms.isEmpty else { continue }
-                program.addConstraint(name: "mentor\(mentor)", terms: terms, upperBound: Double(graph.capacity(mentorIndex: mentor)))
-            } else {
-                let profile = mentor - mentorCount
-                program.addConstraint(
-                    name: "profile\(profile)",
-                    terms: terms + [Term(recruitVariables[profile], -Double(graph.capacity(mentorIndex: mentor)))],
-                    upperBound: 0
-                )
-            }
-        }
-        for (mentee, candidates) in graph.candidatesOfMentee.enumerated() where !candidates.isEmpty {
-            program.addConstraint(name: "mentee\(mentee)", terms: candidates.map { Term(pairVariables[$0], 1) }, upperBound: 1)
-        }
-    }
-
-    var served: [Term] { pairVariables.map { Term($0, 1) } }
-
-    /// Served × (R + 1) + remote served: one more young person outweighs any number from remote places.
-    var servedThenRemote: [Term] {
-        let rules = problem.graph.rules
-        let weight = Double(problem.input.mentees.indices.count(where: rules.isRemote(menteeIndex:)) + 1)
-        return problem.graph.candidates.enumerated().map { index, candidate in
-            Term(pairVariables[index], weight + (rules.isRemote(menteeIndex: candidate.menteeIndex) ? 1 : 0))
-        }
-    }
-
-    var recruitCount: [Term] { recruitTerms { _ in 1 } }
-
-    var cost: [Term] { recruitTerms { problem.unitCosts[$0] } }
-
-    /// One term per profile whose coefficient is not zero.
-    func recruitTerms(_ coefficient: (Int) -> Double) -> [Term] {
-        recruitVariables.indices.compactMap { index in
-            let value = coefficient(index)
-            return value == 0 ? nil : Term(recruitVariables[index], value)
-        }
-    }
-
-    mutating func limitRecruits(to limit: Int) {
-        guard !recruitVariables.isEmpty else { return }
-        program.addConstraint(name: "recruit_limit", terms: recruitCount, upperBound: Double(limit))
-    }
-
-    mutating func requireRecruits(exactly count: Int) {
-        guard !recruitVariables.isEmpty else { return }
-        program.addConstraint(name: "recruit_count", terms: recruitCount, lowerBound: Double(count), upperBound: Double(count))
-    }
-
-    mutating func requireServed(atLeast count: Int) {
-        guard count > 0 else { return }
-        program.addConstraint(name: "coverage", terms: served, lowerBound: Double(count))
-    }
-
-    mutating func requireEveryReachableRemoteServed() {
-        let graph = problem.graph
-        for (mentee, candidates) in graph.candidatesOfMentee.enumerated()
-        where !candidates.isEmpty && graph.rules.isRemote(menteeIndex: mentee) {
-            program.addConstraint(name: "remote\(mentee)", terms: candidates.map { Term(pairVariables[$0], 1) }, lowerBound: 1)
-        }
-    }
-
-    /// One recruit of `profile` at most, and none of any other.
-    mutating func allowOnly(profile: Int) {
-        for (index, variable) in recruitVariables.enumerated() {
-            program.setBounds(of: variable, lower: 0, upper: index == profile ? 1 : 0)
-        }
-    }
-
-    /// Optimises the goals in order, fixing each optimum before the next; goals without terms are skipped.
-    mutating func solve(goals: [Goal]) throws(PlanningError) -> RecruitmentPlan {
-        var values: [Double]?
-        for (stage, goal) in goals.enumerated() {
-            let (sense, terms) = switch goal {
-            case .maximize(let terms): (LinearProgram.Sense.maximize, terms)
-            case .minimize(let terms): (LinearProgram.Sense.minimize, terms)
-            }
-            guard !terms.isEmpty || values == nil else { continue }
-            program.sense = sense
-            for variable in pairVariables + recruitVariables { program.setObjectiveCoefficient(0, for: variable) }
-            for term in terms { program.setObjectiveCoefficient(term.coefficient, for: term.variable) }
-            let solution: Solution
-            do {
-                solution = try problem.solver.solve(program)
-            } catch {
-                throw .solverFailed(error.description)
-            }
-            switch solution.termination {
-            case .optimal:
-                break
-            case .infeasible:
-                throw .targetUnreachable("the programme is infeasible")
-            default:
-                throw .solverFailed("\(problem.solver.name) stopped with status \(solution.termination.rawValue)")
-            }
-            guard let optimum = solution.objectiveValue, !terms.isEmpty else {
-                values = solution.values
-                continue
-            }
-            values = solution.values
-            // Integral goals are fixed exactly; costs get a relative tolerance.
-            let isIntegral = terms.allSatisfy { $0.coefficient == $0.coefficient.rounded() }
-            let slack = isIntegral ? 0 : 1e-7 * max(1, abs(optimum))
-            let fixed = isIntegral ? optimum.rounded() : optimum
-            program.addConstraint(
-                name: "goal\(stage)", terms: terms,
-                lowerBound: sense == .maximize ? fixed - slack : nil, upperBound: sense == .minimize ? fixed + slack : nil
-            )
-        }
-        return try plan(from: values ?? [])
-    }
-
-    private func plan(from values: [Double]) throws(PlanningError) -> RecruitmentPlan {
-        func integral(_ variable: VariableID) throws(PlanningError) -> Int {
-            let value = values[variable.index]
-            guard abs(value - value.rounded()) < 1e-6, let whole = Int(exactly: value.rounded()) else {
-                throw .solverFailed("\(problem.solver.name) returned a value that is not a whole number: \(value)")
-            }
-            return whole
-        }
-        let graph = problem.graph
-        var served = 0
-        var servedRemote = 0
-        var servedByProfile = [[String]](repeating: [], count: problem.profiles.count)
-        for (index, candidate) in graph.candidates.enumerated() where try integral(pairVariables[index]) == 1 {
-            served += 1
-            if graph.rules.isRemote(menteeIndex: candidate.menteeIndex) { servedRemote += 1 }
-            if candidate.mentorIndex >= problem.currentMentorCount {
-                servedByProfile[candidate.mentorIndex - problem.currentMentorCount]
-                    .append(problem.input.mentees[candidate.menteeIndex].id)
-            }
-        }
-        var recruits: [Int] = []
-        for variable in recruitVariables { recruits.append(try integral(variable)) }
-        return RecruitmentPlan(
-            recruits: recruits, served: served, servedRemote: servedRemote,
-            cost: zip(recruits, problem.unitCosts).reduce(0) { $0 + Double($1.0) * $1.1 },
-            servedByProfile: servedByProfile.map { $0.sorted() }
-        )
     }
 }

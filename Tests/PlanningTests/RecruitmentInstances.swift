@@ -30,7 +30,8 @@ struct RecruitmentInstance {
     }
 
     var programme: RecruitmentProgramme {
-        RecruitmentProgramme(input: input, policy: policy, profiles: profiles, solver: GLPKSolver())
+        RecruitmentProgramme(input: input, policy: policy, profiles: profiles, solver: GLPKSolver(),
+            flowSolver: LEMONNetworkSimplex())
     }
 
     /// Every choice of recruits within availability.

@@ -1,3 +1,4 @@
+import LEMONBackend
 import Matching
 import MentorMatchCore
 import Planning
@@ -83,7 +84,8 @@ struct RecruitmentProgrammeTests {
             do {
                 let selection = try RecruitmentProgramme.selectApplicants(
                     applicants, accept: accept, input: instance.input, policy: instance.policy,
-                    solver: instance.programme.solver, engine: RecruitmentInstance.engine
+                    solver: instance.programme.solver, flowSolver: LEMONNetworkSimplex(),
+                    engine: RecruitmentInstance.engine
                 )
                 #expect(selection.decisions.filter(\.accepted).count == accept, "seed \(seed)")
                 #expect(selection.plan.served == selection.curve[accept].served, "seed \(seed)")
