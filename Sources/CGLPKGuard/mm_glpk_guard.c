@@ -118,6 +118,12 @@ static void solve_loaded(glp_prob *lp, mm_glpk_settings settings, mm_glpk_result
         branch_and_cut.msg_lev = GLP_MSG_OFF;
         branch_and_cut.presolve = GLP_OFF;
         branch_and_cut.mip_gap = settings.mip_gap;
+        if (settings.cutting_planes) {
+            branch_and_cut.mir_cuts = GLP_ON;
+            branch_and_cut.cov_cuts = GLP_ON;
+            branch_and_cut.clq_cuts = GLP_ON;
+            branch_and_cut.gmi_cuts = GLP_ON;
+        }
         if (limited) {
             const double remaining_ms = settings.time_limit_ms - (glp_time() - start_ms);
             branch_and_cut.tm_lim = remaining_ms > 0 ? (int)remaining_ms : 0;
@@ -283,7 +289,7 @@ void mm_glpk_solve_lp_text(const char *lp_text, mm_glpk_settings settings, mm_gl
 }
 
 void mm_glpk_provoke_error_for_testing(mm_glpk_result *result) {
-    const mm_glpk_settings no_limits = {.time_limit_ms = -1, .mip_gap = 0};
+    const mm_glpk_settings no_limits = {.time_limit_ms = -1, .mip_gap = 0, .cutting_planes = false};
     run_guarded(load_duplicate_entry, NULL, no_limits, result);
 }
 

@@ -102,7 +102,9 @@ public struct GLPKSolver: LinearProgramSolver {
 extension SolveOptions {
     /// The limits in GLPK's units: whole milliseconds (negative for none) and a non-negative gap.
     var glpkSettings: mm_glpk_settings {
-        mm_glpk_settings(time_limit_ms: glpkTimeLimitMilliseconds, mip_gap: relativeGap > 0 ? relativeGap : 0)
+        mm_glpk_settings(
+            time_limit_ms: glpkTimeLimitMilliseconds, mip_gap: relativeGap > 0 ? relativeGap : 0,
+            cutting_planes: cuttingPlanes)
     }
 
     private var glpkTimeLimitMilliseconds: Int32 {

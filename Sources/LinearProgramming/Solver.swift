@@ -48,10 +48,15 @@ public struct SolveOptions: Sendable, Hashable {
     public var timeLimitSeconds: Double?
     /// Relative MIP gap at which a mixed-integer search may stop; 0 demands proven optimality.
     public var relativeGap: Double
+    /// Whether a mixed-integer search adds the backend's general cutting planes (mixed-integer rounding, cover,
+    /// clique and Gomory cuts). They pay on small knapsack-like programmes, such as the recruitment master, and
+    /// cost time on large easy ones, so they are off unless asked for.
+    public var cuttingPlanes: Bool
 
-    public init(timeLimitSeconds: Double? = nil, relativeGap: Double = 0) {
+    public init(timeLimitSeconds: Double? = nil, relativeGap: Double = 0, cuttingPlanes: Bool = false) {
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeGap = relativeGap
+        self.cuttingPlanes = cuttingPlanes
     }
 }
 

@@ -199,11 +199,20 @@ public struct RecruitmentProgramme: Sendable {
     }
 
     func marginalValues(_ search: inout RecruitmentSearch) throws(PlanningError) -> [MarginalValue] {
+        let componentOfProfile = Dictionary(
+            components.indices.flatMap { component in components[component].profiles.map { ($0, component) } },
+            uniquingKeysWith: { first, _ in first })
+        try search.learn(profiles.indices.compactMap { index in
+            componentOfProfile[index].map { component in
+                RecruitmentSearch.Request(
+                    component: component, recruits: components[component].profiles.map { $0 == index ? 1 : 0 }, kind: .servedThenRemote)
+            }
+        })
         var values: [MarginalValue] = []
         for index in profiles.indices where profiles[index].available != 0 {
             var extraServed = 0
             var extraServedRemote = 0
-            if let component = components.firstIndex(where: { $0.profiles.contains(index) }) {
+            if let component = componentOfProfile[index] {
                 let profilesThere = components[component].profiles
                 let without = try search.worth(component, profilesThere.map { _ in 0 }, .servedThenRemote)
                 let with = try search.worth(component, profilesThere.map { $0 == index ? 1 : 0 }, .servedThenRemote)

@@ -58,18 +58,46 @@ struct RecruitmentSearch {
 
     // MARK: - Flows
 
+    /// One component's flow for a choice of its profiles' recruits.
+    struct Request: Sendable, Hashable {
+        var component: Int
+        var recruits: [Int]
+        var kind: ServiceWorth
+    }
+
     /// The component's best flow for its profiles' recruits, computed once; its cut is learnt on the way.
     mutating func worth(_ component: Int, _ recruits: [Int], _ kind: ServiceWorth) throws(PlanningError) -> ComponentWorth {
-        let key = Key(component: component, kind: kind)
-        if let known = tried[key]?[recruits] { return known }
-        let best = try flows.best(components[component], recruits: recruits, kind)
-        tried[key, default: [:]][recruits] = best
-        if let worth = best.worth {
-            let base = try baseWorth(component, kind)
-            let constant = worth - base - zip(best.slopes, recruits).reduce(0) { $0 + $1.0 * Int64($1.1) }
-            cuts[key, default: []].append(Cut(constant: constant, slopes: best.slopes))
+        try learn([Request(component: component, recruits: recruits, kind: kind)])
+        return tried[Key(component: component, kind: kind)]![recruits]!
+    }
+
+    /// Computes the flows not known yet, on all cores, and learns their cuts.
+    /// - Returns: Whether any flow was new.
+    @discardableResult
+    mutating func learn(_ requests: [Request]) throws(PlanningError) -> Bool {
+        var seen: Set<Request> = []
+        let new = requests.filter {
+            tried[Key(component: $0.component, kind: $0.kind)]?[$0.recruits] == nil && seen.insert($0).inserted
         }
-        return best
+        guard !new.isEmpty else { return false }
+        let flows = flows
+        let components = components
+        let results = ConcurrentChunks.map(count: new.count) { index in
+            Result { () throws(PlanningError) in
+                try flows.best(components[new[index].component], recruits: new[index].recruits, new[index].kind)
+            }
+        }
+        for (request, result) in zip(new, results) {
+            let best = try result.get()
+            let key = Key(component: request.component, kind: request.kind)
+            tried[key, default: [:]][request.recruits] = best
+            if let worth = best.worth {
+                let base = try baseWorth(request.component, request.kind)
+                let constant = worth - base - zip(best.slopes, request.recruits).reduce(0) { $0 + $1.0 * Int64($1.1) }
+                cuts[key, default: []].append(Cut(constant: constant, slopes: best.slopes))
+            }
+        }
+        return true
     }
 
     /// What the component is worth without recruits: the origin of its `δ`. For the kind that requires every remote
@@ -168,17 +196,10 @@ struct RecruitmentSearch {
         let kindOrder = ServiceWorth.allCases.filter(kinds.contains)
         while true {
             let recruits = try solveMaster(goal: goal, requirements: requirements, kinds: kindOrder)
-            var learnt = false
-            for component in components.indices {
-                let share = share(of: component, in: recruits)
-                for kind in kindOrder {
-                    let key = Key(component: component, kind: kind)
-                    if tried[key]?[share] != nil { continue }
-                    _ = try worth(component, share, kind)
-                    learnt = true
-                }
+            let requests = components.indices.flatMap { component in
+                kindOrder.map { Request(component: component, recruits: share(of: component, in: recruits), kind: $0) }
             }
-            if !learnt { return recruits }
+            if try !learn(requests) { return recruits }
         }
     }
 
@@ -191,6 +212,9 @@ struct RecruitmentSearch {
         }
         var gains: [Key: VariableID] = [:]
         var offsets: [Key: Int64] = [:]
+        try learn(components.indices.flatMap { component in
+            kinds.map { Request(component: component, recruits: components[component].profiles.map { flows.mostRecruits[$0] }, kind: $0) }
+        })
         for component in components.indices {
             let most = components[component].profiles.map { flows.mostRecruits[$0] }
             for kind in kinds {
@@ -258,7 +282,7 @@ struct RecruitmentSearch {
         guard profileCount > 0 else { return [] }
         let solution: Solution
         do {
-            solution = try solver.solve(program)
+            solution = try solver.solve(program, options: SolveOptions(cuttingPlanes: true))
         } catch {
             throw .solverFailed(error.description)
         }

@@ -32,6 +32,15 @@ import Testing
         #expect(solution.detail.contains("branch-and-cut: success, optimal"))
     }
 
+    @Test func cuttingPlanesReachTheSameOptimum() throws {
+        let program = Self.hardKnapsack(items: 14, dimensions: 3)
+        let plain = try solver.solve(program)
+        let cut = try solver.solve(program, options: SolveOptions(cuttingPlanes: true))
+        #expect(plain.termination == .optimal && cut.termination == .optimal)
+        #expect(cut.objectiveValue == plain.objectiveValue)
+        #expect(FeasibilityChecker.violations(of: cut.values, in: program) == [])
+    }
+
     @Test func invalidModelIsRejectedWithEveryProblemBeforeGLPK() {
         var program = LinearProgram(sense: .minimize)
         let x = program.addVariable(name: "x", lowerBound: 2, upperBound: 1)

@@ -41,6 +41,8 @@ typedef struct mm_glpk_settings {
     int time_limit_ms;
     /// Relative MIP gap at which branch-and-cut may stop; 0 demands proven optimality.
     double mip_gap;
+    /// Whether branch-and-cut adds GLPK's MIR, cover, clique and Gomory cuts.
+    bool cutting_planes;
 } mm_glpk_settings;
 
 /// What one guarded call produced. The call fills it; release it with `mm_glpk_release_result`.
