@@ -202,7 +202,7 @@ public struct RecruitmentProgramme: Sendable {
         let componentOfProfile = Dictionary(
             components.indices.flatMap { component in components[component].profiles.map { ($0, component) } },
             uniquingKeysWith: { first, _ in first })
-        try search.learn(profiles.indices.compactMap { index in
+        try search.learn(profiles.indices.filter { profiles[$0].available != 0 }.compactMap { index in
             componentOfProfile[index].map { component in
                 RecruitmentSearch.Request(
                     component: component, recruits: components[component].profiles.map { $0 == index ? 1 : 0 }, kind: .servedThenRemote)
