@@ -90,6 +90,8 @@ struct RecruitmentSearch {
         for (request, result) in zip(new, results) {
             let best = try result.get()
             let key = Key(component: request.component, kind: request.kind)
+            // An earlier request's base may have computed this one already, with its cut.
+            if tried[key]?[request.recruits] != nil { continue }
             tried[key, default: [:]][request.recruits] = best
             if let worth = best.worth {
                 let base = try baseWorth(request.component, request.kind)
