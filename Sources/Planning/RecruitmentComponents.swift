@@ -25,6 +25,9 @@ struct RecruitmentComponent: Sendable {
     var candidates: [Int] = []
     /// Indices into the programme's profiles, ascending.
     var profiles: [Int] = []
+    /// Per candidate, in `candidates` order: the positions of its mentor in `mentors` and of its young person in
+    /// `mentees`, found once so that every flow of the component is built without a lookup.
+    var candidateEnds: [(mentor: Int, mentee: Int)] = []
 
     /// The components of `graph` that hold a profile (in order of their first profile), then all others as one.
     static func components(of graph: CandidateGraph, currentMentorCount: Int) -> (withProfiles: [Self], rest: Self) {
@@ -43,20 +46,29 @@ struct RecruitmentComponent: Sendable {
             }
         }
         var rest = Self()
+        // Each mentor's and young person's position within its component.
+        var position = [Int](repeating: 0, count: mentorCount + graph.candidatesOfMentee.count)
         func place(_ node: Int, _ add: (inout Self) -> Void) {
             if let component = componentOfRoot[sets.root(of: node)] { add(&withProfiles[component]) } else { add(&rest) }
         }
         for mentor in 0..<mentorCount where !graph.candidatesOfMentor[mentor].isEmpty {
             place(mentor) {
+                position[mentor] = $0.mentors.count
                 $0.mentors.append(mentor)
                 if mentor >= currentMentorCount { $0.profiles.append(mentor - currentMentorCount) }
             }
         }
         for mentee in graph.candidatesOfMentee.indices where !graph.candidatesOfMentee[mentee].isEmpty {
-            place(mentorCount + mentee) { $0.mentees.append(mentee) }
+            place(mentorCount + mentee) {
+                position[mentorCount + mentee] = $0.mentees.count
+                $0.mentees.append(mentee)
+            }
         }
         for (index, candidate) in graph.candidates.enumerated() {
-            place(candidate.mentorIndex) { $0.candidates.append(index) }
+            place(candidate.mentorIndex) {
+                $0.candidates.append(index)
+                $0.candidateEnds.append((position[candidate.mentorIndex], position[mentorCount + candidate.menteeIndex]))
+            }
         }
         return (withProfiles, rest)
     }
@@ -100,37 +112,34 @@ struct ComponentFlows: Sendable {
         var network = FlowNetwork()
         let source = network.addNode()
         let sink = network.addNode()
-        var nodeOfMentor: [Int: Int] = [:]
+        // Profiles come in `mentors` in the order of `profiles`, so their arcs line up with `recruits`.
         var profileArcs: [Int] = []
         var supply = 0
         network.reserveArcs(component.mentors.count + component.candidates.count + component.mentees.count + 1)
+        let firstMentorNode = network.nodeCount
         for mentor in component.mentors {
             let node = network.addNode()
-            nodeOfMentor[mentor] = node
             let capacity = graph.capacity(mentorIndex: mentor)
             if mentor >= currentMentorCount {
                 let profile = mentor - currentMentorCount
-                let slot = component.profiles.firstIndex(of: profile)!
-                profileArcs.append(network.addArc(from: source, to: node, upper: capacity * recruits[slot]))
+                profileArcs.append(network.addArc(from: source, to: node, upper: capacity * recruits[profileArcs.count]))
                 supply += capacity * mostRecruits[profile]
             } else {
                 network.addArc(from: source, to: node, upper: capacity)
                 supply += capacity
             }
         }
-        var nodeOfMentee: [Int: Int] = [:]
+        let firstMenteeNode = network.nodeCount
         for mentee in component.mentees {
             let node = network.addNode()
-            nodeOfMentee[mentee] = node
             let required = kind == .servedThenRemoteAllRemote && isRemote(mentee)
             network.addArc(from: node, to: sink, lower: required ? 1 : 0, upper: 1, cost: -weight(of: mentee, kind))
         }
         let firstCandidateArc = network.arcCount
-        for index in component.candidates {
-            let candidate = graph.candidates[index]
+        for (index, ends) in zip(component.candidates, component.candidateEnds) {
             network.addArc(
-                from: nodeOfMentor[candidate.mentorIndex]!, to: nodeOfMentee[candidate.menteeIndex]!,
-                lower: candidate.isLocked ? 1 : 0, upper: 1)
+                from: firstMentorNode + ends.mentor, to: firstMenteeNode + ends.mentee,
+                lower: graph.candidates[index].isLocked ? 1 : 0, upper: 1)
         }
         // The supply never depends on the recruits, so that only the profile arcs' capacities do.
         network.addArc(from: source, to: sink, upper: supply)

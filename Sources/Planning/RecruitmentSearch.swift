@@ -47,7 +47,7 @@ struct RecruitmentSearch {
     let solver: any LinearProgramSolver
     private var cuts: [Key: [Cut]] = [:]
     private var tried: [Key: [[Int]: ComponentWorth]] = [:]
-    private var restWorth: [ServiceWorth: ComponentWorth] = [:]
+    private var knownRestWorth: [ServiceWorth: ComponentWorth] = [:]
 
     init(flows: ComponentFlows, components: [RecruitmentComponent], rest: RecruitmentComponent, solver: any LinearProgramSolver) {
         self.flows = flows
@@ -117,9 +117,9 @@ struct RecruitmentSearch {
     }
 
     mutating func restWorth(_ kind: ServiceWorth) throws(PlanningError) -> ComponentWorth {
-        if let known = restWorth[kind] { return known }
+        if let known = knownRestWorth[kind] { return known }
         let best = try flows.best(rest, recruits: [], kind)
-        restWorth[kind] = best
+        knownRestWorth[kind] = best
         return best
     }
 
