@@ -6,7 +6,10 @@ import MentorMatchCore
 /// Variables: `x` (binary) per candidate session; a binary per feasible day plan; `u` (binary) per pair and weekly
 /// pattern (weekday and start time) the pair uses; `s` (integer) and `n` (binary) per pair and month, the sessions
 /// missing, `n` the last of them; `e` per pair and ISO week, sessions above the week's share; `f` per pair and two
-/// adjacent weeks, sessions in both when the month has room to leave a week between.
+/// adjacent weeks, sessions in both when the month has room to leave a week between. Every variable the objective
+/// counts is an integer with a whole coefficient, so GLPK rounds each node's bound to a whole number and prunes the
+/// nodes that cannot beat the best schedule by a unit (`e` and `f` as continuous variables take the same values but
+/// switch that off: the national six-month run took twice the CPU).
 ///
 /// Constraints: sessions plus shortfall equal the month's requirement; each day one plan of sessions at most, a plan
 /// holding at most one session per pair and no two sessions overlapping, the travel buffer between different places
@@ -123,7 +126,8 @@ struct MentorMeetingProgram {
             for pairIndex in candidates.pairs.indices {
                 for week in weeks {
                     guard let terms = byWeek[WeekKey(pair: pairIndex, month: monthIndex, week: week)], terms.count > share else { continue }
-                    let excess = program.addVariable(name: "e\(pairIndex)_\(monthIndex)_\(week)", objective: -Self.crowdedWeekPenalty)
+                    let excess = program.addVariable(name: "e\(pairIndex)_\(monthIndex)_\(week)", isInteger: true,
+                                                     objective: -Self.crowdedWeekPenalty)
                     program.addConstraint(name: "week\(pairIndex)_\(monthIndex)_\(week)", terms: terms + [Term(excess, -1)],
                                           upperBound: Double(share))
                 }
@@ -132,7 +136,8 @@ struct MentorMeetingProgram {
                     let first = byWeek[WeekKey(pair: pairIndex, month: monthIndex, week: week)] ?? []
                     let second = byWeek[WeekKey(pair: pairIndex, month: monthIndex, week: week + 7)] ?? []
                     guard !first.isEmpty, !second.isEmpty else { continue }
-                    let both = program.addVariable(name: "f\(pairIndex)_\(monthIndex)_\(week)", objective: -Self.adjacentWeeksPenalty)
+                    let both = program.addVariable(name: "f\(pairIndex)_\(monthIndex)_\(week)", isInteger: true,
+                                                   objective: -Self.adjacentWeeksPenalty)
                     program.addConstraint(name: "gap\(pairIndex)_\(monthIndex)_\(week)", terms: first + second + [Term(both, -1)],
                                           upperBound: 1)
                 }

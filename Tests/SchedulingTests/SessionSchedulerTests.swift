@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GLPKBackend
 import LinearProgramming
 import MentorMatchCore
@@ -221,5 +222,45 @@ extension SessionSchedulerTests {
         request.calendar.rules.hoursPerMonth = nil
         request.calendar.rules.sessionsPerMonth = 20
         #expect(request.memoryEstimate.bytes < Double(InputLimits.scheduleMemoryBytes))
+    }
+}
+
+extension SessionSchedulerTests {
+    /// Passes every programme on to GLPK and notes each variable that carries an objective coefficient but is not an
+    /// integer with an integral coefficient.
+    final class IntegralObjectiveAudit: LinearProgramSolver {
+        let name = "audit"
+        let programmes = Mutex(0)
+        let fractionalTerms = Mutex<[String]>([])
+
+        func solve(_ program: LinearProgram, options: SolveOptions) throws(SolverError) -> Solution {
+            let offending = program.variables.filter { variable in
+                variable.objectiveCoefficient != 0
+                    && (!variable.isInteger || variable.objectiveCoefficient.rounded() != variable.objectiveCoefficient)
+            }
+            programmes.withLock { $0 += 1 }
+            fractionalTerms.withLock { $0 += offending.map { "\(program.name): \($0.name)" } }
+            return try GLPKSolver().solve(program, options: options)
+        }
+    }
+
+    /// With every objective term on an integer variable with an integral coefficient, GLPK's branch and bound rounds
+    /// each node's bound down to a whole number and prunes the nodes that cannot beat the incumbent by a whole unit;
+    /// a continuous penalty variable switches that off for the whole programme (the national six-month schedule took
+    /// twice the CPU).
+    @Test("every schedule programme has an integral objective: each penalised or rewarded variable is an integer")
+    func objectiveIsIntegral() async {
+        await propertyCheck(count: 12, input: Gen.int(in: 0...1_000_000)) { seed in
+            let audit = IntegralObjectiveAudit()
+            let request = RandomScheduleInstance.make(seed: UInt64(seed))
+            do {
+                let result = try SessionScheduler(solver: audit).schedule(request)
+                #expect(audit.programmes.withLock { $0 } >= result.solves.count, "seed \(seed)")
+                let offending = audit.fractionalTerms.withLock { $0 }
+                #expect(offending.isEmpty, "seed \(seed): \(offending.prefix(5))")
+            } catch {
+                Issue.record("seed \(seed): \(error)")
+            }
+        }
     }
 }
