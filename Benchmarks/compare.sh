@@ -8,9 +8,9 @@ usage() {
     cat <<'EOF'
 Usage: Benchmarks/compare.sh [options]
 
-For each size and density: `mentormatch generate --mentees N --mentors M --seed 2024`, `mentormatch match ... --export-flow` under
-/usr/bin/time -v, then every exported stage solved by OR-Tools, HiGHS and GLPK, whose objectives must equal
-MentorMatch's. Prints a markdown table and writes it to WORK/compare-DATE.md; exits 1 if an objective differs.
+For each size and density: `mentormatch generate --mentees N --mentors M --seed 2024`, `mentormatch match ...` under
+/usr/bin/time -v, a second untimed run with `--export-flow`, then every exported stage solved by OR-Tools, HiGHS and
+GLPK, whose objectives must equal MentorMatch's. Prints a markdown table and writes it to WORK/compare-DATE.md; exits 1 if an objective differs.
 
 Options:
   --sizes LIST       young people per run, comma-separated (default 1000,10000,50000,200000; 1000 with --ci)
