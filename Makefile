@@ -67,7 +67,7 @@ api-test: deps
 # Opt-in (about 2 minutes): 16 clients submitting Ogre-size matchings with ?wait=10 for 60 s, then a 10,000-request
 # soak, against the release server (Benchmarks/server_load.py); prints throughput, p50/p99, errors and RSS.
 load-test: build
-	python3 Benchmarks/server_load.py --binary .build/release/mentormatch --workers 3
+	python3 Benchmarks/server_load.py --binary .build/release/mentormatch
 
 # The pages in a real browser: headless Chromium (Debian) driven by Selenium (pinned, in a venv) against the built
 # server on a free loopback port; a screenshot of every page goes to .build/test-output/browser (Tests/Browser/run.sh).

@@ -49,7 +49,8 @@ def rss_kib(pid):
 
 
 def worker_pids(pid):
-    """The server's child processes (its workers), found by their parent id."""
+    """The server's child processes, found by their parent id: the workers of the API's job service and of the
+    workspace's (each pool has --workers of them)."""
     children = []
     for stat in pathlib.Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -157,7 +158,8 @@ async def phase(name, port, pid, clients, duration=None, requests=None):
           f"p50 {p50:.1f} ms, p99 {p99:.1f} ms, errors {len(failures)}, CPU {cpu_per_request:.1f} ms a request"
           + (f" (first: {failures[:3]})" if failures else ""))
     print(f"{name}: server RSS {memory_start[0] / 1024:.1f} -> {memory_end[0] / 1024:.1f} MiB ({growth:+.1f} %), "
-          f"{memory_end[2]} workers RSS {memory_start[1] / 1024:.1f} -> {memory_end[1] / 1024:.1f} MiB")
+          f"{memory_end[2]} worker processes (the API's and the workspace's pools) RSS "
+          f"{memory_start[1] / 1024:.1f} -> {memory_end[1] / 1024:.1f} MiB")
     return len(failures)
 
 

@@ -2,7 +2,7 @@
 """Crash test of `mentormatch serve` (issue 12), with the Python standard library and the release binary.
 
   1. `mentormatch generate --mentees 50000 --seed 2024` writes the input, and `mentormatch match` its reference result;
-  2. `mentormatch serve` (one worker, a fresh --data folder) accepts the same files as a matching job (202);
+  2. `mentormatch serve` (one worker for each of its two job services, a fresh --data folder) accepts the same files as a matching job (202);
   3. once the job is `running` at stage `solve`, the server gets SIGKILL; its worker processes must end too (within
      5 s, having written nothing into the job's folder: a killed server must leave no orphan solving on);
   4. a new server on the same --data runs the job again: it must end `succeeded` (attempt 2) with the `pairs.csv`
@@ -144,7 +144,8 @@ def main():
         job = server.wait_for(job_id, lambda j: j.get("status") == "running" and j.get("stage") == "solve", 600)
         check(job.get("stage") == "solve", f"the job reached running/solve: {job.get('status')}/{job.get('stage')}")
         workers = worker_pids(server.process.pid)
-        check(len(workers) == 1, f"the server runs {len(workers)} worker process(es)")
+        # `--workers 1` starts one worker for the API's jobs and one for the workspace's.
+        check(len(workers) == 2, f"the server runs {len(workers)} worker processes (the API's and the workspace's)")
 
         os.kill(server.process.pid, signal.SIGKILL)
         killed = time.monotonic()
@@ -155,7 +156,7 @@ def main():
             time.sleep(0.005)
             lingering = [pid for pid in lingering if alive(pid)]
         ended_ms = (time.monotonic() - killed) * 1000
-        check(not lingering, f"SIGKILL to the server while it solved: its worker ended {ended_ms:.0f} ms later"
+        check(not lingering, f"SIGKILL to the server while it solved: its workers ended {ended_ms:.0f} ms later"
               if not lingering else f"worker(s) {lingering} outlived the killed server by 5 s")
         time.sleep(1)
         folder = sorted(os.listdir(data / "jobs" / job_id))
