@@ -26,15 +26,20 @@ enum TerminalLayout {
         let padding = String(repeating: " ", count: indent)
         var lines: [String] = []
         var line = ""
+        var lineCount = 0  // line.count, kept as the line grows rather than counted again for every word
         for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            let prefix = lines.isEmpty ? "" : padding
+            let wordCount = word.count
             if line.isEmpty {
+                let prefix = lines.isEmpty ? "" : padding
                 line = prefix + word
-            } else if line.count + 1 + word.count <= width {
+                lineCount = prefix.count + wordCount
+            } else if lineCount + 1 + wordCount <= width {
                 line += " " + word
+                lineCount += 1 + wordCount
             } else {
                 lines.append(line)
                 line = padding + word
+                lineCount = indent + wordCount
             }
         }
         lines.append(line)
@@ -45,7 +50,8 @@ enum TerminalLayout {
     /// spaces more than the line itself. Tables from ``table(header:rows:width:)`` fit already and stay as they are.
     static func fitted(_ text: String, width: Int = width) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
-            guard line.count > width else { return [String(line)] }
+            // No line has more characters than UTF-8 bytes: most lines are settled without counting characters.
+            guard line.utf8.count > width, line.count > width else { return [String(line)] }
             let indent = line.prefix(while: { $0 == " " }).count
             return wrap(String(line), width: width, indent: indent + 2)
         }.joined(separator: "\n")
@@ -90,6 +96,14 @@ enum TerminalLayout {
         return lines
     }
 
+    /// `text` padded with spaces to `length` UTF-16 units, as Foundation's `padding(toLength:withPad:startingAt:)`
+    /// does; that call, which also cuts longer text, is left for the rare cell that is longer.
+    private static func padded(_ text: String, to length: Int) -> String {
+        let units = text.utf16.count
+        guard units <= length else { return text.padding(toLength: length, withPad: " ", startingAt: 0) }
+        return text + String(repeating: " ", count: length - units)
+    }
+
     /// The rows' `columns`, each cell padded to its width, a cell wider than its column wrapped.
     private static func block(_ rows: [[String]], columns: [Int], widths: [Int]) -> [String] {
         var lines: [String] = []
@@ -101,7 +115,7 @@ enum TerminalLayout {
             for lineIndex in 0..<height {
                 let parts = cells.enumerated().map { position, cell in
                     let text = lineIndex < cell.count ? cell[lineIndex] : ""
-                    return position == cells.count - 1 ? text : text.padding(toLength: widths[columns[position]], withPad: " ", startingAt: 0)
+                    return position == cells.count - 1 ? text : padded(text, to: widths[columns[position]])
                 }
                 var line = parts.joined(separator: "  ")
                 while line.last == " " { line.removeLast() }

@@ -80,17 +80,36 @@ public enum ResultFiles {
     /// Every file `mentormatch match` writes: the CSV files, `map.svg` (in `language`, over the places of `input`),
     /// `result.json` (its `timings.writing` set to the time the CSV files and the map took), `result.xlsx` and, for a
     /// run that set invalid rows aside, `rejected.csv`.
+    ///
+    /// The files are independent of each other, so they are made on all cores: the CSV files and the map first (the
+    /// time `timings.writing` reports), then `result.json` beside `result.xlsx`.
     public static func matchFiles(
         _ result: MatchingResult, input: MatchingInput, language: ReportLanguage = .en, rejected: [RejectedRow]? = nil
     ) throws(FormatError) -> [String: Data] {
         var result = result
         let clock = Date()
-        var files = csvFiles(result)
-        files["map.svg"] = Data(ProgrammeMap.svg(input, result: result, language: language).utf8)
+        var makers: [String: FileMaker] = csvMakers(result).mapValues { make -> FileMaker in { .success(make()) } }
+        makers["map.svg"] = { [result] in .success(Data(ProgrammeMap.svg(input, result: result, language: language).utf8)) }
+        var files = try concurrently(makers)
         result.timings.writing = Date().timeIntervalSince(clock)
-        files["result.json"] = try json(result)
-        files["result.xlsx"] = try workbook(result)
+        let timed = result
+        files.merge(try concurrently([
+            "result.json": { do throws(FormatError) { return .success(try json(timed)) } catch { return .failure(error) } },
+            "result.xlsx": { do throws(FormatError) { return .success(try workbook(timed)) } catch { return .failure(error) } },
+        ])) { first, _ in first }
         if let rejected { files["rejected.csv"] = Data(RejectedCSV.text(rejected).utf8) }
+        return files
+    }
+
+    private typealias FileMaker = @Sendable () -> Result<Data, FormatError>
+
+    /// Each maker's file by name, made concurrently; the first error by name, so that a failing run reports the same
+    /// error every time.
+    private static func concurrently(_ makers: [String: FileMaker]) throws(FormatError) -> [String: Data] {
+        let named = makers.sorted { $0.key < $1.key }
+        let made = ConcurrentChunks.map(count: named.count) { index in named[index].value() }
+        var files: [String: Data] = [:]
+        for (index, outcome) in made.enumerated() { files[named[index].key] = try outcome.get() }
         return files
     }
 
@@ -110,13 +129,18 @@ public enum ResultFiles {
     /// is encoded last, once.
     /// `changes.csv` is written when the run had current pairs.
     public static func csvFiles(_ result: MatchingResult) -> [String: Data] {
-        var files = [
-            "pairs.csv": Data(pairsCSV(result).utf8),
-            "unmatched.csv": Data(unmatchedCSV(result).utf8),
-            "alternatives.csv": Data(alternativesCSV(result).utf8),
+        csvMakers(result).mapValues { make in make() }
+    }
+
+    /// What ``csvFiles(_:)`` holds, each file still to be made.
+    private static func csvMakers(_ result: MatchingResult) -> [String: @Sendable () -> Data] {
+        var makers: [String: @Sendable () -> Data] = [
+            "pairs.csv": { Data(pairsCSV(result).utf8) },
+            "unmatched.csv": { Data(unmatchedCSV(result).utf8) },
+            "alternatives.csv": { Data(alternativesCSV(result).utf8) },
         ]
-        if result.continuity.currentPairs > 0 { files["changes.csv"] = Data(changesCSV(result).utf8) }
-        return files
+        if result.continuity.currentPairs > 0 { makers["changes.csv"] = { Data(changesCSV(result).utf8) } }
+        return makers
     }
 
     private static func decimal(_ value: Double, _ decimals: Int) -> String { DecimalText.fixed(value, decimals: decimals) }

@@ -123,6 +123,10 @@ enum WorkspaceAssets {
         table { border-collapse: collapse; margin: .6rem 0; }
         th, td { border: 1px solid #c5d3e0; padding: .3rem .5rem; text-align: left; vertical-align: top; }
         th { background: #eef3f8; }
+        td ul { margin: 0; padding: 0; list-style: none; }
+        ul.parts li { display: inline-block; margin-right: .6rem; white-space: nowrap; }
+        ul.next-best li, td.actions { white-space: nowrap; }
+        td.actions form + form { margin-left: .3rem; }
         .error, .input-problem { color: #8a1111; }
         #input-problems { background: #fdecec; padding: .6rem 1.6rem; }
         #notice { background: #e7f4ea; color: #13461f; padding: .5rem; }

@@ -87,7 +87,7 @@ extension WorkspaceRoutes {
                 <td>\(pair.menteeID)</td><td>\(pair.mentorID)</td><td>\(km(pair.distanceKm, page))</td>
                 <td>\(decimal(score.total, page))</td><td>\(parts)</td><td>\(nextHTML)</td>
                 \(decisionCell(page, decision))
-                <td>\(decisionForms(page, menteeID: pair.menteeID, mentorID: pair.mentorID, decision: decision))</td>
+                <td class="actions">\(decisionForms(page, menteeID: pair.menteeID, mentorID: pair.mentorID, decision: decision))</td>
                 </tr>
                 """
         }
