@@ -63,17 +63,17 @@ let package = Package(
         .target(name: "Planning", dependencies: ["MentorMatchCore", "LinearProgramming", "NetworkFlow", "Matching"]),
         /// Meeting calendars: Latvian days off, per-mentor session programmes, supervision groups, shortfall reasons.
         .target(name: "Scheduling", dependencies: ["MentorMatchCore", "LinearProgramming"]),
-        /// zlib from Debian's zlib1g-dev, for the workbook reader's own ZIP reading (inflate and CRC-32). Not named
-        /// `CZlib`: ZIPFoundation's module of zlib has that name.
+        /// zlib from Debian's zlib1g-dev, for the workbooks' own ZIP reading and writing (inflate, deflate, CRC-32).
+        /// Not named `CZlib`: ZIPFoundation's module of zlib has that name.
         .systemLibrary(name: "CSystemZlib", providers: [.apt(["zlib1g-dev"])]),
         /// CSV, `.xlsx`, JSON and YAML input; CSV, JSON and `.xlsx` output; atomic writes. Workbooks are read by the
-        /// module's own ZIP reader (every offset checked, inflate bounded) and written with ZIPFoundation.
+        /// module's own ZIP reader (every offset checked, inflate bounded) and written by its own ZIP writer (every
+        /// part deflated by zlib, all parts on all cores).
         .target(
             name: "MentorMatchFormats",
             dependencies: [
                 "MentorMatchCore", "NetworkFlow", "Matching", "Planning", "Scheduling", "CSystemZlib",
-                .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                .product(name: "XMLCoder", package: "XMLCoder"),
+                .product(name: "Yams", package: "Yams"), .product(name: "XMLCoder", package: "XMLCoder"),
             ],
             // The JSON Schemas of the input document and the JSON outputs: published next to the code that reads and
             // writes them, checked by `make test` (Tests/SchemaCheck), not compiled.

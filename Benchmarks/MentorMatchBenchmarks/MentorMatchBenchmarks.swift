@@ -7,7 +7,7 @@ import SyntheticPopulation
 /// The stages of a run on 10,000 generated young people (seed 2024) at two densities: 4,000 mentors (the
 /// generator's default, about 50 candidate mentors per young person, 0.5 million pairs) and 8,000 (about 100,
 /// 1 million pairs). Reading the CSV files, candidate generation, building the flow network, solving (with
-/// explanations), rendering the CSV files and encoding `result.json`.
+/// explanations), making every result file (CSV files, map, workbook, `result.json`) and `result.json` alone.
 /// Then `schedule`, `plan` and `recruit` at national size (``nationalBenchmarks()``).
 /// Whole runs at every size, against other solvers, are `Benchmarks/compare.sh`.
 let benchmarks: @Sendable () -> Void = {
@@ -50,8 +50,8 @@ func stageBenchmarks(name: String, youngPeople: Int, mentors: Int) {
     Benchmark("solving \(name)") { benchmark in
         blackHole(try matcher.solve(preparation))
     }
-    Benchmark("CSV files \(name)") { benchmark in
-        blackHole(ResultFiles.csvFiles(result))
+    Benchmark("result files \(name)") { benchmark in
+        blackHole(try ResultFiles.matchFiles(result, input: preparation.input))
     }
     Benchmark("result.json \(name)") { benchmark in
         blackHole(try ResultFiles.json(result))

@@ -39,20 +39,26 @@ struct ResultAssembler {
         }
         let hasRoom = loads.map { $0.assigned < $0.capacity }
 
-        let alternatives = input.mentees.indices.map { menteeIndex in
-            let assigned = mentorOfMentee[menteeIndex].map { graph.candidates[$0].mentorIndex }
-            let ranked = rankedCandidates(of: menteeIndex).filter { graph.candidates[$0].mentorIndex != assigned }
-            return MenteeAlternatives(
-                menteeID: input.mentees[menteeIndex].id, assignedMentorID: assigned.map { input.mentors[$0].id },
-                alternatives: ranked.prefix(graph.rules.policy.alternativesPerMentee).map { index in
-                    let candidate = graph.candidates[index]
-                    return Alternative(
-                        mentorID: input.mentors[candidate.mentorIndex].id, distanceKm: candidate.distanceKm,
-                        score: graph.fit(of: candidate).total, hasRoom: hasRoom[candidate.mentorIndex]
-                    )
-                }
-            )
-        }
+        // Each young person's best few of their candidates, on all cores.
+        let alternativesPerMentee = graph.rules.policy.alternativesPerMentee
+        let alternativeChunks = min(input.mentees.count, 64)
+        let alternatives = ConcurrentChunks.map(count: alternativeChunks) { [self, mentorOfMentee, hasRoom] chunk in
+            let mentees = input.mentees.count
+            return (chunk * mentees / alternativeChunks..<(chunk + 1) * mentees / alternativeChunks).map { menteeIndex in
+                let assigned = mentorOfMentee[menteeIndex].map { graph.candidates[$0].mentorIndex }
+                return MenteeAlternatives(
+                    menteeID: input.mentees[menteeIndex].id, assignedMentorID: assigned.map { input.mentors[$0].id },
+                    alternatives: bestCandidates(of: menteeIndex, count: alternativesPerMentee, excludingMentor: assigned)
+                        .map { index in
+                            let candidate = graph.candidates[index]
+                            return Alternative(
+                                mentorID: input.mentors[candidate.mentorIndex].id, distanceKm: candidate.distanceKm,
+                                score: graph.fit(of: candidate).total, hasRoom: hasRoom[candidate.mentorIndex]
+                            )
+                        }
+                )
+            }
+        }.flatMap { $0 }
 
         // Explaining a young person without a candidate checks every mentor: spread them over the cores.
         let unmatchedIndices = input.mentees.indices.filter { mentorOfMentee[$0] == nil }
@@ -111,14 +117,31 @@ struct ResultAssembler {
 
     /// A young person's candidates, best fit first, then nearest, then by mentor id.
     func rankedCandidates(of menteeIndex: Int) -> [Int] {
-        let input = graph.rules.input
-        return graph.candidatesOfMentee[menteeIndex].sorted { left, right in
-            let a = graph.candidates[left]
-            let b = graph.candidates[right]
-            if a.fitPoints != b.fitPoints { return a.fitPoints > b.fitPoints }
-            if a.distanceKm != b.distanceKm { return a.distanceKm < b.distanceKm }
-            return input.mentors[a.mentorIndex].id < input.mentors[b.mentorIndex].id
+        graph.candidatesOfMentee[menteeIndex].sorted(by: ranksBefore)
+    }
+
+    /// The first `count` of ``rankedCandidates(of:)`` other than the mentor `excluded`, picked in one pass: the
+    /// order is total (mentor ids are unique), so the pick is the sorted list's prefix.
+    func bestCandidates(of menteeIndex: Int, count: Int, excludingMentor excluded: Int?) -> [Int] {
+        guard count > 0 else { return [] }
+        var best: [Int] = []
+        best.reserveCapacity(count + 1)
+        for index in graph.candidatesOfMentee[menteeIndex] where graph.candidates[index].mentorIndex != excluded {
+            if best.count == count, let last = best.last, !ranksBefore(index, last) { continue }
+            best.insert(index, at: best.firstIndex { ranksBefore(index, $0) } ?? best.count)
+            if best.count > count { best.removeLast() }
         }
+        return best
+    }
+
+    /// Whether candidate `left` ranks before candidate `right` of the same young person.
+    private func ranksBefore(_ left: Int, _ right: Int) -> Bool {
+        let a = graph.candidates[left]
+        let b = graph.candidates[right]
+        if a.fitPoints != b.fitPoints { return a.fitPoints > b.fitPoints }
+        if a.distanceKm != b.distanceKm { return a.distanceKm < b.distanceKm }
+        let mentors = graph.rules.input.mentors
+        return mentors[a.mentorIndex].id < mentors[b.mentorIndex].id
     }
 
     /// Narrows the field of mentors rule by rule and names the rule where it runs out, the nearest near-misses and

@@ -12,6 +12,17 @@ package enum ConcurrentChunks {
         return slots.values.map { $0! }
     }
 
+    /// `(first(), second())`, computed concurrently.
+    package static func both<First: Sendable, Second: Sendable>(
+        _ first: @Sendable () -> First, _ second: @Sendable () -> Second
+    ) -> (First, Second) {
+        let firstSlot = Slots<First>(count: 1), secondSlot = Slots<Second>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 { firstSlot.store(first(), at: 0) } else { secondSlot.store(second(), at: 0) }
+        }
+        return (firstSlot.values[0]!, secondSlot.values[0]!)
+    }
+
     /// One slot per piece; each is written by exactly one iteration, and read after all have finished.
     private final class Slots<Value>: @unchecked Sendable {
         private let storage: UnsafeMutableBufferPointer<Value?>

@@ -94,7 +94,7 @@ public enum InputText {
                 }
             }
         }
-        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        if text.holdsControlCharacter {
             return Phrase("holds a control character (such as a tab or a NUL byte)",
                           lv: "satur vadības rakstzīmi (piemēram, tabulāciju vai NUL baitu)")
         }
@@ -103,5 +103,24 @@ public enum InputText {
 }
 
 extension Character {
-    var isControlCharacter: Bool { unicodeScalars.contains { $0.properties.generalCategory == .control } }
+    var isControlCharacter: Bool { unicodeScalars.contains { $0.isControlCharacter } }
+}
+
+extension Unicode.Scalar {
+    /// General category Cc, which the Unicode stability policy fixes as U+0000–U+001F and U+007F–U+009F: a range
+    /// check instead of a property lookup, since every cell of every input passes here.
+    var isControlCharacter: Bool { value < 0x20 || (0x7F...0x9F).contains(value) }
+}
+
+extension String {
+    /// Whether any scalar is a control character (category Cc), on the UTF-8 bytes: C0 controls and DEL are single
+    /// bytes, C1 controls are 0xC2 followed by 0x80–0x9F.
+    var holdsControlCharacter: Bool {
+        var afterC2 = false
+        for byte in utf8 {
+            if byte < 0x20 || byte == 0x7F || (afterC2 && byte <= 0x9F && byte >= 0x80) { return true }
+            afterC2 = byte == 0xC2
+        }
+        return false
+    }
 }

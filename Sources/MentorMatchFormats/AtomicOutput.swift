@@ -219,13 +219,15 @@ public enum AtomicOutput {
                 }
                 staged += contents.map { (name: subdirectory + "/" + $0.key, data: $0.value) }
             }
-            for file in staged.sorted(by: { $0.name < $1.name }) {
-                do {
-                    try file.data.write(to: staging.appendingPathComponent(file.name))
-                } catch {
-                    throw AtomicOutputError(path: target.appendingPathComponent(file.name).path,
-                                            problem: "the file cannot be written; no output file was changed")
-                }
+            // Written on all cores (a national result.json beside the rest); the first failure by name is reported.
+            let files = staged.sorted(by: { $0.name < $1.name })
+            let staging = staging
+            let failed = ConcurrentChunks.map(count: files.count) { index in
+                (try? files[index].data.write(to: staging.appendingPathComponent(files[index].name))) == nil
+            }
+            if let index = failed.firstIndex(of: true) {
+                throw AtomicOutputError(path: target.appendingPathComponent(files[index].name).path,
+                                        problem: "the file cannot be written; no output file was changed")
             }
             guard targetExists else { return }
             for name in set.files.keys.sorted() {

@@ -230,13 +230,22 @@ public enum InputLoader {
         policy policyPart: Part?, current currentPart: Part? = nil, previous previousPart: Part? = nil,
         issues readIssues: [InputIssue], skippingInvalidRows: Bool
     ) throws(InputError) -> LoadedInput {
-        var issues = readIssues
-        var mentors = read(mentorPart, issues: &issues, with: MentorsCSV.read)
-        var mentees = read(menteePart, issues: &issues, with: MenteesCSV.read)
-        var places = read(placePart, issues: &issues, with: PlacesCSV.read)
-        var rules = lockPart.map { read($0, issues: &issues, with: PairRulesCSV.read) }
-        let current = currentPart.map { read($0, issues: &issues, with: CurrentPairsCSV.read) }
-        let previous = previousPart.map { read($0, issues: &issues, with: CurrentPairsCSV.readSuggestions) }
+        // The files are independent: the people on two cores, the rest beside them. The threads that read them
+        // are given the task's chosen sheets, which as a task-local value they would not see.
+        let sheets = Workbook.chosenSheets
+        var ((mentors, mentees), (places, rules, current, previous)) = ConcurrentChunks.both(
+            {
+                ConcurrentChunks.both({ read(mentorPart, with: MentorsCSV.read, sheets: sheets) },
+                                      { read(menteePart, with: MenteesCSV.read, sheets: sheets) })
+            },
+            {
+                (read(placePart, with: PlacesCSV.read, sheets: sheets),
+                 lockPart.map { read($0, with: PairRulesCSV.read, sheets: sheets) },
+                 currentPart.map { read($0, with: CurrentPairsCSV.read, sheets: sheets) },
+                 previousPart.map { read($0, with: CurrentPairsCSV.readSuggestions, sheets: sheets) })
+            })
+        var issues = readIssues + mentors.issues + mentees.issues + places.issues + (rules?.issues ?? [])
+            + (current?.issues ?? []) + (previous?.issues ?? [])
         var parsedPolicy: PolicyFile.Parsed?
         if let policyPart, let data = policyPart.data {
             parsedPolicy = PolicyFile.parse(data, source: policyPart.source)
@@ -301,16 +310,15 @@ public enum InputLoader {
         return Array(rows.values)
     }
 
+    /// The part's records, its workbook read at the sheet `sheets` choose for it (``Workbook/chosenSheets``).
     private static func read<Record>(
-        _ part: Part, issues: inout [InputIssue], with reader: (Data, String) -> ParsedRecords<Record>
+        _ part: Part, with reader: (Data, String) -> ParsedRecords<Record>, sheets: [String: String]
     ) -> ParsedRecords<Record> {
         guard let data = part.data else {
             // A file that cannot be read has no records and no lines; its other issues would only repeat this one.
             return ParsedRecords(records: [], source: RecordSource(name: part.source, lines: [], isUnread: true), issues: [])
         }
-        let parsed = reader(data, part.source)
-        issues += parsed.issues
-        return parsed
+        return Workbook.$chosenSheets.withValue(sheets) { reader(data, part.source) }
     }
 
     private static func contents(of path: String, issues: inout [InputIssue]) -> Data? {

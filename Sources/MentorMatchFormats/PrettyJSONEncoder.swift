@@ -1,4 +1,5 @@
 import Foundation
+import MentorMatchCore
 
 /// Encodes any `Encodable` value into exactly the bytes of Foundation's `JSONEncoder` with
 /// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` and default strategies (``JSONOutput``), many times
@@ -389,6 +390,19 @@ final class PrettyJSONWriter: Encoder {
             writeString(url.absoluteString)
         } else if Value.self == Decimal.self, let decimal = value as? Decimal {
             buffer.append(decimal.description)
+        } else if depth <= 1, let array = value as? any ConcurrentlyEncodableArray,
+            array.count >= Self.concurrentElements, let elements = Self.elementBytes(array, depth: depth + 1) {
+            // The long lists of a result (its pairs, alternatives, unmatched) are members of the top-level object:
+            // the cast is tried only there, where it costs nothing, and the elements are written on all cores.
+            buffer.append("[\n")
+            buffer.reserve(elements.reduce(0) { total, chunk in total + chunk.count + 2 })
+            for (index, chunk) in elements.enumerated() {
+                if index > 0 { buffer.append(",\n") }
+                chunk.withUnsafeBufferPointer { buffer.append($0) }
+            }
+            buffer.append(UInt8(ascii: "\n"))
+            buffer.appendIndent(depth)
+            buffer.append(UInt8(ascii: "]"))
         } else {
             let index = openFrame(depth: depth)
             let outer = currentValueFrame
@@ -469,6 +483,56 @@ final class PrettyJSONWriter: Encoder {
         }
     }
 
+}
+
+extension PrettyJSONWriter {
+    /// Arrays of at least this many elements are written in chunks on all cores.
+    static let concurrentElements = 4_096
+
+    /// The elements' JSON in chunks, each element indented for `depth` and separated by `,\n` within its chunk, or
+    /// `nil` when an element fails, so that the caller writes them one by one and reports the failure (with its full
+    /// coding path) as it would have.
+    static func elementBytes(_ array: any ConcurrentlyEncodableArray, depth: Int) -> [[UInt8]]? {
+        let count = array.count
+        let chunkCount = min(count / 1_024, 4 * ProcessInfo.processInfo.activeProcessorCount)
+        let shared = ReadOnly(array: array)
+        var chunks: [[UInt8]] = []
+        for chunk in ConcurrentChunks.map(count: chunkCount, { chunk in
+            shared.array.elementBytes(count * chunk / chunkCount..<count * (chunk + 1) / chunkCount, depth: depth)
+        }) {
+            guard let chunk else { return nil }
+            chunks.append(chunk)
+        }
+        return chunks
+    }
+
+    /// An array shared by the writers of its chunks, which only read it while the encoding that owns it waits.
+    private struct ReadOnly: @unchecked Sendable {
+        let array: any ConcurrentlyEncodableArray
+    }
+}
+
+/// An array whose elements can be written by separate writers, chunk by chunk, and joined.
+protocol ConcurrentlyEncodableArray {
+    var count: Int { get }
+    /// The JSON of the elements in `range`, each indented for `depth`, separated by `,\n`; `nil` when one fails.
+    func elementBytes(_ range: Range<Int>, depth: Int) -> [UInt8]?
+}
+
+extension Array: ConcurrentlyEncodableArray where Element: Encodable {
+    func elementBytes(_ range: Range<Int>, depth: Int) -> [UInt8]? {
+        let writer = PrettyJSONWriter()
+        do {
+            for index in range {
+                if index > range.lowerBound { writer.buffer.append(",\n") }
+                writer.buffer.appendIndent(depth)
+                try writer.encodeValue(self[index], depth: depth)
+            }
+        } catch {
+            return nil
+        }
+        return Array<UInt8>(UnsafeBufferPointer(start: writer.buffer.base, count: writer.buffer.count))
+    }
 }
 
 /// The `Encoder` of a `superEncoder()` call: its containers belong to the frame opened for it.

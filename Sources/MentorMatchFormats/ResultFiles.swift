@@ -15,21 +15,21 @@ public enum ResultFiles {
     public static let unmatchedHeader = ["mentee_id", "reason", "kind", "blocking_rule"]
     public static let alternativesHeader = ["mentee_id", "rank", "mentor_id", "score", "distance_km", "has_room", "assigned_mentor_id"]
 
-    public static func pairsCSV(_ result: MatchingResult) -> String { csv(pairsTable(result)) }
-
-    public static func unmatchedCSV(_ result: MatchingResult) -> String { csv(unmatchedTable(result)) }
-
-    public static func alternativesCSV(_ result: MatchingResult) -> String { csv(alternativesTable(result)) }
-
-    /// What became of each current pair and every new pair (`mentormatch match --current`).
-    public static func changesCSV(_ result: MatchingResult) -> String { csv(changesTable(result)) }
-
     /// `result.xlsx`: a sheet per CSV file (pairs, changes when there are current pairs, unmatched, alternatives),
     /// for coordinators who keep their lists in Excel.
     public static func workbook(_ result: MatchingResult) throws(FormatError) -> Data {
-        let changes = result.continuity.currentPairs > 0 ? [changesTable(result)] : []
-        return try WorkbookWriter.workbook(
-            [pairsTable(result)] + changes + [unmatchedTable(result), alternativesTable(result)], output: "result.xlsx")
+        try WorkbookWriter.workbook(tables(result).map(\.table), output: "result.xlsx")
+    }
+
+    /// The table of each CSV file, with its file name, in the workbook's order (pairs, changes when the run had
+    /// current pairs, unmatched, alternatives); made concurrently.
+    static func tables(_ result: MatchingResult) -> [(file: String, table: WorkbookWriter.Table)] {
+        let makers: [(file: String, make: @Sendable (MatchingResult) -> WorkbookWriter.Table)] =
+            [("pairs.csv", pairsTable)]
+            + (result.continuity.currentPairs > 0 ? [("changes.csv", changesTable)] : [])
+            + [("unmatched.csv", unmatchedTable), ("alternatives.csv", alternativesTable)]
+        let made = ConcurrentChunks.map(count: makers.count) { index in makers[index].make(result) }
+        return zip(makers, made).map { maker, table in (maker.file, table) }
     }
 
     static func pairsTable(_ result: MatchingResult) -> WorkbookWriter.Table {
@@ -64,7 +64,7 @@ public enum ResultFiles {
         })
     }
 
-    private static func csv(_ table: WorkbookWriter.Table) -> String { CSVWriter.text(header: table.header, rows: table.rows) }
+    private static func csv(_ table: WorkbookWriter.Table) -> Data { Data(CSVWriter.bytes(header: table.header, rows: table.rows)) }
 
     /// Pretty-printed with sorted keys.
     /// - Throws: ``FormatError`` when the value cannot be encoded (a non-finite number).
@@ -72,44 +72,48 @@ public enum ResultFiles {
         try JSONOutput.data(value, output: output)
     }
 
-    /// Every result file by name, for ``AtomicOutput/write(_:to:)``.
-    public static func all(_ result: MatchingResult) throws(FormatError) -> [String: Data] {
-        csvFiles(result).merging(["result.json": try json(result)]) { csv, _ in csv }
-    }
-
     /// Every file `mentormatch match` writes: the CSV files, `map.svg` (in `language`, over the places of `input`),
     /// `result.json` (its `timings.writing` set to the time the CSV files and the map took), `result.xlsx` and, for a
     /// run that set invalid rows aside, `rejected.csv`.
     ///
-    /// The files are independent of each other, so they are made on all cores: the CSV files and the map first (the
-    /// time `timings.writing` reports), then `result.json` beside `result.xlsx`.
+    /// The files are independent of each other, so they are made on all cores: the workbook beside the CSV files
+    /// and the map, which `timings.writing` times, and then `result.json`.
     public static func matchFiles(
         _ result: MatchingResult, input: MatchingInput, language: ReportLanguage = .en, rejected: [RejectedRow]? = nil
     ) throws(FormatError) -> [String: Data] {
-        var result = result
         let clock = Date()
-        var makers: [String: FileMaker] = csvMakers(result).mapValues { make -> FileMaker in { .success(make()) } }
-        makers["map.svg"] = { [result] in .success(Data(ProgrammeMap.svg(input, result: result, language: language).utf8)) }
-        var files = try concurrently(makers)
-        result.timings.writing = Date().timeIntervalSince(clock)
-        let timed = result
-        files.merge(try concurrently([
-            "result.json": { do throws(FormatError) { return .success(try json(timed)) } catch { return .failure(error) } },
-            "result.xlsx": { do throws(FormatError) { return .success(try workbook(timed)) } catch { return .failure(error) } },
-        ])) { first, _ in first }
+        let tables = tables(result)
+        let made = ConcurrentChunks.map(count: 2) { part -> Result<[String: Data], FormatError> in
+            do throws(FormatError) {
+                return .success(part == 0
+                    ? ["result.xlsx": try WorkbookWriter.workbook(tables.map(\.table), output: "result.xlsx")]
+                    : try textFiles(result, tables: tables, input: input, language: language, since: clock))
+            } catch {
+                return .failure(error)
+            }
+        }
+        // The workbook's error first, so that a failing run reports the same error every time.
+        var files = try made[0].get().merging(try made[1].get()) { first, _ in first }
         if let rejected { files["rejected.csv"] = Data(RejectedCSV.text(rejected).utf8) }
         return files
     }
 
-    private typealias FileMaker = @Sendable () -> Result<Data, FormatError>
-
-    /// Each maker's file by name, made concurrently; the first error by name, so that a failing run reports the same
-    /// error every time.
-    private static func concurrently(_ makers: [String: FileMaker]) throws(FormatError) -> [String: Data] {
+    /// The CSV files and the map, made concurrently, then `result.json` with `timings.writing` set to the time
+    /// since `clock`.
+    private static func textFiles(
+        _ result: MatchingResult, tables: [(file: String, table: WorkbookWriter.Table)], input: MatchingInput,
+        language: ReportLanguage, since clock: Date
+    ) throws(FormatError) -> [String: Data] {
+        var makers: [String: @Sendable () -> Data] = [
+            "map.svg": { Data(ProgrammeMap.svg(input, result: result, language: language).utf8) },
+        ]
+        for (file, table) in tables { makers[file] = { csv(table) } }
         let named = makers.sorted { $0.key < $1.key }
-        let made = ConcurrentChunks.map(count: named.count) { index in named[index].value() }
-        var files: [String: Data] = [:]
-        for (index, outcome) in made.enumerated() { files[named[index].key] = try outcome.get() }
+        var files = Dictionary(uniqueKeysWithValues: zip(
+            named.map(\.key), ConcurrentChunks.map(count: named.count) { index in named[index].value() }))
+        var timed = result
+        timed.timings.writing = Date().timeIntervalSince(clock)
+        files["result.json"] = try json(timed)
         return files
     }
 
@@ -123,24 +127,6 @@ public enum ResultFiles {
             "map.svg": Data(ProgrammeMap.svg(input, result: worded, language: language).utf8),
             "result.xlsx": try workbook(worded),
         ]
-    }
-
-    /// The three CSV files by name: what `timings.writing` measures, since `result.json` holds the timings and so
-    /// is encoded last, once.
-    /// `changes.csv` is written when the run had current pairs.
-    public static func csvFiles(_ result: MatchingResult) -> [String: Data] {
-        csvMakers(result).mapValues { make in make() }
-    }
-
-    /// What ``csvFiles(_:)`` holds, each file still to be made.
-    private static func csvMakers(_ result: MatchingResult) -> [String: @Sendable () -> Data] {
-        var makers: [String: @Sendable () -> Data] = [
-            "pairs.csv": { Data(pairsCSV(result).utf8) },
-            "unmatched.csv": { Data(unmatchedCSV(result).utf8) },
-            "alternatives.csv": { Data(alternativesCSV(result).utf8) },
-        ]
-        if result.continuity.currentPairs > 0 { makers["changes.csv"] = { Data(changesCSV(result).utf8) } }
-        return makers
     }
 
     private static func decimal(_ value: Double, _ decimals: Int) -> String { DecimalText.fixed(value, decimals: decimals) }

@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// Writes tables as an Excel workbook (`.xlsx`), a sheet per table, for coordinators who keep their lists in Excel.
 ///
@@ -23,38 +22,27 @@ public enum WorkbookWriter {
     /// The workbook's bytes.
     /// - Throws: ``FormatError/unencodable(output:problem:)`` when the package cannot be built.
     public static func workbook(_ tables: [Table], output: String) throws(FormatError) -> Data {
+        let names = sheetNames(tables.map(\.name))
+        let sheetEntries = names.enumerated().map { index, name in
+            #"<sheet name="\#(escaped(name))" sheetId="\#(index + 1)" r:id="rId\#(index + 1)"/>"#
+        }.joined()
+        let links = tables.indices.map { index in
+            #"<Relationship Id="rId\#(index + 1)" Type="\#(officeRelationships)/worksheet" Target="worksheets/sheet\#(index + 1).xml"/>"#
+        }.joined()
+        func text(_ name: String, _ text: String) -> ZIPWriter.Entry { ZIPWriter.Entry(name: name) { Array(text.utf8) } }
+        let parts = [
+            text("[Content_Types].xml", contentTypes(sheets: tables.count)),
+            text("_rels/.rels", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="\#(packageRelationships)"><Relationship Id="rId1" Type="\#(officeRelationships)/officeDocument" Target="xl/workbook.xml"/></Relationships>"#),
+            text("xl/workbook.xml", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="\#(spreadsheet)" xmlns:r="\#(officeRelationships)"><sheets>\#(sheetEntries)</sheets></workbook>"#),
+            text("xl/_rels/workbook.xml.rels", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="\#(packageRelationships)">\#(links)<Relationship Id="rId\#(tables.count + 1)" Type="\#(officeRelationships)/styles" Target="styles.xml"/></Relationships>"#),
+            text("xl/styles.xml", styles),
+        ] + tables.enumerated().map { index, table in
+            ZIPWriter.Entry(name: "xl/worksheets/sheet\(index + 1).xml") { sheet(table) }
+        }
         do {
-            let archive = try Archive(data: Data(), accessMode: .create)
-            let fixedDate = Date(timeIntervalSince1970: 946_684_800)  // 2000-01-01, so that the bytes repeat
-            func add(_ path: String, _ text: String) throws {
-                let bytes = Data(text.utf8)
-                try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count),
-                                     modificationDate: fixedDate, compressionMethod: .deflate) { position, size in
-                    let start = Int(position)
-                    return bytes.subdata(in: start..<start + size)
-                }
-            }
-            let names = sheetNames(tables.map(\.name))
-            try add("[Content_Types].xml", contentTypes(sheets: tables.count))
-            try add("_rels/.rels", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="\#(packageRelationships)"><Relationship Id="rId1" Type="\#(officeRelationships)/officeDocument" Target="xl/workbook.xml"/></Relationships>"#)
-            let sheetEntries = names.enumerated().map { index, name in
-                #"<sheet name="\#(escaped(name))" sheetId="\#(index + 1)" r:id="rId\#(index + 1)"/>"#
-            }.joined()
-            try add("xl/workbook.xml", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="\#(spreadsheet)" xmlns:r="\#(officeRelationships)"><sheets>\#(sheetEntries)</sheets></workbook>"#)
-            let links = tables.indices.map { index in
-                #"<Relationship Id="rId\#(index + 1)" Type="\#(officeRelationships)/worksheet" Target="worksheets/sheet\#(index + 1).xml"/>"#
-            }.joined()
-            try add("xl/_rels/workbook.xml.rels", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="\#(packageRelationships)">\#(links)<Relationship Id="rId\#(tables.count + 1)" Type="\#(officeRelationships)/styles" Target="styles.xml"/></Relationships>"#)
-            try add("xl/styles.xml", styles)
-            for (index, table) in tables.enumerated() {
-                try add("xl/worksheets/sheet\(index + 1).xml", sheet(table))
-            }
-            guard let data = archive.data else { throw FormatError.unencodable(output: output, problem: "the package is empty") }
-            return data
-        } catch let error as FormatError {
-            throw error
+            return try ZIPWriter.archive(parts)
         } catch {
-            throw .unencodable(output: output, problem: "the workbook could not be built (\(error))")
+            throw .unencodable(output: output, problem: "the workbook could not be built: \(error)")
         }
     }
 
@@ -72,23 +60,40 @@ public enum WorkbookWriter {
     /// A regular font and a bold one; style 1 is the header's.
     static let styles = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="\#(spreadsheet)"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#
 
-    static func sheet(_ table: Table) -> String {
-        var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="\#(spreadsheet)"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>"#
-        for (index, row) in ([table.header] + table.rows).enumerated() {
-            let number = index + 1
-            xml += #"<row r="\#(number)">"#
+    /// The sheet's XML as UTF-8 bytes, appended piece by piece: national sheets hold millions of cells.
+    static func sheet(_ table: Table) -> [UInt8] {
+        var xml: [UInt8] = []
+        xml.reserveCapacity(table.rows.count * table.header.count * 48 + 512)
+        xml.append(contentsOf: #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="\#(spreadsheet)"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>"#.utf8)
+        let columnCount = table.rows.reduce(table.header.count) { widest, row in max(widest, row.count) }
+        let letters = (0..<columnCount).map { column in Array(Workbook.columnLetters(column).utf8) }
+        func append(_ row: [String], number: Int) {
+            let reference = Array(String(number).utf8)
+            xml.append(contentsOf: #"<row r=""#.utf8)
+            xml.append(contentsOf: reference)
+            xml.append(contentsOf: #"">"#.utf8)
             for (column, value) in row.enumerated() where !value.isEmpty {
-                let reference = "\(Workbook.columnLetters(column))\(number)"
-                let style = index == 0 ? #" s="1""# : ""
-                if index > 0, isCanonicalNumber(value) {
-                    xml += #"<c r="\#(reference)"><v>\#(value)</v></c>"#
+                xml.append(contentsOf: #"<c r=""#.utf8)
+                xml.append(contentsOf: letters[column])
+                xml.append(contentsOf: reference)
+                if number > 1, isCanonicalNumber(value) {
+                    xml.append(contentsOf: #""><v>"#.utf8)
+                    xml.append(contentsOf: value.utf8)
+                    xml.append(contentsOf: "</v></c>".utf8)
                 } else {
-                    xml += #"<c r="\#(reference)"\#(style) t="inlineStr"><is><t xml:space="preserve">\#(escaped(value))</t></is></c>"#
+                    // The header row (row 1) is bold: style 1.
+                    xml.append(contentsOf: (number == 1 ? #"" s="1" t="inlineStr"><is><t xml:space="preserve">"#
+                        : #"" t="inlineStr"><is><t xml:space="preserve">"#).utf8)
+                    xml.append(contentsOf: escaped(value).utf8)
+                    xml.append(contentsOf: "</t></is></c>".utf8)
                 }
             }
-            xml += "</row>"
+            xml.append(contentsOf: "</row>".utf8)
         }
-        return xml + "</sheetData></worksheet>"
+        append(table.header, number: 1)
+        for (index, row) in table.rows.enumerated() { append(row, number: index + 2) }
+        xml.append(contentsOf: "</sheetData></worksheet>".utf8)
+        return xml
     }
 
     /// `0`, `12`, `-3`, `0.615`: what a spreadsheet shows the same once read as a number (at most 15 digits, the

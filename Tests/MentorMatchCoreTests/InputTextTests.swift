@@ -17,6 +17,22 @@ struct InputTextTests {
         #expect(InputText.problem("M\u{7}1")?.contains("control character") == true)
     }
 
+    /// The control-character check reads UTF-8 bytes instead of each scalar's general category: it must agree with
+    /// the category on every scalar, alone and between other characters.
+    @Test func controlCharactersAreCategoryCcExactly() {
+        var disagreements: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let isControl = scalar.properties.generalCategory == .control
+            let text = "a" + String(Character(scalar)) + "š"
+            if (InputText.problem(text)?.contains("control character") == true) != isControl { disagreements.append(value) }
+        }
+        #expect(disagreements.isEmpty, "scalars judged otherwise than their category: \(disagreements.prefix(10))")
+        #expect(InputText.problem("Cēsis\u{85}") != nil)
+        #expect(InputText.problem("Ā\u{80}") != nil)
+        #expect(InputText.problem("\u{C2}\u{A0}") == nil)
+    }
+
     /// Issue 14: a 10 MB id of `š` took 271 s in the did-you-mean search; a name far longer than every candidate is
     /// near none of them, decided before its folding.
     @Test func didYouMeanIsLinearInTheNamesLength() {

@@ -81,6 +81,33 @@ struct PrettyJSONEncoderTests {
         #expect(try JSONOutput.data([Interleaved()], output: "test") == foundationBytes([Interleaved()]))
     }
 
+    /// Arrays of at least ``PrettyJSONWriter/concurrentElements`` elements, the whole document or a member of the
+    /// top-level object (a result's pairs, alternatives, unmatched), are written in chunks on all cores: still
+    /// Foundation's bytes, deeper arrays and shorter ones included.
+    @Test func longArraysWrittenInChunksGiveFoundationsBytes() throws {
+        var random = SplitMix64(seed: 11)
+        let documents = (0..<(PrettyJSONWriter.concurrentElements + 1_234)).map { _ in RandomDocument(&random, depth: 2) }
+        try expectSameBytes(documents)
+        try expectSameBytes(["list": documents, "short": Array(documents.prefix(3)), "empty": []])
+        try expectSameBytes(["outer": ["inner": documents]])
+        try expectSameBytes((0..<10_000).map { "Y\($0)" })
+    }
+
+    /// A failing element of a long array is reported as when the array is written one element after another:
+    /// Foundation's error, with the element's whole coding path.
+    @Test func aFailingElementOfALongArrayIsReportedWithItsPath() throws {
+        var numbers = Array(repeating: 1.5, count: 3 * PrettyJSONWriter.concurrentElements)
+        numbers[7_777] = .nan
+        for document in [["list": numbers], ["list": Array(numbers.prefix(7_778))]] {
+            do {
+                _ = try PrettyJSONEncoder.encode(document)
+                Issue.record("a NaN was encoded")
+            } catch let EncodingError.invalidValue(_, context) {
+                #expect(context.codingPath.map(\.stringValue) == ["list", "Index 7777"])
+            }
+        }
+    }
+
     @Test func infinityThrowsAsWithFoundation() {
         #expect(throws: EncodingError.self) { try PrettyJSONEncoder.encode([1, Double.infinity]) }
         #expect(throws: FormatError.self) { try JSONOutput.data(["x": Double.nan], output: "test") }

@@ -150,6 +150,33 @@ struct WorkbookTests {
             .contains(where: WorkbookWriter.isCanonicalNumber))
     }
 
+    /// A run's files are read on all cores: the sheet chosen for each workbook (a task-local choice) must hold on
+    /// whichever thread reads it. Each first sheet has an invalid row, each chosen second sheet none.
+    @Test func chosenSheetsHoldWhenTheFilesAreReadConcurrently() throws {
+        let contents = InputContents(
+            mentors: InputBytes(try twoSheetWorkbook(Fixtures.mentors, breaking: "capacity", with: "7"), source: "mentors.xlsx"),
+            mentees: InputBytes(try twoSheetWorkbook(Fixtures.mentees, breaking: "age", with: "7"), source: "mentees.xlsx"),
+            places: InputBytes(try twoSheetWorkbook(Fixtures.places, breaking: "lat", with: "north"), source: "places.xlsx"))
+        #expect(throws: InputError.self) { try InputLoader.load(contents) }
+        let choices = ["mentors.xlsx": "Jaunā", "mentees.xlsx": "Jaunā", "places.xlsx": "Jaunā"]
+        for _ in 0..<20 {
+            let loaded = try WorkbookSheets.reading(choices) { () throws(InputError) in try InputLoader.load(contents) }
+            #expect([loaded.input.mentors.count, loaded.input.mentees.count, loaded.input.places.count] == [Int](repeating: 2, count: 3))
+        }
+    }
+
+    /// The CSV text as a workbook of two sheets: "Vecā" with `column` of the first row set to `value`, then "Jaunā"
+    /// as it is.
+    private func twoSheetWorkbook(_ csv: String, breaking column: String, with value: String) throws -> Data {
+        let lines = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = lines[0], rows = Array(lines.dropFirst())
+        var broken = rows
+        broken[0][try #require(header.firstIndex(of: column))] = value
+        return try WorkbookWriter.workbook([
+            WorkbookWriter.Table(name: "Vecā", header: header, rows: broken), WorkbookWriter.Table(name: "Jaunā", header: header, rows: rows),
+        ], output: "input.xlsx")
+    }
+
     /// A workbook of two places, a row of each.
     private var placesWorkbook: TestWorkbook {
         TestWorkbook(sheets: [("Vietas", """

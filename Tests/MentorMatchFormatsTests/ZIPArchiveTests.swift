@@ -23,7 +23,7 @@ struct ZIPArchiveTests {
         #expect(try ZIPArchive(inside).contents(of: "Pāri/ļoti.txt", limit: 1_000) == Self.text)
     }
 
-    @Test func readsWhatZIPFoundationWrites() throws {
+    @Test func readsWhatTheWorkbookWriterWrites() throws {
         let table = WorkbookWriter.Table(name: "pairs", header: ["mentor_id", "mentee_id"],
                                          rows: (1...300).map { ["M\($0)", "Y\($0)"] })
         let archive = try ZIPArchive(WorkbookWriter.workbook([table], output: "result.xlsx"))
