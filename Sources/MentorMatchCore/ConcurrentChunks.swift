@@ -12,15 +12,36 @@ package enum ConcurrentChunks {
         return slots.values.map { $0! }
     }
 
-    /// `(first(), second())`, computed concurrently.
+    /// `(first(), second())`, computed concurrently: `first` on a thread of its own, `second` on the caller's.
+    ///
+    /// Not by `concurrentPerform`: Dispatch runs an apply nested in another one on as many threads as the outer one
+    /// leaves, one on two cores, so the concurrent work inside either half would run serially. When no thread can
+    /// be had (a worker under an address-space limit), the two run one after the other.
     package static func both<First: Sendable, Second: Sendable>(
-        _ first: @Sendable () -> First, _ second: @Sendable () -> Second
+        _ first: @escaping @Sendable () -> First, _ second: () -> Second
     ) -> (First, Second) {
-        let firstSlot = Slots<First>(count: 1), secondSlot = Slots<Second>(count: 1)
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            if index == 0 { firstSlot.store(first(), at: 0) } else { secondSlot.store(second(), at: 0) }
+        let firstSlot = Slots<First>(count: 1)
+        let context = Unmanaged.passRetained(ThreadBody { firstSlot.store(first(), at: 0) }).toOpaque()
+        var thread = pthread_t()
+        let created = pthread_create(&thread, nil, { context in
+            Unmanaged<ThreadBody>.fromOpaque(context!).takeRetainedValue().run()
+            return nil
+        }, context)
+        guard created == 0 else {
+            Unmanaged<ThreadBody>.fromOpaque(context).release()
+            firstSlot.store(first(), at: 0)
+            return (firstSlot.values[0]!, second())
         }
-        return (firstSlot.values[0]!, secondSlot.values[0]!)
+        let secondValue = second()
+        pthread_join(thread, nil)
+        return (firstSlot.values[0]!, secondValue)
+    }
+
+    /// What a thread of ``both(_:_:)`` runs, passed through `pthread_create`'s context pointer.
+    private final class ThreadBody: Sendable {
+        let run: @Sendable () -> Void
+
+        init(_ run: @escaping @Sendable () -> Void) { self.run = run }
     }
 
     /// One slot per piece; each is written by exactly one iteration, and read after all have finished.

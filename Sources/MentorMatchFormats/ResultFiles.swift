@@ -77,23 +77,21 @@ public enum ResultFiles {
     /// run that set invalid rows aside, `rejected.csv`.
     ///
     /// The files are independent of each other, so they are made on all cores: the workbook beside the CSV files
-    /// and the map, which `timings.writing` times, and then `result.json`.
+    /// and the map, which `timings.writing` times, and then `result.json`; each of them on all cores too.
     public static func matchFiles(
         _ result: MatchingResult, input: MatchingInput, language: ReportLanguage = .en, rejected: [RejectedRow]? = nil
     ) throws(FormatError) -> [String: Data] {
         let clock = Date()
         let tables = tables(result)
-        let made = ConcurrentChunks.map(count: 2) { part -> Result<[String: Data], FormatError> in
-            do throws(FormatError) {
-                return .success(part == 0
-                    ? ["result.xlsx": try WorkbookWriter.workbook(tables.map(\.table), output: "result.xlsx")]
-                    : try textFiles(result, tables: tables, input: input, language: language, since: clock))
-            } catch {
-                return .failure(error)
-            }
-        }
+        let (workbook, text) = ConcurrentChunks.both(
+            { Result { () throws(FormatError) in try WorkbookWriter.workbook(tables.map(\.table), output: "result.xlsx") } },
+            { Result { () throws(FormatError) in
+                try textFiles(result, tables: tables, input: input, language: language, since: clock)
+            } })
         // The workbook's error first, so that a failing run reports the same error every time.
-        var files = try made[0].get().merging(try made[1].get()) { first, _ in first }
+        let workbookData = try workbook.get()
+        var files = try text.get()
+        files["result.xlsx"] = workbookData
         if let rejected { files["rejected.csv"] = Data(RejectedCSV.text(rejected).utf8) }
         return files
     }
