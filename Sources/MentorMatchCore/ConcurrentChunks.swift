@@ -24,17 +24,17 @@ package enum ConcurrentChunks {
         let context = Unmanaged.passRetained(ThreadBody { firstSlot.store(first(), at: 0) }).toOpaque()
         var thread = pthread_t()
         let created = pthread_create(&thread, nil, { context in
-            Unmanaged<ThreadBody>.fromOpaque(context!).takeRetainedValue().run()
+            if let context { Unmanaged<ThreadBody>.fromOpaque(context).takeRetainedValue().run() }
             return nil
         }, context)
         guard created == 0 else {
             Unmanaged<ThreadBody>.fromOpaque(context).release()
-            firstSlot.store(first(), at: 0)
-            return (firstSlot.values[0]!, second())
+            return (first(), second())
         }
         let secondValue = second()
         pthread_join(thread, nil)
-        return (firstSlot.values[0]!, secondValue)
+        // The joined thread stored its value; were it missing, it is computed here rather than trapping.
+        return (firstSlot.values[0] ?? first(), secondValue)
     }
 
     /// What a thread of ``both(_:_:)`` runs, passed through `pthread_create`'s context pointer.

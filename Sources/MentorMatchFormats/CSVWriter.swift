@@ -43,7 +43,7 @@ public enum CSVWriter {
                 byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
                     || (separator.count == 1 && byte == separator[0])
             }
-            || (separator.count > 1 && field.utf8.firstRange(of: separator) != nil)
+            || (separator.count > 1 && bytes.firstRange(of: separator) != nil)
         guard needsQuotes else {
             output.append(contentsOf: bytes)
             return

@@ -398,7 +398,7 @@ final class PrettyJSONWriter: Encoder {
             buffer.reserve(elements.reduce(0) { total, chunk in total + chunk.count + 2 })
             for (index, chunk) in elements.enumerated() {
                 if index > 0 { buffer.append(",\n") }
-                chunk.withUnsafeBufferPointer { buffer.append($0) }
+                chunk.withUnsafeBytes { buffer.append($0.bindMemory(to: UInt8.self)) }
             }
             buffer.append(UInt8(ascii: "\n"))
             buffer.appendIndent(depth)
@@ -492,11 +492,11 @@ extension PrettyJSONWriter {
     /// The elements' JSON in chunks, each element indented for `depth` and separated by `,\n` within its chunk, or
     /// `nil` when an element fails, so that the caller writes them one by one and reports the failure (with its full
     /// coding path) as it would have.
-    static func elementBytes(_ array: any ConcurrentlyEncodableArray, depth: Int) -> [[UInt8]]? {
+    static func elementBytes(_ array: any ConcurrentlyEncodableArray, depth: Int) -> [Data]? {
         let count = array.count
         let chunkCount = min(count / 1_024, 4 * ProcessInfo.processInfo.activeProcessorCount)
         let shared = ReadOnly(array: array)
-        var chunks: [[UInt8]] = []
+        var chunks: [Data] = []
         for chunk in ConcurrentChunks.map(count: chunkCount, { chunk in
             shared.array.elementBytes(count * chunk / chunkCount..<count * (chunk + 1) / chunkCount, depth: depth)
         }) {
@@ -516,11 +516,11 @@ extension PrettyJSONWriter {
 protocol ConcurrentlyEncodableArray {
     var count: Int { get }
     /// The JSON of the elements in `range`, each indented for `depth`, separated by `,\n`; `nil` when one fails.
-    func elementBytes(_ range: Range<Int>, depth: Int) -> [UInt8]?
+    func elementBytes(_ range: Range<Int>, depth: Int) -> Data?
 }
 
 extension Array: ConcurrentlyEncodableArray where Element: Encodable {
-    func elementBytes(_ range: Range<Int>, depth: Int) -> [UInt8]? {
+    func elementBytes(_ range: Range<Int>, depth: Int) -> Data? {
         let writer = PrettyJSONWriter()
         do {
             for index in range {
@@ -531,7 +531,7 @@ extension Array: ConcurrentlyEncodableArray where Element: Encodable {
         } catch {
             return nil
         }
-        return Array<UInt8>(UnsafeBufferPointer(start: writer.buffer.base, count: writer.buffer.count))
+        return writer.buffer.takeData()
     }
 }
 
