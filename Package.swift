@@ -32,6 +32,8 @@ let package = Package(
         // The coordinators' workspace (issue 13): bcrypt password hashes, SHA-256 of session tokens.
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Bit sets of mentors, for explaining young people without a candidate in column passes.
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
         // MARK: - Implementation, lowest layer first
@@ -58,7 +60,10 @@ let package = Package(
         /// The GLPK backend: the only Swift module that sees GLPK.
         .target(name: "GLPKBackend", dependencies: ["LinearProgramming", "CGLPK", "CGLPKGuard"]),
         /// Candidates, the matching programme, lexicographic objectives and explanations.
-        .target(name: "Matching", dependencies: ["MentorMatchCore", "LinearProgramming", "NetworkFlow"]),
+        .target(name: "Matching", dependencies: [
+            "MentorMatchCore", "LinearProgramming", "NetworkFlow",
+            .product(name: "BitCollections", package: "swift-collections"),
+        ]),
         /// What-if planning: scenario variants, the recruitment covering programme, applicant selection, simulation.
         .target(name: "Planning", dependencies: ["MentorMatchCore", "LinearProgramming", "NetworkFlow", "Matching"]),
         /// Meeting calendars: Latvian days off, per-mentor session programmes, supervision groups, shortfall reasons.
@@ -202,7 +207,8 @@ let package = Package(
         .testTarget(
             name: "MentorMatchFormatsTests",
             dependencies: [
-                "MentorMatchFormats", "MentorMatchCore", "Planning", "Scheduling", "CSystemZlib",
+                "MentorMatchFormats", "MentorMatchCore", "Planning", "Scheduling", "CSystemZlib", "Matching",
+                "MentorMatchTestSupport", "GLPKBackend", "LEMONBackend",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

@@ -39,10 +39,10 @@ public struct CandidateGraph: Sendable {
     let scorer: IndexedFitScorer
     /// Every candidate, ordered by mentee, then mentor.
     public let candidates: [Candidate]
-    /// `candidatesOfMentee[j]` lists indices into `candidates`.
-    public let candidatesOfMentee: [[Int]]
-    /// `candidatesOfMentor[m]` lists indices into `candidates`.
-    public let candidatesOfMentor: [[Int]]
+    /// `candidatesOfMentee[j]` lists indices into `candidates`: a range, as candidates are ordered by mentee.
+    public let candidatesOfMentee: CandidateLists
+    /// `candidatesOfMentor[m]` lists indices into `candidates`, in mentee order.
+    public let candidatesOfMentor: CandidateLists
 
     /// Builds the graph from the mentors near each young person, on all cores.
     ///
@@ -65,16 +65,26 @@ public struct CandidateGraph: Sendable {
                                                          radiusKm: members.map { rules.travelLimitKm(mentorIndex: $0) }.max()!))
         }
         let menteeCount = input.mentees.count
+        // Young people in order of where they live: the mentors near one are still in cache for the next, and
+        // neighbours at the same point share one lookup of nearby mentors.
+        let order = Self.spatialOrder(rules.menteePoints)
         let chunkCount = min(menteeCount, ProcessInfo.processInfo.activeProcessorCount * 8)
-        let chunks = ConcurrentChunks.map(count: chunkCount) { chunk -> [Candidate] in
+        var chunks = ConcurrentChunks.map(count: chunkCount) { chunk -> (found: [Candidate], counts: [Int]) in
             var found: [Candidate] = []
+            let slice = order[(chunk * menteeCount / chunkCount)..<((chunk + 1) * menteeCount / chunkCount)]
+            var counts: [Int] = []
+            counts.reserveCapacity(slice.count)
             var nearby: [Int] = []
-            for menteeIndex in (chunk * menteeCount / chunkCount)..<((chunk + 1) * menteeCount / chunkCount) {
-                nearby.removeAll(keepingCapacity: true)
-                for band in grids {
-                    band.grid.forEachIndex(near: rules.menteePoints[menteeIndex]) { nearby.append(band.members[$0]) }
+            var nearbyPoint: Coordinate?
+            for menteeIndex in slice {
+                let point = rules.menteePoints[menteeIndex]
+                if point != nearbyPoint {
+                    nearby.removeAll(keepingCapacity: true)
+                    for band in grids { band.grid.forEachIndex(near: point) { nearby.append(band.members[$0]) } }
+                    nearby.sort()
+                    nearbyPoint = point
                 }
-                nearby.sort()
+                let before = found.count
                 for mentorIndex in nearby {
                     guard let distance = rules.candidateDistance(mentorIndex: mentorIndex, menteeIndex: menteeIndex)
                     else { continue }
@@ -90,36 +100,38 @@ public struct CandidateGraph: Sendable {
                         )
                     )
                 }
+                counts.append(found.count - before)
             }
-            return found
+            return (found, counts)
         }
-        var candidates: [Candidate] = []
-        candidates.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
-        for chunk in chunks { candidates += chunk }
-        // Counted first, so that every list is allocated once at its size.
-        var menteeCounts = [Int](repeating: 0, count: menteeCount)
-        var mentorCounts = [Int](repeating: 0, count: input.mentors.count)
-        for candidate in candidates {
-            menteeCounts[candidate.menteeIndex] += 1
-            mentorCounts[candidate.mentorIndex] += 1
+        // Each young person's candidates put at their place in mentee order; each chunk freed once copied, so that
+        // the candidates are not held twice.
+        var starts = [Int](repeating: 0, count: menteeCount + 1)
+        for chunk in chunks.indices {
+            let first = chunk * menteeCount / chunkCount
+            for (offset, count) in chunks[chunk].counts.enumerated() { starts[order[first + offset] + 1] = count }
         }
-        var ofMentee = menteeCounts.map { count -> [Int] in
-            var list: [Int] = []
-            list.reserveCapacity(count)
-            return list
-        }
-        var ofMentor = mentorCounts.map { count -> [Int] in
-            var list: [Int] = []
-            list.reserveCapacity(count)
-            return list
-        }
-        for (index, candidate) in candidates.enumerated() {
-            ofMentee[candidate.menteeIndex].append(index)
-            ofMentor[candidate.mentorIndex].append(index)
+        for menteeIndex in 0..<menteeCount { starts[menteeIndex + 1] += starts[menteeIndex] }
+        let candidates = [Candidate](unsafeUninitializedCapacity: starts[menteeCount]) { buffer, initialized in
+            initialized = 0
+            guard let base = buffer.baseAddress else { return }
+            for chunk in chunks.indices {
+                let first = chunk * menteeCount / chunkCount
+                var position = 0
+                chunks[chunk].found.withUnsafeBufferPointer { found in
+                    for (offset, count) in chunks[chunk].counts.enumerated() {
+                        let start = starts[order[first + offset]]
+                        for index in 0..<count { (base + start + index).initialize(to: found[position + index]) }
+                        position += count
+                    }
+                }
+                chunks[chunk] = ([], [])
+            }
+            initialized = starts[menteeCount]
         }
         self.candidates = candidates
-        candidatesOfMentee = ofMentee
-        candidatesOfMentor = ofMentor
+        candidatesOfMentee = CandidateLists(ranges: candidates.lazy.map(\.menteeIndex), count: menteeCount)
+        candidatesOfMentor = CandidateLists(grouping: candidates.lazy.map(\.mentorIndex), count: input.mentors.count)
     }
 
     /// The sum over young people of their best candidate's fit points: the most the fit tier can reach.
@@ -137,11 +149,82 @@ public struct CandidateGraph: Sendable {
         )
     }
 
+    /// The indices of `points` by cells of about 10 km, row by row, then by index within a cell.
+    static func spatialOrder(_ points: [Coordinate]) -> [Int] {
+        let cells = points.map { point in
+            (row: Int(rounding: point.latitude * 10, .down, clampedTo: Int(Int32.min)...Int(Int32.max)) ?? 0,
+             column: Int(rounding: point.longitude * 5, .down, clampedTo: Int(Int32.min)...Int(Int32.max)) ?? 0)
+        }
+        return points.indices.sorted { (cells[$0].row, cells[$0].column, $0) < (cells[$1].row, cells[$1].column, $1) }
+    }
+
     /// Travel limits in bands of 5 km (limits vary per mentor, most between 10 and 40 km).
     static func travelBand(_ limitKm: Double) -> Int { Int(rounding: limitKm / 5, .up, clampedTo: 0...Int.max) ?? 0 }
 
     /// A mentor's capacity under the policy.
     public func capacity(mentorIndex: Int) -> Int {
         rules.policy.capacity(of: rules.input.mentors[mentorIndex])
+    }
+}
+
+/// The candidates of each person, as indices into ``CandidateGraph/candidates``, in one flat array rather than an
+/// array per person: a national graph holds millions of candidates.
+public struct CandidateLists: RandomAccessCollection, Sendable {
+    /// Person p's list is at positions `starts[p]..<starts[p + 1]` of `members`.
+    private let starts: [Int]
+    /// `nil` where each list is the range of its positions itself.
+    private let members: [UInt32]?
+
+    /// The lists of people whose candidates are consecutive: `owners` is each candidate's person, never decreasing.
+    init(ranges owners: some Collection<Int>, count: Int) {
+        starts = Self.starts(counting: owners, count: count)
+        members = nil
+    }
+
+    /// The lists of each candidate's person `owners[c]`, each in candidate order.
+    init(grouping owners: some Collection<Int>, count: Int) {
+        let starts = Self.starts(counting: owners, count: count)
+        var next = starts
+        // Indices of candidates held in memory fit in 32 bits.
+        var members = [UInt32](repeating: 0, count: owners.count)
+        for (candidate, owner) in owners.enumerated() {
+            members[next[owner]] = UInt32(truncatingIfNeeded: candidate)
+            next[owner] += 1
+        }
+        self.starts = starts
+        self.members = members
+    }
+
+    private static func starts(counting owners: some Collection<Int>, count: Int) -> [Int] {
+        var starts = [Int](repeating: 0, count: count + 1)
+        for owner in owners { starts[owner + 1] += 1 }
+        for person in 0..<count { starts[person + 1] += starts[person] }
+        return starts
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { starts.count - 1 }
+
+    public subscript(person: Int) -> CandidateIndices {
+        CandidateIndices(positions: starts[person]..<starts[person + 1], members: members)
+    }
+}
+
+/// One person's candidates in ``CandidateLists``.
+public struct CandidateIndices: RandomAccessCollection, Sendable {
+    private let positions: Range<Int>
+    private let members: [UInt32]?
+
+    fileprivate init(positions: Range<Int>, members: [UInt32]?) {
+        self.positions = positions
+        self.members = members
+    }
+
+    public var startIndex: Int { positions.lowerBound }
+    public var endIndex: Int { positions.upperBound }
+
+    public subscript(position: Int) -> Int {
+        guard let members else { return position }
+        return Int(members[position])
     }
 }

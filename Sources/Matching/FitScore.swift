@@ -20,9 +20,15 @@ public struct FitScore: Sendable, Hashable, Codable {
     /// Points are thousandths of the total.
     public static let pointsPerUnit = 1000
 
+    // In key order, as sorted JSON writes them: the writer then never reorders members.
     enum CodingKeys: String, CodingKey {
-        case travel, interests, priority, waiting, total, points
         case genderPreference = "gender_preference"
+        case interests
+        case points
+        case priority
+        case total
+        case travel
+        case waiting
     }
 }
 

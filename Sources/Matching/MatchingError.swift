@@ -49,10 +49,12 @@ public struct LockConflict: Sendable, Hashable, Codable, CustomStringConvertible
         sources.pairRules.issue(record: ruleIndex, field: "rule", problem: "\(mentorID)–\(menteeID) \(problem)", fix: fix)
     }
 
+    // In key order, as sorted JSON writes them: the writer then never reorders members.
     enum CodingKeys: String, CodingKey {
-        case mentorID = "mentor_id"
+        case fix
         case menteeID = "mentee_id"
+        case mentorID = "mentor_id"
+        case problem
         case ruleIndex = "rule_index"
-        case problem, fix
     }
 }

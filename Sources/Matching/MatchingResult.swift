@@ -12,11 +12,14 @@ public struct MatchedPair: Sendable, Hashable, Codable {
     /// The pair is meeting now (a current pair kept).
     public var current: Bool
 
+    // In key order, as sorted JSON writes them: the writer then never reorders members.
     enum CodingKeys: String, CodingKey {
-        case mentorID = "mentor_id"
-        case menteeID = "mentee_id"
+        case current
         case distanceKm = "distance_km"
-        case score, locked, current
+        case locked
+        case menteeID = "mentee_id"
+        case mentorID = "mentor_id"
+        case score
     }
 }
 
@@ -41,11 +44,12 @@ public struct NearMiss: Sendable, Hashable, Codable {
     /// The facts behind `details`, for wording them in another language.
     public var detailFacts: [RuleFact] = []
 
+    // In key order, as sorted JSON writes them: the writer then never reorders members.
     enum CodingKeys: String, CodingKey {
-        case mentorID = "mentor_id"
-        case failedRules = "failed_rules"
-        case distanceKm = "distance_km"
         case details
+        case distanceKm = "distance_km"
+        case failedRules = "failed_rules"
+        case mentorID = "mentor_id"
     }
 }
 
@@ -53,6 +57,11 @@ public struct NearMiss: Sendable, Hashable, Codable {
 public struct Relaxation: Sendable, Hashable, Codable {
     public var rule: HardRule
     public var candidates: Int
+
+    // In key order, as sorted JSON writes them: the writer then never reorders members.
+    enum CodingKeys: String, CodingKey {
+        case candidates, rule
+    }
 }
 
 /// A young person left unmatched, and what a coordinator can do about it.
@@ -72,13 +81,15 @@ public struct UnmatchedMentee: Sendable, Hashable, Codable {
     /// For `candidates_full`: the candidate mentors and whom they serve instead.
     public var fullCandidates: [FullCandidate]
 
+    // In key order, as sorted JSON writes them: the writer then never reorders members.
     enum CodingKeys: String, CodingKey {
-        case menteeID = "mentee_id"
-        case kind, reason
         case blockingRule = "blocking_rule"
-        case nearMisses = "near_misses"
-        case relaxations
         case fullCandidates = "full_candidates"
+        case kind
+        case menteeID = "mentee_id"
+        case nearMisses = "near_misses"
+        case reason
+        case relaxations
     }
 }
 
@@ -99,9 +110,13 @@ public struct FullCandidate: Sendable, Hashable, Codable {
     /// Every place is taken by a lock or a kept current pair: serving someone else here means breaking one.
     public var isHeld: Bool { locked.count + current.count >= serves.count }
 
+    // In key order, as sorted JSON writes them: the writer then never reorders members.
     enum CodingKeys: String, CodingKey {
+        case capacity
+        case current
+        case locked
         case mentorID = "mentor_id"
-        case capacity, serves, locked, current
+        case serves
     }
 }
 
@@ -113,11 +128,12 @@ public struct Alternative: Sendable, Hashable, Codable {
     /// The mentor has a free place in the suggestion.
     public var hasRoom: Bool
 
+    // In key order, as sorted JSON writes them: the writer then never reorders members.
     enum CodingKeys: String, CodingKey {
-        case mentorID = "mentor_id"
         case distanceKm = "distance_km"
-        case score
         case hasRoom = "has_room"
+        case mentorID = "mentor_id"
+        case score
     }
 }
 
@@ -127,10 +143,11 @@ public struct MenteeAlternatives: Sendable, Hashable, Codable {
     public var assignedMentorID: String?
     public var alternatives: [Alternative]
 
+    // In key order, as sorted JSON writes them: the writer then never reorders members.
     enum CodingKeys: String, CodingKey {
-        case menteeID = "mentee_id"
-        case assignedMentorID = "assigned_mentor_id"
         case alternatives
+        case assignedMentorID = "assigned_mentor_id"
+        case menteeID = "mentee_id"
     }
 }
 
@@ -143,11 +160,13 @@ public struct MentorLoad: Sendable, Hashable, Codable {
     /// Candidates this mentor had: a mentor with none is idle for a reason the coordinator should see.
     public var candidateCount: Int
 
+    // In key order, as sorted JSON writes them: the writer then never reorders members.
     enum CodingKeys: String, CodingKey {
-        case mentorID = "mentor_id"
-        case capacity, assigned
-        case menteeIDs = "mentee_ids"
+        case assigned
         case candidateCount = "candidate_count"
+        case capacity
+        case menteeIDs = "mentee_ids"
+        case mentorID = "mentor_id"
     }
 }
 
@@ -167,15 +186,20 @@ public struct MatchingSummary: Sendable, Hashable, Codable {
     /// The optimum of every tier.
     public var tiers: TierValues
 
+    // In key order, as sorted JSON writes them: the writer then never reorders members.
     enum CodingKeys: String, CodingKey {
-        case mentors, mentees, served, unmatched, tiers
-        case remoteMentees = "remote_mentees"
-        case servedRemote = "served_remote"
-        case idleMentors = "idle_mentors"
-        case mentorsUsed = "mentors_used"
-        case meanTravelKm = "mean_travel_km"
-        case meanScore = "mean_score"
         case candidatePairs = "candidate_pairs"
+        case idleMentors = "idle_mentors"
+        case meanScore = "mean_score"
+        case meanTravelKm = "mean_travel_km"
+        case mentees
+        case mentors
+        case mentorsUsed = "mentors_used"
+        case remoteMentees = "remote_mentees"
+        case served
+        case servedRemote = "served_remote"
+        case tiers
+        case unmatched
     }
 }
 
@@ -190,6 +214,11 @@ public struct StageTimings: Sendable, Hashable, Codable {
     public var writing: Double = 0
 
     public init() {}
+
+    // In key order, as sorted JSON writes them: the writer then never reorders members.
+    enum CodingKeys: String, CodingKey {
+        case candidates, explanations, model, reading, solve, writing
+    }
 }
 
 /// Everything a matching run produces.
@@ -212,9 +241,17 @@ public struct MatchingResult: Sendable, Hashable, Codable {
     /// ``MatchingEngine/sideConstraintPrices(_:result:)`` solves once more per constraint).
     public var sideConstraintPrices: [SideConstraintPrice] = []
 
+    // In key order, as sorted JSON writes them: the writer then never reorders members.
     enum CodingKeys: String, CodingKey {
-        case pairs, unmatched, alternatives, summary, solver, timings, changes, continuity
+        case alternatives
+        case changes
+        case continuity
         case mentorLoads = "mentor_loads"
+        case pairs
         case sideConstraintPrices = "side_constraint_prices"
+        case solver
+        case summary
+        case timings
+        case unmatched
     }
 }

@@ -16,12 +16,16 @@ public struct MentorCheck: Sendable, Hashable, Codable {
     public var assigned: Int
     public var capacity: Int
 
+    // In key order, as sorted JSON writes them: the writer then never reorders members.
     enum CodingKeys: String, CodingKey {
-        case mentorID = "mentor_id"
+        case assigned
+        case capacity
+        case details
         case distanceKm = "distance_km"
-        case sharedMinutes = "shared_minutes"
         case failedRules = "failed_rules"
-        case details, score, assigned, capacity
+        case mentorID = "mentor_id"
+        case score
+        case sharedMinutes = "shared_minutes"
     }
 }
 
@@ -36,12 +40,15 @@ public struct MenteeExplanation: Sendable, Hashable, Codable {
     /// Candidates first (best fit first), then the others (fewest failed rules, then nearest).
     public var mentors: [MentorCheck]
 
+    // In key order, as sorted JSON writes them: the writer then never reorders members.
     enum CodingKeys: String, CodingKey {
+        case alternatives
+        case assignedMentorID = "assigned_mentor_id"
         case menteeID = "mentee_id"
+        case mentors
         case place
         case isRemote = "remote"
-        case assignedMentorID = "assigned_mentor_id"
-        case unmatched, alternatives, mentors
+        case unmatched
     }
 }
 

@@ -1,3 +1,4 @@
+import BitCollections
 import MentorMatchCore
 
 /// How one mentor–mentee pair fares against every hard rule.
@@ -34,9 +35,8 @@ public struct CompatibilityRules: Sendable {
     let requiredMentorGenders: [Gender?]
     let mentorWindows: FlatWindows
     let menteeWindows: FlatWindows
-    /// The mentors' distinct weeks, and which one each mentor has.
-    let mentorWeeks: DistinctWeeks
-    let mentorWeekOfMentor: [Int]
+    /// The mentors' distinct windows and who has each.
+    let mentorWindowOwners: WindowOwners
     /// Languages, then specialisations and needs, as bit sets: mentors first, then young people.
     let languages: TokenSets
     let topics: TokenSets
@@ -66,7 +66,7 @@ public struct CompatibilityRules: Sendable {
             return preference.gender
         }
         mentorWindows = FlatWindows(input.mentors.map(\.availability))
-        (mentorWeeks, mentorWeekOfMentor) = DistinctWeeks.of(input.mentors.map(\.availability))
+        mentorWindowOwners = WindowOwners(input.mentors.map(\.availability))
         menteeWindows = FlatWindows(input.mentees.map(\.availability))
         languages = TokenSets(input.mentors.map(\.languages) + input.mentees.map(\.languages))
         topics = TokenSets(input.mentors.map(\.specialisations) + input.mentees.map(\.needs))
@@ -161,6 +161,11 @@ public struct CompatibilityRules: Sendable {
         return check
     }
 
+    /// The mentors the coordinator forbade for the young person.
+    func forbiddenMentors(ofMentee menteeIndex: Int) -> [Int] {
+        forbiddenPairs.filter { $0 & 0xFFFF_FFFF == menteeIndex }.map { $0 >> 32 }
+    }
+
     /// The rules that need neither a distance nor the weekly windows: language, specialisation, age gap, gender
     /// and the coordinator's forbidden pairs.
     func addCheapFailures(mentorIndex: Int, menteeIndex: Int, to check: inout RuleCheck) {
@@ -199,6 +204,9 @@ struct RuleCheck: Sendable {
         case .forbidden: 1 << 6
         }
     }
+
+    /// The bits of a set of rules.
+    static func bits(of rules: some Sequence<HardRule>) -> UInt8 { rules.reduce(0) { $0 | bit($1) } }
 
     mutating func add(_ rule: HardRule) { bits |= Self.bit(rule) }
 
@@ -250,6 +258,11 @@ struct FlatWindows: Sendable {
         }
         return best
     }
+
+    /// Calls `body` with the weekday, start and end minute of each window of person `index`.
+    func forEachWindow(of index: Int, _ body: (Weekday, Int, Int) -> Void) {
+        for window in first[index]..<first[index + 1] { body(weekdays[window], starts[window], ends[window]) }
+    }
 }
 
 /// Sets of tokens (languages, topics) as bits over a vocabulary shared by everyone in one input, in one flat
@@ -292,6 +305,22 @@ struct TokenSets: Sendable {
             return true
         }
         return false
+    }
+
+    /// The bit positions of the tokens of set `index`, in order.
+    func positions(inSet index: Int) -> [Int] {
+        (0..<stride).flatMap { word in
+            (0..<64).filter { words[index * stride + word] & (1 << UInt64($0)) != 0 }.map { word * 64 + $0 }
+        }
+    }
+
+    /// For each token's bit position, which of sets `0..<count` hold it.
+    func holders(amongFirst count: Int) -> [BitSet] {
+        var holders = [BitSet](repeating: BitSet(), count: bit.count)
+        for set in 0..<count {
+            for position in positions(inSet: set) { holders[position].insert(set) }
+        }
+        return holders
     }
 
     /// Whether every token of set `index` is in set `otherIndex`.

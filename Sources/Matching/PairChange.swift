@@ -28,10 +28,12 @@ public struct PairChange: Sendable, Hashable, Codable {
         (reason, self.reasonFacts) = (reasonFacts.text(.en), reasonFacts)
     }
 
+    // In key order, as sorted JSON writes them: the writer then never reorders members.
     enum CodingKeys: String, CodingKey {
-        case mentorID = "mentor_id"
+        case change
         case menteeID = "mentee_id"
-        case change, reason
+        case mentorID = "mentor_id"
+        case reason
     }
 }
 
@@ -52,10 +54,17 @@ public struct ContinuitySummary: Sendable, Hashable, Codable {
     public var previousSuggestions = 0
     public var previousKept = 0
 
+    // In key order, as sorted JSON writes them: the writer then never reorders members.
     enum CodingKeys: String, CodingKey {
-        case mode, kept, broken, moved, ended, released, new
+        case broken
         case currentPairs = "current_pairs"
-        case previousSuggestions = "previous_suggestions"
+        case ended
+        case kept
+        case mode
+        case moved
+        case new
         case previousKept = "previous_kept"
+        case previousSuggestions = "previous_suggestions"
+        case released
     }
 }

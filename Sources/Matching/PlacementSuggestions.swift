@@ -12,12 +12,13 @@ public struct PlacementSuggestion: Sendable, Hashable, Codable {
         public var scoreBefore: Double
         public var scoreAfter: Double
 
+        // In key order, as sorted JSON writes them: the writer then never reorders members.
         enum CodingKeys: String, CodingKey {
-            case menteeID = "mentee_id"
             case fromMentorID = "from_mentor_id"
-            case toMentorID = "to_mentor_id"
-            case scoreBefore = "score_before"
+            case menteeID = "mentee_id"
             case scoreAfter = "score_after"
+            case scoreBefore = "score_before"
+            case toMentorID = "to_mentor_id"
         }
     }
 
@@ -45,11 +46,15 @@ public struct PlacementSuggestion: Sendable, Hashable, Codable {
         }
     }
 
+    // In key order, as sorted JSON writes them: the writer then never reorders members.
     enum CodingKeys: String, CodingKey {
-        case rank, score, moves, displaced
-        case mentorID = "mentor_id"
+        case displaced
         case distanceKm = "distance_km"
         case fitChange = "fit_change"
+        case mentorID = "mentor_id"
+        case moves
+        case rank
+        case score
     }
 }
 
@@ -64,11 +69,12 @@ public struct PlacementSuggestions: Sendable, Hashable, Codable {
     /// Candidate mentors whose every place is held by a lock or a current pair the run keeps.
     public var blockedMentorIDs: [String]
 
+    // In key order, as sorted JSON writes them: the writer then never reorders members.
     enum CodingKeys: String, CodingKey {
-        case suggestions
-        case menteeID = "mentee_id"
         case assignedMentorID = "assigned_mentor_id"
         case blockedMentorIDs = "blocked_mentor_ids"
+        case menteeID = "mentee_id"
+        case suggestions
     }
 }
 

@@ -20,6 +20,8 @@ struct ResultAssembler {
             mentorOfMentee[candidate.menteeIndex] = candidateIndex
             menteesOfMentor[candidate.mentorIndex].append(candidate.menteeIndex)
         }
+        // Index order is id order: the engine sorted the input by id.
+        for mentorIndex in menteesOfMentor.indices { menteesOfMentor[mentorIndex].sort() }
         let pairs = chosen.map { index -> MatchedPair in
             let candidate = graph.candidates[index]
             return MatchedPair(
@@ -33,7 +35,7 @@ struct ResultAssembler {
             MentorLoad(
                 mentorID: input.mentors[mentorIndex].id, capacity: graph.capacity(mentorIndex: mentorIndex),
                 assigned: menteesOfMentor[mentorIndex].count,
-                menteeIDs: menteesOfMentor[mentorIndex].map { input.mentees[$0].id }.sorted(),
+                menteeIDs: menteesOfMentor[mentorIndex].map { input.mentees[$0].id },
                 candidateCount: graph.candidatesOfMentor[mentorIndex].count
             )
         }
@@ -64,15 +66,17 @@ struct ResultAssembler {
         let unmatchedIndices = input.mentees.indices.filter { mentorOfMentee[$0] == nil }
         let chunkCount = min(unmatchedIndices.count, 64)
         let heldOfMentee = chosenHeld(mentorOfMentee)
+        let columns = MentorColumns(rules: graph.rules)
         let unmatched = ConcurrentChunks.map(count: chunkCount) { [self, menteesOfMentor, heldOfMentee] chunk in
             unmatchedIndices[(chunk * unmatchedIndices.count / chunkCount)..<((chunk + 1) * unmatchedIndices.count / chunkCount)]
                 .map { menteeIndex in
-                    if graph.candidatesOfMentee[menteeIndex].isEmpty { return explainNoCandidate(menteeIndex) }
-                    let withRoom = rankedCandidates(of: menteeIndex).map { graph.candidates[$0].mentorIndex }
-                        .filter { hasRoom[$0] }
+                    if graph.candidatesOfMentee[menteeIndex].isEmpty { return explainNoCandidate(menteeIndex, columns: columns) }
+                    let candidateMentors = rankedCandidates(of: menteeIndex).map { graph.candidates[$0].mentorIndex }
+                    let withRoom = candidateMentors.filter { hasRoom[$0] }
                     return withRoom.isEmpty
                         ? explainFullCandidates(
-                            menteeIndex, menteesOfMentor: menteesOfMentor, held: heldOfMentee, status: report.status
+                            menteeIndex, candidateMentors: candidateMentors, menteesOfMentor: menteesOfMentor,
+                            held: heldOfMentee, status: report.status
                         )
                         : explainHeldBack(menteeIndex, mentorsWithRoom: withRoom, status: report.status)
                 }
@@ -140,13 +144,13 @@ struct ResultAssembler {
         let b = graph.candidates[right]
         if a.fitPoints != b.fitPoints { return a.fitPoints > b.fitPoints }
         if a.distanceKm != b.distanceKm { return a.distanceKm < b.distanceKm }
-        let mentors = graph.rules.input.mentors
-        return mentors[a.mentorIndex].id < mentors[b.mentorIndex].id
+        // Index order is id order: the engine sorted the input by id.
+        return a.mentorIndex < b.mentorIndex
     }
 
     /// Narrows the field of mentors rule by rule and names the rule where it runs out, the nearest near-misses and
     /// the single rules whose relaxation would give a candidate.
-    func explainNoCandidate(_ menteeIndex: Int) -> UnmatchedMentee {
+    func explainNoCandidate(_ menteeIndex: Int, columns: MentorColumns) -> UnmatchedMentee {
         let input = graph.rules.input
         let menteeID = input.mentees[menteeIndex].id
         let wording = RuleWording(rules: graph.rules)
@@ -156,32 +160,29 @@ struct ResultAssembler {
                 blockingRule: nil, nearMisses: [], relaxations: [], fullCandidates: []
             )
         }
-        var mentorField = MentorField(rules: graph.rules, menteeIndex: menteeIndex)
-        let checks = mentorField.checks
-
-        var field = Array(input.mentors.indices)
+        var mentorField = MentorField(rules: graph.rules, columns: columns, menteeIndex: menteeIndex)
         var narrowing: [UnmatchedReason.RuleCount] = []
         var exhaustion: FieldExhaustion?
         var blockingRule: HardRule?
-        for rule in HardRule.allCases {
-            let survivors = field.filter { !checks[$0].fails(rule) }
-            if survivors.isEmpty {
+        var passing = input.mentors.count
+        for (position, rule) in HardRule.allCases.enumerated() {
+            let survivors = mentorField.count(passingAll: HardRule.allCases.prefix(position + 1))
+            if survivors == 0 {
                 blockingRule = rule
-                let nearest = mentorField.nearest(of: field)
+                let nearest = mentorField.nearest(of: mentorField.mentors(passingAll: HardRule.allCases.prefix(position)))
                 exhaustion = wording.exhaustion(
                     of: rule, menteeIndex: menteeIndex,
                     nearest: nearest.map { graph.rules.assess(mentorIndex: $0, menteeIndex: menteeIndex) }
                 )
                 break
             }
-            if survivors.count < field.count { narrowing.append(.init(rule: rule, passing: survivors.count)) }
-            field = survivors
+            if survivors < passing { narrowing.append(.init(rule: rule, passing: survivors)) }
+            passing = survivors
         }
 
-        var relaxations: [Relaxation] = []
-        for rule in HardRule.allCases {
-            let count = checks.reduce(0) { $0 + ($1.failsOnly(rule) ? 1 : 0) }
-            if count > 0 { relaxations.append(Relaxation(rule: rule, candidates: count)) }
+        let relaxations = HardRule.allCases.compactMap { rule in
+            let count = mentorField.count(failingOnly: rule)
+            return count > 0 ? Relaxation(rule: rule, candidates: count) : nil
         }
         // The few closest by fewest broken rules, then distance, then id (ids are sorted, so index order is id order).
         let nearMisses = mentorField.closest(Self.nearMissCount).map { mentorIndex in
@@ -208,12 +209,15 @@ struct ResultAssembler {
     /// person and keeps the locks (and, under `keep`, the current pairs) ranks no higher. A candidate whose every
     /// place is held by locks or kept current pairs is named as such: serving the young person there means breaking
     /// one of those.
+    /// - Parameters:
+    ///   - candidateMentors: the young person's candidate mentors, best first.
+    ///   - menteesOfMentor: whom each mentor serves, in id order.
     func explainFullCandidates(
-        _ menteeIndex: Int, menteesOfMentor: [[Int]], held: [HeldBy?], status: TerminationReason
+        _ menteeIndex: Int, candidateMentors: [Int], menteesOfMentor: [[Int]], held: [HeldBy?], status: TerminationReason
     ) -> UnmatchedMentee {
         let input = graph.rules.input
-        let full = rankedCandidates(of: menteeIndex).map { graph.candidates[$0].mentorIndex }.map { mentorIndex in
-            let serves = menteesOfMentor[mentorIndex].sorted { input.mentees[$0].id < input.mentees[$1].id }
+        let full = candidateMentors.map { mentorIndex in
+            let serves = menteesOfMentor[mentorIndex]
             return FullCandidate(
                 mentorID: input.mentors[mentorIndex].id, capacity: graph.capacity(mentorIndex: mentorIndex),
                 serves: serves.map { input.mentees[$0].id },

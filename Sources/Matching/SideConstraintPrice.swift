@@ -43,14 +43,15 @@ public struct SideConstraintPrice: Sendable, Hashable, Codable {
             + "\(idleMentorsWithout) without"
     }
 
+    // In key order, as sorted JSON writes them: the writer then never reorders members.
     enum CodingKeys: String, CodingKey {
         case constraint
-        case servedWith = "served_with"
-        case servedWithout = "served_without"
-        case servedRemoteWith = "served_remote_with"
-        case servedRemoteWithout = "served_remote_without"
         case idleMentorsWith = "idle_mentors_with"
         case idleMentorsWithout = "idle_mentors_without"
+        case servedRemoteWith = "served_remote_with"
+        case servedRemoteWithout = "served_remote_without"
+        case servedWith = "served_with"
+        case servedWithout = "served_without"
     }
 }
 

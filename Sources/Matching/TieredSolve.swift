@@ -21,11 +21,12 @@ public struct TierValues: Sendable, Hashable, Codable, Comparable {
             < (rhs.served, rhs.remoteServed, rhs.mentorsUsed, rhs.fitPoints)
     }
 
+    // In key order, as sorted JSON writes them: the writer then never reorders members.
     enum CodingKeys: String, CodingKey {
-        case served
-        case remoteServed = "remote_served"
-        case mentorsUsed = "mentors_used"
         case fitPoints = "fit_points"
+        case mentorsUsed = "mentors_used"
+        case remoteServed = "remote_served"
+        case served
     }
 }
 
@@ -62,9 +63,13 @@ public struct SolveStep: Sendable, Hashable, Codable {
     public var bound: Double?
     public var seconds: Double
 
+    // In key order, as sorted JSON writes them: the writer then never reorders members.
     enum CodingKeys: String, CodingKey {
-        case objective, termination, bound, seconds
+        case bound
+        case objective
         case objectiveValue = "objective_value"
+        case seconds
+        case termination
     }
 }
 
@@ -84,10 +89,18 @@ public struct SolverReport: Sendable, Hashable, Codable {
     public var nonZeros: Int
     public var steps: [SolveStep]
 
+    // In key order, as sorted JSON writes them: the writer then never reorders members.
     enum CodingKeys: String, CodingKey {
-        case solver, method, status, objective, bound, variables, constraints, steps
+        case bound
+        case constraints
+        case method
         case isMixedInteger = "mixed_integer"
         case nonZeros = "non_zeros"
+        case objective
+        case solver
+        case status
+        case steps
+        case variables
     }
 }
 

@@ -167,6 +167,8 @@ final class PrettyJSONWriter: Encoder {
     @exclusivity(unchecked) private var keyOrders: [(keys: [String], order: [Int])] = []
     /// The frame whose `encode(to:)` is running: the one `container(keyedBy:)` and friends answer for.
     @exclusivity(unchecked) private var currentValueFrame = -1
+    /// Objects whose members had to be put in key order: none where every type encodes in key order.
+    @exclusivity(unchecked) private(set) var reorderedObjects = 0
 
     // MARK: Encoder
 
@@ -258,7 +260,10 @@ final class PrettyJSONWriter: Encoder {
             buffer.appendIndent(frame.depth)
             buffer.append(UInt8(ascii: "]"))
         case .keyed:
-            if !frame.inKeyOrder { putMembersInKeyOrder(from: frame.firstMember) }
+            if !frame.inKeyOrder {
+                putMembersInKeyOrder(from: frame.firstMember)
+                reorderedObjects += 1
+            }
             members.removeSubrange(frame.firstMember...)
             buffer.append(UInt8(ascii: "\n"))
             buffer.appendIndent(frame.depth)
@@ -391,14 +396,16 @@ final class PrettyJSONWriter: Encoder {
         } else if Value.self == Decimal.self, let decimal = value as? Decimal {
             buffer.append(decimal.description)
         } else if depth <= 1, let array = value as? any ConcurrentlyEncodableArray,
-            array.count >= Self.concurrentElements, let elements = Self.elementBytes(array, depth: depth + 1) {
+            array.count >= Self.concurrentElements, var elements = Self.elementBytes(array, depth: depth + 1) {
             // The long lists of a result (its pairs, alternatives, unmatched) are members of the top-level object:
             // the cast is tried only there, where it costs nothing, and the elements are written on all cores.
             buffer.append("[\n")
             buffer.reserve(elements.reduce(0) { total, chunk in total + chunk.count + 2 })
-            for (index, chunk) in elements.enumerated() {
+            for index in elements.indices {
                 if index > 0 { buffer.append(",\n") }
-                chunk.withUnsafeBytes { buffer.append($0.bindMemory(to: UInt8.self)) }
+                elements[index].withUnsafeBytes { buffer.append($0.bindMemory(to: UInt8.self)) }
+                // Freed once copied, so that a national document is not held twice.
+                elements[index] = Data()
             }
             buffer.append(UInt8(ascii: "\n"))
             buffer.appendIndent(depth)

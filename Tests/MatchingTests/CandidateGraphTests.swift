@@ -37,31 +37,45 @@ struct CandidateGraphTests {
         return copy
     }
 
-    @Test("the grid search equals the all-pairs check, on spread-out instances")
+    @Test("the grid search equals the all-pairs check, on spread-out instances and on people at their places' points")
     func gridEqualsAllPairs() async {
         await propertyCheck(count: 150, input: Gen.int(in: 0...1_000_000)) { seed in
-            let instance = Self.spread(RandomInstance.medium(seed: UInt64(seed)), seed: UInt64(seed))
-            let rules = CompatibilityRules(input: instance.input, policy: instance.policy)
-            let graph = CandidateGraph(rules: rules)
-            var expected: [String] = []
-            for menteeIndex in instance.input.mentees.indices {
-                for mentorIndex in instance.input.mentors.indices
-                where rules.assess(mentorIndex: mentorIndex, menteeIndex: menteeIndex).isCandidate {
-                    expected.append("\(mentorIndex)-\(menteeIndex)")
+            // At the places' points, young people in one place share their lookup of nearby mentors.
+            for instance in [Self.spread(RandomInstance.medium(seed: UInt64(seed)), seed: UInt64(seed)),
+                             RandomInstance.medium(seed: UInt64(seed))] {
+                let rules = CompatibilityRules(input: instance.input, policy: instance.policy)
+                let graph = CandidateGraph(rules: rules)
+                var expected: [String] = []
+                for menteeIndex in instance.input.mentees.indices {
+                    for mentorIndex in instance.input.mentors.indices
+                    where rules.assess(mentorIndex: mentorIndex, menteeIndex: menteeIndex).isCandidate {
+                        expected.append("\(mentorIndex)-\(menteeIndex)")
+                    }
                 }
-            }
-            let found = graph.candidates.map { "\($0.mentorIndex)-\($0.menteeIndex)" }
-            #expect(found == expected, "seed \(seed)")
-            let scorer = FitScorer(input: instance.input, policy: instance.policy)
-            for candidate in graph.candidates {
-                #expect(candidate.distanceKm == rules.distanceKm(mentorIndex: candidate.mentorIndex, menteeIndex: candidate.menteeIndex))
-                // The fit re-scored from the graph's columns equals the scorer on the people themselves.
-                let fit = scorer.score(
-                    mentor: instance.input.mentors[candidate.mentorIndex], mentee: instance.input.mentees[candidate.menteeIndex],
-                    distanceKm: candidate.distanceKm, travelLimitKm: rules.travelLimitKm(mentorIndex: candidate.mentorIndex)
-                )
-                #expect(graph.fit(of: candidate) == fit)
-                #expect(candidate.fitPoints == fit.points)
+                let found = graph.candidates.map { "\($0.mentorIndex)-\($0.menteeIndex)" }
+                #expect(found == expected, "seed \(seed)")
+                let scorer = FitScorer(input: instance.input, policy: instance.policy)
+                for candidate in graph.candidates {
+                    #expect(candidate.distanceKm == rules.distanceKm(mentorIndex: candidate.mentorIndex, menteeIndex: candidate.menteeIndex))
+                    // The fit re-scored from the graph's columns equals the scorer on the people themselves.
+                    let fit = scorer.score(
+                        mentor: instance.input.mentors[candidate.mentorIndex], mentee: instance.input.mentees[candidate.menteeIndex],
+                        distanceKm: candidate.distanceKm, travelLimitKm: rules.travelLimitKm(mentorIndex: candidate.mentorIndex)
+                    )
+                    #expect(graph.fit(of: candidate) == fit)
+                    #expect(candidate.fitPoints == fit.points)
+                }
+                // Each person's list holds exactly their candidates, in order.
+                for menteeIndex in instance.input.mentees.indices {
+                    #expect(Array(graph.candidatesOfMentee[menteeIndex])
+                        == graph.candidates.indices.filter { graph.candidates[$0].menteeIndex == menteeIndex })
+                }
+                for mentorIndex in instance.input.mentors.indices {
+                    #expect(Array(graph.candidatesOfMentor[mentorIndex])
+                        == graph.candidates.indices.filter { graph.candidates[$0].mentorIndex == mentorIndex })
+                }
+                #expect(graph.candidatesOfMentee.count == instance.input.mentees.count)
+                #expect(graph.candidatesOfMentor.count == instance.input.mentors.count)
             }
         }
     }

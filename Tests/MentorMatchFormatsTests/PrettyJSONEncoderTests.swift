@@ -1,6 +1,10 @@
 import Foundation
+import GLPKBackend
+import LEMONBackend
+import Matching
 @testable import MentorMatchFormats
 import MentorMatchCore
+import MentorMatchTestSupport
 import Testing
 
 /// ``PrettyJSONEncoder`` must write the very bytes of Foundation's `JSONEncoder` in the project's style.
@@ -91,6 +95,24 @@ struct PrettyJSONEncoderTests {
         try expectSameBytes(["list": documents, "short": Array(documents.prefix(3)), "empty": []])
         try expectSameBytes(["outer": ["inner": documents]])
         try expectSameBytes((0..<10_000).map { "Y\($0)" })
+    }
+
+    /// Every type in a matching result encodes its members in key order, so `result.json` is written straight
+    /// through: no object's bytes are copied again to sort its members (the whole national document, once).
+    @Test func matchingResultsEncodeInKeyOrder() throws {
+        let engine = MatchingEngine(solver: GLPKSolver(), flowSolver: LEMONNetworkSimplex())
+        var kinds = Set<UnmatchedKind>()
+        for seed in UInt64(1)...12 {
+            let instance = seed % 2 == 0 ? RandomInstance.medium(seed: seed) : RandomInstance.nextMonth(seed: seed)
+            // An instance whose side constraints no assignment meets has no result to write.
+            guard let result = try? engine.match(instance.input, policy: instance.policy) else { continue }
+            kinds.formUnion(result.unmatched.map(\.kind))
+            let writer = PrettyJSONWriter()
+            try writer.encodeValue(result, depth: 0)
+            #expect(writer.reorderedObjects == 0, "seed \(seed)")
+            #expect(writer.buffer.takeData() == (try JSONOutput.encoder().encode(result)), "seed \(seed)")
+        }
+        #expect(kinds.count >= 2, "the instances leave young people unmatched for different reasons: \(kinds)")
     }
 
     /// A failing element of a long array is reported as when the array is written one element after another:
