@@ -34,6 +34,8 @@ struct PrettyJSONEncoder {
 ///
 /// Its state is only ever touched by one encoding on one thread, so the run-time exclusivity checks that every
 /// access to a class's stored property would otherwise pay are switched off (they cost more than the writing).
+/// It grows with `realloc`, which moves a large buffer by remapping its pages: a national document is never held
+/// twice, old and new, while it grows.
 final class JSONByteBuffer {
     @exclusivity(unchecked) private(set) var base: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private(set) var count = 0
@@ -41,20 +43,24 @@ final class JSONByteBuffer {
 
     init(capacity: Int = 1 << 16) {
         self.capacity = capacity
-        base = .allocate(capacity: capacity)
+        base = Self.grown(nil, to: capacity)
     }
 
-    deinit { base.deallocate() }
+    deinit { free(base) }
+
+    /// `memory` (or new memory) grown to `capacity` bytes; a failure ends the process as any failed allocation does,
+    /// in the runtime's words, which a job's worker reports as its memory limit.
+    private static func grown(_ memory: UnsafeMutablePointer<UInt8>?, to capacity: Int) -> UnsafeMutablePointer<UInt8> {
+        guard let grown = realloc(memory, capacity) else { fatalError("Could not allocate memory") }
+        return grown.assumingMemoryBound(to: UInt8.self)
+    }
 
     @inline(__always)
     func reserve(_ extra: Int) {
         guard count + extra > capacity else { return }
         var newCapacity = capacity * 2
         while newCapacity < count + extra { newCapacity *= 2 }
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        grown.update(from: base, count: count)
-        base.deallocate()
-        base = grown
+        base = Self.grown(base, to: newCapacity)
         capacity = newCapacity
     }
 
@@ -95,9 +101,9 @@ final class JSONByteBuffer {
 
     /// Hands the bytes to a `Data` that frees them, leaving this buffer empty.
     func takeData() -> Data {
-        let data = Data(bytesNoCopy: base, count: count, deallocator: .custom { bytes, _ in bytes.deallocate() })
+        let data = Data(bytesNoCopy: base, count: count, deallocator: .free)
         capacity = 16
-        base = .allocate(capacity: capacity)
+        base = Self.grown(nil, to: capacity)
         count = 0
         return data
     }
