@@ -130,7 +130,7 @@ public struct CandidateGraph: Sendable {
             initialized = starts[menteeCount]
         }
         self.candidates = candidates
-        candidatesOfMentee = CandidateLists(ranges: candidates.lazy.map(\.menteeIndex), count: menteeCount)
+        candidatesOfMentee = CandidateLists(ranges: starts)
         candidatesOfMentor = CandidateLists(grouping: candidates.lazy.map(\.mentorIndex), count: input.mentors.count)
     }
 
@@ -175,9 +175,9 @@ public struct CandidateLists: RandomAccessCollection, Sendable {
     /// `nil` where each list is the range of its positions itself.
     private let members: [UInt32]?
 
-    /// The lists of people whose candidates are consecutive: `owners` is each candidate's person, never decreasing.
-    init(ranges owners: some Collection<Int>, count: Int) {
-        starts = Self.starts(counting: owners, count: count)
+    /// The lists of people whose candidates are consecutive: person p's are `starts[p]..<starts[p + 1]`.
+    init(ranges starts: [Int]) {
+        self.starts = starts
         members = nil
     }
 

@@ -71,7 +71,7 @@ struct MentorField {
 
     /// The rules mentor `mentorIndex` breaks, as ``RuleCheck/bits``.
     func failedRules(of mentorIndex: Int) -> UInt8 {
-        RuleCheck.bits(of: HardRule.allCases.indices.filter { failing[$0].contains(mentorIndex) }.map { HardRule.allCases[$0] })
+        RuleCheck.bits(of: zip(HardRule.allCases, failing).filter { $1.contains(mentorIndex) }.map(\.0))
     }
 
     /// The mentors who pass every one of `rules`.
@@ -227,24 +227,17 @@ struct WindowOwners: Sendable {
 
     init(_ weeks: [WeeklyAvailability]) {
         count = weeks.count
-        let distinct = Set(weeks.lazy.flatMap(\.windows)).sorted()
-        let position = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
-        var ownerCounts = [Int](repeating: 0, count: distinct.count)
-        for week in weeks {
-            for window in week.windows { ownerCounts[position[window]!] += 1 }
+        // Every window with its owner, sorted: each distinct window's owners are consecutive, in person order.
+        let held = weeks.enumerated().flatMap { person, week in week.windows.map { (window: $0, owner: person) } }
+            .sorted { ($0.window, $0.owner) < ($1.window, $1.owner) }
+        var distinct: [WeeklyWindow] = []
+        var firstOwner: [Int] = []
+        for (position, entry) in held.enumerated() where distinct.last != entry.window {
+            distinct.append(entry.window)
+            firstOwner.append(position)
         }
-        var firstOwner = [0]
-        firstOwner.reserveCapacity(distinct.count + 1)
-        for ownerCount in ownerCounts { firstOwner.append(firstOwner[firstOwner.count - 1] + ownerCount) }
-        var next = firstOwner
-        var owners = [Int32](repeating: 0, count: firstOwner[firstOwner.count - 1])
-        for (person, week) in weeks.enumerated() {
-            for window in week.windows {
-                let at = position[window]!
-                owners[next[at]] = Int32(truncatingIfNeeded: person)
-                next[at] += 1
-            }
-        }
+        firstOwner.append(held.count)
+        let owners = held.map { Int32(truncatingIfNeeded: $0.owner) }
         windows = distinct
         firstOfDay = Weekday.allCases.map { day in distinct.firstIndex { $0.weekday > day } ?? distinct.count }
         self.firstOwner = firstOwner

@@ -66,11 +66,14 @@ struct ResultAssembler {
         let unmatchedIndices = input.mentees.indices.filter { mentorOfMentee[$0] == nil }
         let chunkCount = min(unmatchedIndices.count, 64)
         let heldOfMentee = chosenHeld(mentorOfMentee)
-        let columns = MentorColumns(rules: graph.rules)
+        // Gathered only where a young person has no candidate to explain.
+        let columns = unmatchedIndices.contains { graph.candidatesOfMentee[$0].isEmpty } ? MentorColumns(rules: graph.rules) : nil
         let unmatched = ConcurrentChunks.map(count: chunkCount) { [self, menteesOfMentor, heldOfMentee] chunk in
             unmatchedIndices[(chunk * unmatchedIndices.count / chunkCount)..<((chunk + 1) * unmatchedIndices.count / chunkCount)]
                 .map { menteeIndex in
-                    if graph.candidatesOfMentee[menteeIndex].isEmpty { return explainNoCandidate(menteeIndex, columns: columns) }
+                    if graph.candidatesOfMentee[menteeIndex].isEmpty, let columns {
+                        return explainNoCandidate(menteeIndex, columns: columns)
+                    }
                     let candidateMentors = rankedCandidates(of: menteeIndex).map { graph.candidates[$0].mentorIndex }
                     let withRoom = candidateMentors.filter { hasRoom[$0] }
                     return withRoom.isEmpty
