@@ -18,8 +18,18 @@ public enum InputValidator {
     /// - Returns: The issues; empty when the input can be matched.
     public static func issues(in input: MatchingInput, policy: Policy, sources: SourceMap = SourceMap()) -> [InputIssue] {
         var validation = InputValidation(input: input, policy: policy, sources: sources)
-        validation.checkMentors()
-        validation.checkMentees()
+        // The mentors and the young people on two cores: at national size each is a noticeable part of the reading.
+        let checking = validation
+        let (mentorIssues, menteeIssues) = ConcurrentChunks.both({
+            var mentors = checking
+            mentors.checkMentors()
+            return mentors.issues
+        }, {
+            var mentees = checking
+            mentees.checkMentees()
+            return mentees.issues
+        })
+        validation.issues = mentorIssues + menteeIssues
         validation.checkPlaces()
         validation.checkPairRules()
         validation.checkContinuity()
@@ -30,7 +40,7 @@ public enum InputValidator {
 }
 
 /// The state of one validation run: the input, lookups built once, and the issues found so far.
-struct InputValidation {
+struct InputValidation: Sendable {
     let input: MatchingInput
     let policy: Policy
     let sources: SourceMap

@@ -26,7 +26,7 @@ enum CSVInputTable {
     /// workbook is read as its sheet with these columns (``Workbook``), its issues naming cells.
     /// - Parameter build: Makes a record from a row, or returns `nil` after reporting the row's problems on it.
     static func read<Record: Sendable>(
-        _ data: Data, source: String, columns: CSVColumns, build: (inout CSVRow) -> Record?
+        _ data: Data, source: String, columns: CSVColumns, build: @Sendable (inout CSVRow) -> Record?
     ) -> ParsedRecords<Record> {
         guard Workbook.isWorkbook(data) else { return readText(data, source: source, columns: columns, build: build) }
         do {
@@ -40,62 +40,74 @@ enum CSVInputTable {
         }
     }
 
-    private static func readText<Record: Sendable>(
-        _ data: Data, source: String, columns: CSVColumns, build: (inout CSVRow) -> Record?
-    ) -> ParsedRecords<Record> {
-        var header: [String] = []
-        var headerLine = 1
-        var layout: CSVRow.Layout?
-        var unnamedColumns: [Int] = []
-        var firstUnnamedValueLine: Int?
-        var hasRecords = false
+    /// What the rows of one stretch of a file gave (a large file is read in stretches on all cores, see
+    /// ``CSVReader/scan(_:source:header:state:stretches:concurrentFrom:record:)``).
+    private struct Stretch<Record: Sendable>: Sendable {
         var records: [Record] = []
         var lines: [Int] = []
-        var unreadKeys: Set<String> = []
         var invalidRows: [Int: String] = [:]
-        var rowIssues: [InputIssue] = []
-        let (delimiter, readIssues) = CSVReader.scan(data, source: source, header: { names, line in
-            header = names
-            headerLine = line
-            unnamedColumns = names.indices.filter { names[$0].isEmpty }
+        var unreadKeys: Set<String> = []
+        var issues: [InputIssue] = []
+        var hasRecords = false
+        var firstUnnamedValueLine: Int?
+    }
+
+    /// The header as the rows need it: set once before any row is read.
+    private final class HeaderFacts: @unchecked Sendable {
+        var names: [String] = []
+        var line = 1
+        var layout: CSVRow.Layout?
+        var unnamedColumns: [Int] = []
+    }
+
+    private static func readText<Record: Sendable>(
+        _ data: Data, source: String, columns: CSVColumns, build: @Sendable (inout CSVRow) -> Record?
+    ) -> ParsedRecords<Record> {
+        let header = HeaderFacts()
+        let (delimiter, readIssues, stretches) = CSVReader.scan(data, source: source, header: { names, line in
+            header.names = names
+            header.line = line
+            header.unnamedColumns = names.indices.filter { names[$0].isEmpty }
             // Rows are only built when every required column is there; the issues of the header say what is not.
-            if columns.required.allSatisfy(names.contains) { layout = CSVRow.Layout(header: names) }
-        }) { line, fields in
-            hasRecords = true
-            if firstUnnamedValueLine == nil, unnamedColumns.contains(where: { !fields.isEmpty($0) }) {
-                firstUnnamedValueLine = line
+            if columns.required.allSatisfy(names.contains) { header.layout = CSVRow.Layout(header: names) }
+        }, state: { Stretch<Record>() }) { stretch, line, fields in
+            stretch.hasRecords = true
+            if stretch.firstUnnamedValueLine == nil, header.unnamedColumns.contains(where: { !fields.isEmpty($0) }) {
+                stretch.firstUnnamedValueLine = line
             }
-            guard let layout else { return }
+            guard let layout = header.layout else { return }
             var row = CSVRow(source: source, line: line, layout: layout, fields: fields)
             if let built = build(&row), row.issues.isEmpty {
-                records.append(built)
-                lines.append(line)
+                stretch.records.append(built)
+                stretch.lines.append(line)
             } else {
                 let key = columns.keyColumn.map { row.text($0) } ?? ""
-                invalidRows[line] = key
-                if !key.isEmpty { unreadKeys.insert(key) }
+                stretch.invalidRows[line] = key
+                if !key.isEmpty { stretch.unreadKeys.insert(key) }
             }
-            rowIssues += row.issues
+            stretch.issues += row.issues
         }
         var parsed = ParsedRecords<Record>(
             records: [], source: RecordSource(name: source, lines: [], isUnread: true), issues: readIssues
         )
         guard delimiter != nil else { return parsed }
         parsed.issues += headerIssues(
-            header, line: headerLine, firstUnnamedValueLine: firstUnnamedValueLine, source: source, columns: columns
+            header.names, line: header.line, firstUnnamedValueLine: stretches.lazy.compactMap(\.firstUnnamedValueLine).first,
+            source: source, columns: columns
         )
-        guard layout != nil else { return parsed }
-        if !hasRecords && columns.requiresRows && readIssues.isEmpty {
+        guard header.layout != nil else { return parsed }
+        if !stretches.contains(where: \.hasRecords) && columns.requiresRows && readIssues.isEmpty {
             parsed.issues.append(InputIssue(
                 source: source, problem: Phrase("the file has a header but no rows", lv: "failā ir galvene, bet nav rindu"),
                 fix: Phrase("add one line per \(columns.kind.dropLast()) under the header",
                             lv: "pievienojiet zem galvenes vienu rindu katram ierakstam")
             ))
         }
-        parsed.records = records
-        parsed.issues += rowIssues
-        parsed.source = RecordSource(name: source, lines: lines, unreadKeys: unreadKeys)
-        parsed.invalidRows = invalidRows
+        parsed.records = stretches.flatMap(\.records)
+        parsed.issues += stretches.flatMap(\.issues)
+        parsed.source = RecordSource(name: source, lines: stretches.flatMap(\.lines),
+                                     unreadKeys: stretches.reduce(into: Set<String>()) { $0.formUnion($1.unreadKeys) })
+        parsed.invalidRows = stretches.reduce(into: [:]) { rows, stretch in rows.merge(stretch.invalidRows) { first, _ in first } }
         return parsed
     }
 

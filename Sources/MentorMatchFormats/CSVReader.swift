@@ -43,37 +43,53 @@ public enum CSVReader {
     public static func read(_ data: Data, source: String) -> (table: CSVTable?, issues: [InputIssue]) {
         var header: [String] = []
         var headerLine = 1
-        var records: [CSVRecord] = []
-        let scanned = scan(data, source: source, header: { header = $0; headerLine = $1 }) { line, fields in
-            // Spreadsheets leave out trailing empty fields; they read as empty.
-            records.append(CSVRecord(line: line, fields: header.indices.map(fields.text)))
+        let scanned = scan(data, source: source, header: { header = $0; headerLine = $1 }, state: { [CSVRecord]() }) {
+            records, line, fields in
+            records.append(CSVRecord(line: line, fields: fields.indices.map(fields.text)))
         }
         guard let delimiter = scanned.delimiter else { return (nil, scanned.issues) }
+        // Spreadsheets leave out trailing empty fields; they read as empty.
+        let records = scanned.parts.joined().map { record in
+            CSVRecord(line: record.line, fields: record.fields + Array(repeating: "", count: header.count - record.fields.count))
+        }
         let table = CSVTable(header: header, headerLine: headerLine, records: records, delimiter: delimiter)
         return (table, scanned.issues)
     }
 
-    /// Reads a file record by record without keeping the records, so that large files take little memory.
+    /// Files at least this large are read in stretches on all cores.
+    static let concurrentBytes = 1 << 22
+
+    /// Reads a file record by record into states of the caller's (one per stretch of the file, read on all cores
+    /// for a large file), so that large files take little memory and time.
     ///
-    /// Reports exactly what ``read(_:source:)`` reports, and passes on the header and records it would keep.
+    /// Reports exactly what ``read(_:source:)`` reports, and passes on the header and records it would keep. A
+    /// large file is cut after line ends into one stretch per core, each read from its start; a cut that turns
+    /// out to lie inside a quoted field (its stretch's reader did not end exactly there) makes the file read again
+    /// from the start in one stretch, so the records are always the file's.
     /// - Parameters:
     ///   - header: Called once, before any record, with the column names (trimmed and lower-cased) and their line.
-    ///   - record: Called with the line and fields of each data record that is not blank and not wider than the
-    ///     header, in file order. The fields are valid during the call only.
-    /// - Returns: The delimiter and the issues of the records; or no delimiter when the file cannot be read as
-    ///   CSV at all, and then what the callbacks were given must be discarded.
-    static func scan(
-        _ data: Data, source: String, header: ([String], Int) -> Void, record: (Int, CSVFields) -> Void
-    ) -> (delimiter: Character?, issues: [InputIssue]) {
+    ///   - state: Makes the state of one stretch.
+    ///   - record: Called with a stretch's state and the line and fields of each of its data records that is not
+    ///     blank and not wider than the header, in file order; the stretches concurrently. The fields are valid
+    ///     during the call only.
+    /// - Returns: The delimiter, the issues of the records and the stretches' states in file order; or no
+    ///   delimiter when the file cannot be read as CSV at all, and then the states must be discarded.
+    ///   - stretches: How many stretches a file of at least `concurrentFrom` bytes is read in (tests set both).
+    static func scan<State: Sendable>(
+        _ data: Data, source: String, header: ([String], Int) -> Void, state: @Sendable () -> State,
+        stretches: Int = ProcessInfo.processInfo.activeProcessorCount, concurrentFrom: Int = concurrentBytes,
+        record: @Sendable (inout State, Int, CSVFields) -> Void
+    ) -> (delimiter: Character?, issues: [InputIssue], parts: [State]) {
         data.withUnsafeBytes { raw in
-            scan(raw.assumingMemoryBound(to: UInt8.self), source: source, header: header, record: record)
+            scan(raw.assumingMemoryBound(to: UInt8.self), source: source, header: header, state: state,
+                 stretches: concurrentFrom <= raw.count ? stretches : 1, record: record)
         }
     }
 
-    private static func scan(
+    private static func scan<State: Sendable>(
         _ bytes: UnsafeBufferPointer<UInt8>, source: String, header: ([String], Int) -> Void,
-        record: (Int, CSVFields) -> Void
-    ) -> (delimiter: Character?, issues: [InputIssue]) {
+        state makeState: @Sendable () -> State, stretches parts: Int, record: @Sendable (inout State, Int, CSVFields) -> Void
+    ) -> (delimiter: Character?, issues: [InputIssue], parts: [State]) {
         // Validation is vectorised in the standard library; the slower scalar walk only finds the line.
         guard String(validating: bytes, as: UTF8.self) != nil else {
             let line = firstInvalidUTF8Line(bytes)
@@ -85,55 +101,126 @@ public enum CSVReader {
                             + "choose character set 'Unicode (UTF-8)'",
                             lv: "saglabājiet failu kā UTF-8: Excel izvēlieties 'CSV UTF-8 (Comma delimited)', LibreOffice "
                             + "izvēlieties rakstzīmju kopu 'Unicode (UTF-8)'")
-            )])
+            )], [])
         }
         let text = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: bytes.dropFirst(3)) : bytes
         let delimiter = sniffDelimiter(text)
         var parser = CSVParser(bytes: text, delimiter: delimiter)
         var fields = CSVFields()
         var columnCount: Int?
-        var issues: [InputIssue] = []
         while let line = parser.next(into: &fields) {
             guard !fields.isBlank else { continue }
-            guard let columns = columnCount else {
-                let names = fields.indices.map { fields.text($0).lowercased() }
-                columnCount = names.count
-                header(names, line)
-                continue
-            }
-            guard fields.count <= columns else {
-                issues.append(InputIssue(
-                    source: source, line: line,
-                    problem: Phrase("the row has \(fields.count) fields but the header has \(columns) columns",
-                                    lv: "rindā ir \(fields.count) lauki, bet galvenē \(columns) kolonnas"),
-                    fix: Phrase("put quotes around fields that contain '\(printable(delimiter))' "
-                                + (delimiter == UInt8(ascii: ",")
-                                    ? "(and write decimals such as 12,5 as 12.5)" : "(such as lists)"),
-                                lv: "ielieciet pēdiņās laukus, kuros ir '\(printable(delimiter))' "
-                                + (delimiter == UInt8(ascii: ",")
-                                    ? "(un rakstiet decimālskaitļus, piemēram, 12,5 kā 12.5)" : "(piemēram, sarakstus)"))
-                ))
-                continue
-            }
-            record(line, fields)
+            let names = fields.indices.map { fields.text($0).lowercased() }
+            columnCount = names.count
+            header(names, line)
+            break
         }
-        if let openLine = parser.unclosedQuoteLine {
-            return (nil, [InputIssue(
-                source: source, line: openLine,
-                problem: Phrase("a quoted field that starts on line \(openLine) is never closed",
-                                lv: "pēdiņās ielikts lauks, kas sākas \(openLine). rindā, nekad netiek aizvērts"),
-                fix: Phrase("add the closing '\"', and write a quote inside a quoted field as two quotes (\"\")",
-                            lv: "pievienojiet noslēdzošo '\"' un pēdiņas lauka iekšpusē rakstiet kā divas pēdiņas (\"\")")
-            )])
-        }
-        guard columnCount != nil else {
+        if let openLine = parser.unclosedQuoteLine { return (nil, [unclosedQuote(openLine, source: source)], []) }
+        guard let columnCount else {
             return (nil, [InputIssue(
                 source: source, problem: Phrase("the file is empty", lv: "fails ir tukšs"),
                 fix: Phrase("write a header line with the column names, then one line per record",
                             lv: "uzrakstiet galvenes rindu ar kolonnu nosaukumiem, tad pa rindai katram ierakstam")
-            )])
+            )], [])
         }
-        return (Character(Unicode.Scalar(delimiter)), issues)
+        let reader = StretchReader(text: text, delimiter: delimiter, columns: columnCount, source: source)
+        let first = (index: parser.position, line: parser.line)
+        let end = text.count
+        let cuts = reader.cuts(from: first, into: parts)
+        var stretches = ConcurrentChunks.map(count: cuts.count) { part in
+            reader.read(from: cuts[part], to: part + 1 < cuts.count ? cuts[part + 1].index : end,
+                        state: makeState(), record: record)
+        }
+        let joined = zip(stretches.dropLast(), cuts.dropFirst()).allSatisfy { stretch, cut in
+            stretch.end == cut.index && stretch.line == cut.line && stretch.unclosedQuoteLine == nil
+        }
+        if !joined { stretches = [reader.read(from: first, to: end, state: makeState(), record: record)] }
+        if let openLine = stretches.last?.unclosedQuoteLine { return (nil, [unclosedQuote(openLine, source: source)], []) }
+        return (Character(Unicode.Scalar(delimiter)), stretches.flatMap(\.issues), stretches.map(\.state))
+    }
+
+    private static func unclosedQuote(_ openLine: Int, source: String) -> InputIssue {
+        InputIssue(
+            source: source, line: openLine,
+            problem: Phrase("a quoted field that starts on line \(openLine) is never closed",
+                            lv: "pēdiņās ielikts lauks, kas sākas \(openLine). rindā, nekad netiek aizvērts"),
+            fix: Phrase("add the closing '\"', and write a quote inside a quoted field as two quotes (\"\")",
+                        lv: "pievienojiet noslēdzošo '\"' un pēdiņas lauka iekšpusē rakstiet kā divas pēdiņas (\"\")")
+        )
+    }
+
+    /// Reads the records after the header, from a cut of the file to the next.
+    private struct StretchReader: @unchecked Sendable {
+        /// The file's bytes, only read, while ``scan(_:source:header:state:stretches:concurrentFrom:record:)`` waits
+        /// for its stretches.
+        let text: UnsafeBufferPointer<UInt8>
+        let delimiter: UInt8
+        let columns: Int
+        let source: String
+
+        /// Where a stretch starts: a byte offset and its line.
+        typealias Cut = (index: Int, line: Int)
+
+        /// `first` and about evenly spaced cuts after it, each just after a line feed, with the line it starts.
+        func cuts(from first: Cut, into parts: Int) -> [Cut] {
+            var cuts = [first]
+            for part in 1..<max(1, parts) {
+                guard let previous = cuts.last else { break }
+                var index = max(previous.index, first.index + (text.count - first.index) * part / parts)
+                while index < text.count, text[index] != UInt8(ascii: "\n") { index += 1 }
+                guard index + 1 < text.count else { break }
+                cuts.append((index + 1, previous.line + lineEnds(previous.index..<(index + 1))))
+            }
+            return cuts
+        }
+
+        /// Line ends as the parser counts them: a line feed, a carriage return without one after it, a pair once.
+        private func lineEnds(_ range: Range<Int>) -> Int {
+            var count = 0
+            for index in range where text[index] == UInt8(ascii: "\n")
+                || (text[index] == UInt8(ascii: "\r") && (index + 1 == text.count || text[index + 1] != UInt8(ascii: "\n"))) {
+                count += 1
+            }
+            return count
+        }
+
+        struct Stretch<State: Sendable>: Sendable {
+            var state: State
+            var issues: [InputIssue]
+            /// Where the reader stopped, and the line there: the next cut, when the cut was right.
+            var end: Int
+            var line: Int
+            var unclosedQuoteLine: Int?
+        }
+
+        func read<State: Sendable>(
+            from cut: Cut, to end: Int, state: State, record: (inout State, Int, CSVFields) -> Void
+        ) -> Stretch<State> {
+            var state = state
+            var parser = CSVParser(bytes: text, delimiter: delimiter, position: cut.index, line: cut.line)
+            var fields = CSVFields()
+            var issues: [InputIssue] = []
+            while parser.position < end, let line = parser.next(into: &fields) {
+                guard !fields.isBlank else { continue }
+                guard fields.count <= columns else {
+                    issues.append(InputIssue(
+                        source: source, line: line,
+                        problem: Phrase("the row has \(fields.count) fields but the header has \(columns) columns",
+                                        lv: "rindā ir \(fields.count) lauki, bet galvenē \(columns) kolonnas"),
+                        fix: Phrase("put quotes around fields that contain '\(printable(delimiter))' "
+                                    + (delimiter == UInt8(ascii: ",")
+                                        ? "(and write decimals such as 12,5 as 12.5)" : "(such as lists)"),
+                                    lv: "ielieciet pēdiņās laukus, kuros ir '\(printable(delimiter))' "
+                                    + (delimiter == UInt8(ascii: ",")
+                                        ? "(un rakstiet decimālskaitļus, piemēram, 12,5 kā 12.5)" : "(piemēram, sarakstus)"))
+                    ))
+                    continue
+                }
+                record(&state, line, fields)
+            }
+            return Stretch(state: state, issues: issues, end: parser.position, line: parser.line,
+                           unclosedQuoteLine: parser.unclosedQuoteLine)
+        }
     }
 
     private static func printable(_ delimiter: UInt8) -> String {
@@ -205,15 +292,22 @@ struct CSVFields {
 private struct CSVParser {
     let bytes: UnsafeBufferPointer<UInt8>
     let delimiter: UInt8
-    private var index = 0
-    private var line = 1
+    private var index: Int
+    /// The line of the next byte.
+    private(set) var line: Int
     /// The line of a quoted field still open at the end of the input.
     private(set) var unclosedQuoteLine: Int?
 
-    init(bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) {
+    /// A parser from `position`, which must start a record, on `line`.
+    init(bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, position: Int = 0, line: Int = 1) {
         self.bytes = bytes
         self.delimiter = delimiter
+        index = position
+        self.line = line
     }
+
+    /// The offset of the next byte.
+    var position: Int { index }
 
     private static let quote = UInt8(ascii: "\"")
     private static let lineFeed = UInt8(ascii: "\n")

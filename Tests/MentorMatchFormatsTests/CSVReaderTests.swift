@@ -1,6 +1,6 @@
 import Foundation
 import MentorMatchCore
-import MentorMatchFormats
+@testable import MentorMatchFormats
 import Testing
 
 private func table(_ text: String) throws -> CSVTable {
@@ -116,5 +116,46 @@ struct CSVWriterTests {
         let rows = [["M01", "a, \"b\"\nc", "  x  ", ""], ["M02", "Meņģele", "", "z"]]
         let text = CSVWriter.text(header: ["id", "b", "c", "d"], rows: rows)
         #expect(try table(text).records.map(\.fields) == rows)
+    }
+
+    /// A large file is read in stretches on all cores: cut anywhere (inside quoted line breaks too, after CR, CRLF or
+    /// blank lines, with rows too wide and quotes never closed), the records, their lines and the issues are the
+    /// file's read in one go.
+    @Test func filesReadInStretchesGiveTheRecordsOfOneReading() {
+        var random = SplitMix64(seed: 21)
+        let pieces = ["M01", "Ogre", " x ", "\"a,b\"", "\"line\nbreak\"", "\"cr\r\nlf\"", "\"say \"\"hi\"\"\"", "ab\"c", "Ķegums", ""]
+        let ends = ["\n", "\r\n", "\r", "\n\n", "\n \n"]
+        for round in 0..<200 {
+            let width = random.int(in: 1...4)
+            var text = (0..<width).map { "c\($0)" }.joined(separator: ",") + random.pick(ends)
+            for _ in 0..<random.int(in: 0...60) {
+                let fields = (0..<random.int(in: 1...(width + 1))).map { _ in random.pick(pieces) }
+                text += fields.joined(separator: ",") + random.pick(ends)
+            }
+            if random.chance(0.1) { text += "\"never closed\n,1" }
+            if random.chance(0.2) { text.removeLast() }
+            let data = Data(text.utf8)
+            func scanned(_ stretches: Int) -> (Character?, [InputIssue], [[CSVRecord]]) {
+                let result = CSVReader.scan(data, source: "t.csv", header: { _, _ in }, state: { [CSVRecord]() },
+                                            stretches: stretches, concurrentFrom: 0) { records, line, fields in
+                    records.append(CSVRecord(line: line, fields: fields.indices.map(fields.text)))
+                }
+                return (result.delimiter, result.issues, result.parts)
+            }
+            let whole = scanned(1)
+            for stretches in 2...7 {
+                let cut = scanned(stretches)
+                #expect(cut.0 == whole.0, "round \(round), \(stretches) stretches")
+                #expect(cut.1 == whole.1, "round \(round), \(stretches) stretches")
+                #expect(Array(cut.2.joined()) == Array(whole.2.joined()), "round \(round), \(stretches) stretches")
+            }
+        }
+        // Cut after line ends outside quotes, a large file's stretches are read apart.
+        let rows = (0..<5_000).map { "M\($0),\"Ogre, Suntaži\",\($0 % 3)" }
+        let stretched = CSVReader.scan(Data(("id,place,n\n" + rows.joined(separator: "\n")).utf8), source: "t.csv",
+                                       header: { _, _ in }, state: { 0 }, stretches: 2, concurrentFrom: 0) { count, _, _ in
+            count += 1
+        }
+        #expect(stretched.parts.count == 2 && stretched.parts.reduce(0, +) == 5_000)
     }
 }
