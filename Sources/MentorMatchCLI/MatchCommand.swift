@@ -57,16 +57,16 @@ struct MatchCommand: ParsableCommand {
             }
             result = result.worded(in: language.language)
             result.timings.reading = readingSeconds
-            let files = try MentorMatchError.formatting { () throws(FormatError) in
-                try ResultFiles.matchFiles(result, input: loaded.input, language: language.language,
-                                       rejected: skipInvalid ? loaded.rejected : nil)
+            let directory = URL(fileURLWithPath: out)
+            try write(to: directory, owned: CommandOutput.match, extraSets: extraSets, extraFiles: extraFiles) {
+                destination throws(FormatError) in
+                try ResultFiles.writeMatchFiles(result, input: loaded.input, language: language.language,
+                                                rejected: skipInvalid ? loaded.rejected : nil, to: destination)
             }
-            let json = try producedFile("result.json", in: files)
-            try write(files, to: URL(fileURLWithPath: out), owned: CommandOutput.match, extraSets: extraSets, extraFiles: extraFiles)
             let headline = loaded.rejected.isEmpty ? "" : RejectedCSV.headline(loaded.rejected) + "\n"
             switch format {
             case .table: print(TerminalLayout.fitted(headline + TerminalReport.render(result, language.language)), terminator: "")
-            case .json: FileHandle.standardOutput.write(json)
+            case .json: try printFile(directory.appendingPathComponent("result.json"))
             }
         } catch {
             throw fail(error, language: language.language)

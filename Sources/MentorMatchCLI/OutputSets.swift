@@ -36,6 +36,50 @@ func write(
     }
 }
 
+/// Writes the output set that `produce` makes into `directory` as it makes it (and the extra sets and files with it),
+/// atomically, or throws ``MentorMatchError/formatFailed(_:)`` or ``MentorMatchError/outputFailed(_:)``.
+func write(
+    to directory: URL, owned: Set<String>, extraSets: [AtomicOutput.OutputSet] = [],
+    extraFiles: [AtomicOutput.OutputFile] = [], producing produce: (any OutputDestination) throws(FormatError) -> Void
+) throws(MentorMatchError) {
+    do {
+        try AtomicOutput.write(extraSets, files: extraFiles, producing: directory, owned: .names(owned), produce)
+    } catch {
+        switch error {
+        case .making(let error): throw .formatFailed(error)
+        case .writing(let error): throw .outputFailed(error)
+        }
+    }
+}
+
+/// Copies the file at `url` to standard output (a national `result.json` after `--format json`), a few megabytes at
+/// a time.
+func printFile(_ url: URL) throws(MentorMatchError) {
+    let source = open(url.path, O_RDONLY | O_CLOEXEC)
+    guard source >= 0 else {
+        throw .outputFailed(AtomicOutputError(path: url.path, problem: "the file just written cannot be read back to print it"))
+    }
+    defer { close(source) }
+    let capacity = 1 << 22
+    let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+    defer { buffer.deallocate() }
+    while true {
+        let count = read(source, buffer, capacity)
+        if count < 0, errno == EINTR { continue }
+        guard count > 0 else { break }
+        var written = 0
+        while written < count {
+            let step = write(STDOUT_FILENO, buffer + written, count - written)
+            if step < 0, errno == EINTR { continue }
+            guard step > 0 else {
+                throw .outputFailed(AtomicOutputError(path: "standard output", problem: "it cannot be written (the files "
+                                                          + "in \(url.deletingLastPathComponent().path) are complete)"))
+            }
+            written += step
+        }
+    }
+}
+
 /// SIGINT and SIGTERM remove the staging folders of a write in progress and exit 130 or 143, as shells report a
 /// death by those signals; the output folder keeps its complete old set.
 enum OutputSignals {

@@ -12,6 +12,54 @@ package enum ConcurrentChunks {
         return slots.values.map { $0! }
     }
 
+    /// Computes `produce(0)`, …, `produce(count − 1)` on all cores and hands each value to `consume` in index order,
+    /// one call at a time, on the thread that computed it, while the other threads go on computing: a long output is
+    /// written as it is made, and at most one value per core waits for its turn.
+    package static func inOrder<Value>(
+        count: Int, produce: @Sendable (Int) -> Value, consume: @Sendable (Int, Value) -> Void
+    ) {
+        let turns = Turns()
+        let workers = min(count, ProcessInfo.processInfo.activeProcessorCount)
+        // A worker claims indices in increasing order, so the lowest one not yet consumed is always being computed
+        // or waiting for nothing: no worker waits forever, also when Dispatch runs the workers one after the other.
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let index = turns.claim(below: count) {
+                let value = produce(index)
+                turns.wait(for: index)
+                consume(index, value)
+                turns.finish(index)
+            }
+        }
+    }
+
+    /// The next index to claim and the next to consume, for ``inOrder(count:produce:consume:)``.
+    private final class Turns: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var nextClaim = 0
+        private var nextTurn = 0
+
+        func claim(below count: Int) -> Int? {
+            condition.withLock {
+                guard nextClaim < count else { return nil }
+                defer { nextClaim += 1 }
+                return nextClaim
+            }
+        }
+
+        func wait(for index: Int) {
+            condition.withLock {
+                while nextTurn != index { condition.wait() }
+            }
+        }
+
+        func finish(_ index: Int) {
+            condition.withLock {
+                nextTurn = index + 1
+                condition.broadcast()
+            }
+        }
+    }
+
     /// `(first(), second())`, computed concurrently: `first` on a thread of its own, `second` on the caller's.
     ///
     /// Not by `concurrentPerform`: Dispatch runs an apply nested in another one on as many threads as the outer one

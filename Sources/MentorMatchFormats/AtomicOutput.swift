@@ -36,6 +36,9 @@ public struct AtomicOutputError: Error, Sendable, Hashable, CustomStringConverti
 ///   the user's) is carried into the new set unchanged. A folder other than MentorMatch's own (``carriedFolders``)
 ///   is not carried: a directory holding one is refused, so that `--out` never takes over a home or project folder.
 /// - A single file (``OutputFile``, such as `--write-lp`) is written beside its target and renamed over it.
+/// - A set can also be made while it is written (``write(_:files:producing:owned:_:)``): each file goes into the
+///   staging folder as soon as it is made, a streamed one (`result.json`) as it is encoded, so that it is never held
+///   in memory whole; the switch comes after the last one, as for any set.
 /// - Files are not synced to disk, so a power cut may still lose recent writes.
 public enum AtomicOutput {
     /// One directory's new files, staged and not yet switched in.
@@ -117,6 +120,53 @@ public enum AtomicOutput {
         for set in staged { try set.commit() }
     }
 
+    /// Why a set made while it was written was not switched in; no output file was changed.
+    public enum ProducedSetError: Error, Sendable, Hashable {
+        /// A file's contents could not be made.
+        case making(FormatError)
+        /// A file could not be written or the set switched in.
+        case writing(AtomicOutputError)
+    }
+
+    /// Stages `sets` and `files` (as ``write(_:files:)``) and the set that `produce` makes into `directory`, writing
+    /// each of its files into the staging folder as `produce` hands it over; then switches everything in. A failure
+    /// anywhere, in `produce` or in writing, changes nothing.
+    /// - Throws: ``ProducedSetError``.
+    public static func write(
+        _ sets: [OutputSet], files: [OutputFile] = [], producing directory: URL, owned: Ownership,
+        _ produce: (any OutputDestination) throws(FormatError) -> Void
+    ) throws(ProducedSetError) {
+        var staged: [StagedSet] = []
+        var stagedFiles: [StagedFile] = []
+        defer {
+            for set in staged { set.discard() }
+            for file in stagedFiles { file.discard() }
+        }
+        let produced: StagedSet
+        do throws(AtomicOutputError) {
+            for file in files { stagedFiles.append(try StagedFile(file)) }
+            for set in sets { staged.append(try StagedSet(set)) }
+            produced = try StagedSet(directory: directory, owned: owned)
+            staged.append(produced)
+        } catch {
+            throw .writing(error)
+        }
+        let destination = StagingDestination(produced)
+        do {
+            try produce(destination)
+        } catch {
+            throw .making(error)
+        }
+        do throws(AtomicOutputError) {
+            let written = try destination.finish()
+            try produced.carryOldFiles(keeping: written)
+            for file in stagedFiles { try file.commit() }
+            for set in staged { try set.commit() }
+        } catch {
+            throw .writing(error)
+        }
+    }
+
     /// One file written beside its target.
     struct StagedFile {
         let target: URL
@@ -166,16 +216,34 @@ public enum AtomicOutput {
     struct StagedSet {
         let target: URL
         let staging: URL
+        let owned: Ownership
+        let targetExists: Bool
 
         init(_ set: OutputSet) throws(AtomicOutputError) {
             let names = set.files.keys.sorted() + set.subdirectories.keys.sorted()
-            for name in names + set.subdirectories.values.flatMap(\.keys)
-            where name.isEmpty || name == "." || name == ".." || name.contains("/") {
+            for name in names + set.subdirectories.values.flatMap(\.keys) where !Self.isPlainName(name) {
                 throw AtomicOutputError(path: name, problem: "an output file name must be a plain file name")
             }
+            try self.init(directory: set.directory, owned: set.owned)
+            do throws(AtomicOutputError) {
+                try stage(set)
+                try carryOldFiles(keeping: Written(files: Set(set.files.keys), folders: Set(set.subdirectories.keys)))
+            } catch {
+                discard()
+                throw error
+            }
+        }
+
+        static func isPlainName(_ name: String) -> Bool {
+            !(name.isEmpty || name == "." || name == ".." || name.contains("/"))
+        }
+
+        /// An empty staging folder for `directory`.
+        init(directory: URL, owned: Ownership) throws(AtomicOutputError) {
+            self.owned = owned
             let manager = FileManager.default
             // A symbolic link to the output folder keeps pointing at it: the real folder is switched.
-            target = set.directory.standardizedFileURL.resolvingSymlinksInPath()
+            target = directory.standardizedFileURL.resolvingSymlinksInPath()
             var isDirectory: ObjCBool = false
             let exists = manager.fileExists(atPath: target.path, isDirectory: &isDirectory)
             if exists && !isDirectory.boolValue {
@@ -199,15 +267,11 @@ public enum AtomicOutput {
                 StagingRegistry.shared.unregister(staging.path)
                 throw AtomicOutputError(path: parent.path, problem: "the folder is not writable; no output file was changed")
             }
-            do throws(AtomicOutputError) {
-                try stage(set, targetExists: exists)
-            } catch {
-                discard()
-                throw error
-            }
+            targetExists = exists
         }
 
-        private func stage(_ set: OutputSet, targetExists: Bool) throws(AtomicOutputError) {
+        /// The set's files and subdirectories, written into the staging folder.
+        private func stage(_ set: OutputSet) throws(AtomicOutputError) {
             let manager = FileManager.default
             var staged = set.files.map { (name: $0.key, data: $0.value) }
             for (subdirectory, contents) in set.subdirectories {
@@ -229,8 +293,20 @@ public enum AtomicOutput {
                 throw AtomicOutputError(path: target.appendingPathComponent(files[index].name).path,
                                         problem: "the file cannot be written; no output file was changed")
             }
+        }
+
+        /// The names a set wrote: files, and whole subdirectories.
+        struct Written {
+            var files: Set<String>
+            var folders: Set<String> = []
+        }
+
+        /// Carries the old files that this run neither writes nor owns into the staging folder (see
+        /// ``AtomicOutput``), after checking that no folder stands where the run writes a file.
+        func carryOldFiles(keeping written: Written) throws(AtomicOutputError) {
             guard targetExists else { return }
-            for name in set.files.keys.sorted() {
+            let manager = FileManager.default
+            for name in written.files.sorted() {
                 var isFolder: ObjCBool = false
                 if manager.fileExists(atPath: target.appendingPathComponent(name).path, isDirectory: &isFolder), isFolder.boolValue {
                     throw AtomicOutputError(path: target.appendingPathComponent(name).path,
@@ -238,7 +314,7 @@ public enum AtomicOutput {
                                                 + "No output file was changed")
                 }
             }
-            let written = Set(set.files.keys).union(set.subdirectories.keys)
+            let writtenNames = written.files.union(written.folders)
             let old: [String]
             do {
                 old = try manager.contentsOfDirectory(atPath: target.path)
@@ -246,7 +322,7 @@ public enum AtomicOutput {
                 throw AtomicOutputError(path: target.path, problem: "the folder cannot be read; no output file was changed")
             }
             // Staging folders inside the output are what earlier versions left when killed.
-            for name in old where !written.contains(name) && !set.owned.owns(name) && !name.hasPrefix(".mentormatch-staging-") {
+            for name in old where !writtenNames.contains(name) && !owned.owns(name) && !name.hasPrefix(".mentormatch-staging-") {
                 let source = target.appendingPathComponent(name), copy = staging.appendingPathComponent(name)
                 var isFolder: ObjCBool = false
                 if manager.fileExists(atPath: source.path, isDirectory: &isFolder), isFolder.boolValue,
@@ -299,6 +375,108 @@ public enum AtomicOutput {
             }
         }
     }
+}
+
+/// The files of a set made while it is written, each written into the staging folder as it is handed over. A failure
+/// is kept (the first one) and reported by ``finish()``; the files after it are not written.
+private final class StagingDestination: OutputDestination, @unchecked Sendable {
+    private let staged: AtomicOutput.StagedSet
+    private let lock = NSLock()
+    private var names: Set<String> = []
+    private var failure: AtomicOutputError?
+
+    init(_ staged: AtomicOutput.StagedSet) {
+        self.staged = staged
+    }
+
+    func write(_ name: String, _ contents: Data) {
+        guard let url = claim(name) else { return }
+        do {
+            try contents.write(to: url)
+        } catch {
+            fail(name)
+        }
+    }
+
+    func stream<Failure: Error>(_ name: String, _ body: (any ByteSink) throws(Failure) -> Void) throws(Failure) {
+        guard let url = claim(name) else { return }
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { return fail(name) }
+        let sink = FileSink(descriptor)
+        defer {
+            if close(descriptor) != 0 || sink.failed { fail(name) }
+        }
+        try body(sink)
+    }
+
+    /// The names written; throws the first failure.
+    func finish() throws(AtomicOutputError) -> AtomicOutput.StagedSet.Written {
+        let (failure, names) = lock.withLock { (self.failure, self.names) }
+        if let failure { throw failure }
+        return AtomicOutput.StagedSet.Written(files: names)
+    }
+
+    /// The staging path for `name`, or `nil` (and the failure kept) when it cannot be written.
+    private func claim(_ name: String) -> URL? {
+        lock.withLock {
+            guard failure == nil else { return nil }
+            guard AtomicOutput.StagedSet.isPlainName(name), !names.contains(name) else {
+                failure = AtomicOutputError(path: name, problem: "an output file name must be a plain file name, "
+                                                + "written once")
+                return nil
+            }
+            names.insert(name)
+            return staged.staging.appendingPathComponent(name)
+        }
+    }
+
+    private func fail(_ name: String) {
+        lock.withLock {
+            if failure == nil {
+                failure = AtomicOutputError(path: staged.target.appendingPathComponent(name).path,
+                                            problem: "the file cannot be written; no output file was changed")
+            }
+        }
+    }
+}
+
+/// A streamed file's descriptor; a failed write is kept, and everything after it skipped.
+private final class FileSink: ByteSink {
+    private let descriptor: Int32
+    private(set) var failed = false
+
+    init(_ descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard var next = bytes.baseAddress, !failed else { return }
+        var left = bytes.count
+        while left > 0 {
+            let written = systemWrite(descriptor, next, left)
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else {
+                failed = true
+                return
+            }
+            next += written
+            left -= written
+        }
+    }
+
+    func restart() {
+        guard !failed else { return }
+        failed = ftruncate(descriptor, 0) != 0 || lseek(descriptor, 0, SEEK_SET) != 0
+    }
+}
+
+/// write(2), which ``FileSink``'s own `write` hides.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafePointer<UInt8>, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(descriptor, bytes, count)
+    #else
+    Darwin.write(descriptor, bytes, count)
+    #endif
 }
 
 /// `renameat2(…, RENAME_EXCHANGE)`: swaps two paths atomically (Linux 3.15, glibc 2.28). Looked up at run time, as

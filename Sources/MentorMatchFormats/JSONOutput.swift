@@ -23,4 +23,24 @@ enum JSONOutput {
             throw .unencodable(output: output, problem: "\(error)")
         }
     }
+
+    /// ``data(_:output:)``'s bytes streamed into the file `output` of `destination` as they are made, so that a
+    /// national `result.json` is never held whole; where the fast encoder has to start again (see
+    /// ``PrettyJSONEncoder/Restart``), the file is written again from memory.
+    /// - Throws: ``FormatError`` naming `output`.
+    static func write(_ value: some Encodable, output: String, to destination: any OutputDestination) throws(FormatError) {
+        try destination.stream(output) { sink throws(FormatError) in
+            do {
+                try PrettyJSONEncoder.encode(value, lineEnd: true, to: sink)
+                return
+            } catch is PrettyJSONEncoder.Misuse {
+            } catch is PrettyJSONEncoder.Restart {
+            } catch {
+                throw .unencodable(output: output, problem: "\(error)")
+            }
+            sink.restart()
+            let whole = try data(value, output: output)
+            whole.withUnsafeBytes { sink.write($0.bindMemory(to: UInt8.self)) }
+        }
+    }
 }

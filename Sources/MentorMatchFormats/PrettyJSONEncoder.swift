@@ -16,9 +16,16 @@ import MentorMatchCore
 /// again. A type that writes to a nested container after its parent wrote something else, which Foundation allows
 /// and no synthesised `Codable` does, makes ``encode(_:)`` throw ``Misuse``; ``JSONOutput/data(_:output:)`` then falls
 /// back to Foundation's encoder.
+///
+/// Written to a sink (``encode(_:lineEnd:to:)``), the long arrays of the top-level object go to the sink chunk by
+/// chunk as they are made, so a national document is never held whole. What was sent cannot be put in key order
+/// any more: an object that would need it (no type of a result does) makes the encoding throw ``Restart``.
 struct PrettyJSONEncoder {
     /// A container was used after a sibling container was written.
     struct Misuse: Error {}
+
+    /// Bytes already sent to the sink would have to change: the caller encodes again into memory.
+    struct Restart: Error {}
 
     /// The JSON text of `value`, followed by a line end when `lineEnd` is true.
     /// - Throws: `EncodingError.invalidValue` for a number that is not finite (as Foundation does), ``Misuse``.
@@ -28,84 +35,15 @@ struct PrettyJSONEncoder {
         if lineEnd { writer.buffer.append(UInt8(ascii: "\n")) }
         return writer.buffer.takeData()
     }
-}
 
-/// A growable byte buffer whose storage becomes a `Data` without a copy.
-///
-/// Its state is only ever touched by one encoding on one thread, so the run-time exclusivity checks that every
-/// access to a class's stored property would otherwise pay are switched off (they cost more than the writing).
-/// It grows with `realloc`, which moves a large buffer by remapping its pages: a national document is never held
-/// twice, old and new, while it grows.
-final class JSONByteBuffer {
-    @exclusivity(unchecked) private(set) var base: UnsafeMutablePointer<UInt8>
-    @exclusivity(unchecked) private(set) var count = 0
-    @exclusivity(unchecked) private var capacity: Int
-
-    init(capacity: Int = 1 << 16) {
-        self.capacity = capacity
-        base = Self.grown(nil, to: capacity)
-    }
-
-    deinit { free(base) }
-
-    /// `memory` (or new memory) grown to `capacity` bytes; a failure ends the process as any failed allocation does,
-    /// in the runtime's words, which a job's worker reports as its memory limit.
-    private static func grown(_ memory: UnsafeMutablePointer<UInt8>?, to capacity: Int) -> UnsafeMutablePointer<UInt8> {
-        guard let grown = realloc(memory, capacity) else { fatalError("Could not allocate memory") }
-        return grown.assumingMemoryBound(to: UInt8.self)
-    }
-
-    @inline(__always)
-    func reserve(_ extra: Int) {
-        guard count + extra > capacity else { return }
-        var newCapacity = capacity * 2
-        while newCapacity < count + extra { newCapacity *= 2 }
-        base = Self.grown(base, to: newCapacity)
-        capacity = newCapacity
-    }
-
-    @inline(__always)
-    func append(_ byte: UInt8) {
-        reserve(1)
-        base[count] = byte
-        count += 1
-    }
-
-    @inline(__always)
-    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
-        reserve(bytes.count)
-        (base + count).update(from: source, count: bytes.count)
-        count += bytes.count
-    }
-
-    @inline(__always)
-    func append(_ text: StaticString) {
-        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
-
-    func append(_ string: String) {
-        var string = string
-        string.withUTF8 { append($0) }
-    }
-
-    /// Two spaces per level, as Foundation indents.
-    func appendIndent(_ level: Int) {
-        let width = 2 * level
-        reserve(width)
-        (base + count).update(repeating: UInt8(ascii: " "), count: width)
-        count += width
-    }
-
-    func truncate(to newCount: Int) { count = newCount }
-
-    /// Hands the bytes to a `Data` that frees them, leaving this buffer empty.
-    func takeData() -> Data {
-        let data = Data(bytesNoCopy: base, count: count, deallocator: .free)
-        capacity = 16
-        base = Self.grown(nil, to: capacity)
-        count = 0
-        return data
+    /// The same text written to `sink`.
+    /// - Throws: as ``encode(_:lineEnd:)``, and ``Restart``; after a throw the sink holds part of the text.
+    static func encode<Value: Encodable>(_ value: Value, lineEnd: Bool = false, to sink: any ByteSink) throws {
+        let writer = PrettyJSONWriter(sink: sink)
+        try writer.encodeValue(value, depth: 0)
+        if lineEnd { writer.buffer.append(UInt8(ascii: "\n")) }
+        writer.flush()
+        if writer.needsRestart { throw Restart() }
     }
 }
 
@@ -134,9 +72,44 @@ private struct SuperKey: CodingKey {
 }
 
 /// The encoder behind ``PrettyJSONEncoder``: one writer, a stack of open containers. Used by one encoding on one
-/// thread, so its stored properties skip the run-time exclusivity checks (see ``JSONByteBuffer``).
+/// thread, so its stored properties skip the run-time exclusivity checks (see ``OutputBytes``).
 final class PrettyJSONWriter: Encoder {
-    let buffer = JSONByteBuffer()
+    let buffer = OutputBytes()
+    /// Where the long arrays are sent as they are made; `nil`: everything stays in ``buffer``.
+    private let sink: (any ByteSink)?
+    /// Bytes already sent to the sink, before ``buffer``'s first.
+    @exclusivity(unchecked) private var flushed = 0
+    /// Something already sent would have to change (see ``PrettyJSONEncoder/Restart``).
+    @exclusivity(unchecked) private(set) var needsRestart = false
+
+    init(sink: (any ByteSink)? = nil) {
+        self.sink = sink
+    }
+
+    /// Where the next byte goes in the whole text.
+    private var position: Int { flushed + buffer.count }
+
+    /// Sends the buffer to the sink, if there is one.
+    func flush() {
+        guard let sink, buffer.count > 0 else { return }
+        sink.write(buffer.bytes)
+        flushed += buffer.count
+        buffer.truncate(to: 0)
+    }
+
+    /// Appends bytes made elsewhere (a chunk of a long array); sent on at once when there is a sink.
+    private func appendMade(_ bytes: Data) {
+        bytes.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            if let sink {
+                flush()
+                sink.write(bytes)
+                flushed += bytes.count
+            } else {
+                buffer.append(bytes)
+            }
+        }
+    }
     /// Built on demand from the open frames: every member and element would otherwise pay for keeping it.
     var codingPath: [any CodingKey] { path(through: frames.count - 1) }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
@@ -158,7 +131,8 @@ final class PrettyJSONWriter: Encoder {
         var identity: Int
     }
 
-    /// One written member of an open object: its key and where its bytes (indent, key and value) start.
+    /// One written member of an open object: its key and where its bytes (indent, key and value) start in the whole
+    /// text.
     private struct Member {
         var key: String
         var start: Int
@@ -168,7 +142,7 @@ final class PrettyJSONWriter: Encoder {
     @exclusivity(unchecked) private var members: [Member] = []
     @exclusivity(unchecked) private var nextIdentity = 0
     /// Where an object's members are put in key order.
-    private let scratch = JSONByteBuffer()
+    private let scratch = OutputBytes()
     /// Key orders found before: objects of one type encode the same keys in the same order, so each order is sorted once.
     @exclusivity(unchecked) private var keyOrders: [(keys: [String], order: [Int])] = []
     /// The frame whose `encode(to:)` is running: the one `container(keyedBy:)` and friends answer for.
@@ -283,11 +257,15 @@ final class PrettyJSONWriter: Encoder {
         let last = members.count
         guard first < last else { return }
         let regionStart = members[first].start
-        let regionEnd = buffer.count
+        let regionEnd = position
+        guard regionStart >= flushed else {
+            needsRestart = true
+            return
+        }
         scratch.truncate(to: 0)
-        scratch.append(UnsafeBufferPointer(start: buffer.base + regionStart, count: regionEnd - regionStart))
+        scratch.append(UnsafeBufferPointer(start: buffer.base + (regionStart - flushed), count: regionEnd - regionStart))
         let order = keyOrder(from: first)
-        buffer.truncate(to: regionStart)
+        buffer.truncate(to: regionStart - flushed)
         for (offset, position) in order.enumerated() {
             if offset > 0 { buffer.append(",\n") }
             // A member's bytes end two bytes (",\n") before the next one starts, the last one at the region's end.
@@ -354,7 +332,7 @@ final class PrettyJSONWriter: Encoder {
             }
         }
         frames[index].count += 1
-        members.append(Member(key: name, start: buffer.count))
+        members.append(Member(key: name, start: position))
         buffer.appendIndent(frames[index].depth + 1)
         writeString(name)
         buffer.append(" : ")
@@ -401,32 +379,36 @@ final class PrettyJSONWriter: Encoder {
             writeString(url.absoluteString)
         } else if Value.self == Decimal.self, let decimal = value as? Decimal {
             buffer.append(decimal.description)
-        } else if depth <= 1, let array = value as? any ConcurrentlyEncodableArray,
-            array.count >= Self.concurrentElements, var elements = Self.elementBytes(array, depth: depth + 1) {
+        } else if depth <= 1, let array = value as? any ConcurrentlyEncodableArray, array.count >= Self.concurrentElements {
             // The long lists of a result (its pairs, alternatives, unmatched) are members of the top-level object:
             // the cast is tried only there, where it costs nothing, and the elements are written on all cores.
+            let start = buffer.count, flushedBefore = flushed
             buffer.append("[\n")
-            buffer.reserve(elements.reduce(0) { total, chunk in total + chunk.count + 2 })
-            for index in elements.indices {
-                if index > 0 { buffer.append(",\n") }
-                elements[index].withUnsafeBytes { buffer.append($0.bindMemory(to: UInt8.self)) }
-                // Freed once copied, so that a national document is not held twice.
-                elements[index] = Data()
+            if writeInChunks(array, depth: depth + 1) {
+                buffer.append(UInt8(ascii: "\n"))
+                buffer.appendIndent(depth)
+                buffer.append(UInt8(ascii: "]"))
+            } else {
+                // An element failed: written one by one, it reports the failure with its full coding path.
+                if flushed == flushedBefore { buffer.truncate(to: start) } else { needsRestart = true }
+                try encodeContainer(value, depth: depth)
             }
-            buffer.append(UInt8(ascii: "\n"))
-            buffer.appendIndent(depth)
-            buffer.append(UInt8(ascii: "]"))
         } else {
-            let index = openFrame(depth: depth)
-            let outer = currentValueFrame
-            currentValueFrame = index
-            defer { currentValueFrame = outer }
-            try value.encode(to: self)
-            if index == 0, frames[0].kind == .pending {
-                throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "Top-level \(Value.self) did not encode any values."))
-            }
-            while frames.count > index { closeTopFrame() }
+            try encodeContainer(value, depth: depth)
         }
+    }
+
+    /// Writes `value` through its own `encode(to:)`.
+    private func encodeContainer<Value: Encodable>(_ value: Value, depth: Int) throws {
+        let index = openFrame(depth: depth)
+        let outer = currentValueFrame
+        currentValueFrame = index
+        defer { currentValueFrame = outer }
+        try value.encode(to: self)
+        if index == 0, frames[0].kind == .pending {
+            throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "Top-level \(Value.self) did not encode any values."))
+        }
+        while frames.count > index { closeTopFrame() }
     }
 
     func writeInteger(_ value: some BinaryInteger) {
@@ -502,21 +484,36 @@ extension PrettyJSONWriter {
     /// Arrays of at least this many elements are written in chunks on all cores.
     static let concurrentElements = 4_096
 
-    /// The elements' JSON in chunks, each element indented for `depth` and separated by `,\n` within its chunk, or
-    /// `nil` when an element fails, so that the caller writes them one by one and reports the failure (with its full
-    /// coding path) as it would have.
-    static func elementBytes(_ array: any ConcurrentlyEncodableArray, depth: Int) -> [Data]? {
+    /// Elements per chunk of a long array: a chunk of explanations is a few megabytes.
+    static let chunkElements = 1_024
+
+    /// Writes the elements, each indented for `depth` and separated by `,\n`, in chunks made on all cores and
+    /// appended (or sent to the sink) in order as they are made; `false` when an element fails, so that the caller
+    /// writes them one by one and reports the failure (with its full coding path) as it would have.
+    private func writeInChunks(_ array: any ConcurrentlyEncodableArray, depth: Int) -> Bool {
         let count = array.count
-        let chunkCount = min(count / 1_024, 4 * ProcessInfo.processInfo.activeProcessorCount)
         let shared = ReadOnly(array: array)
-        var chunks: [Data] = []
-        for chunk in ConcurrentChunks.map(count: chunkCount, { chunk in
-            shared.array.elementBytes(count * chunk / chunkCount..<count * (chunk + 1) / chunkCount, depth: depth)
-        }) {
-            guard let chunk else { return nil }
-            chunks.append(chunk)
-        }
-        return chunks
+        let target = Target(writer: self)
+        ConcurrentChunks.inOrder(count: (count + Self.chunkElements - 1) / Self.chunkElements, produce: { chunk in
+            shared.array.elementBytes(chunk * Self.chunkElements..<min(count, (chunk + 1) * Self.chunkElements), depth: depth)
+        }, consume: { chunk, bytes in
+            guard let bytes, !target.failed else {
+                target.failed = true
+                return
+            }
+            if chunk > 0 { target.writer.buffer.append(",\n") }
+            target.writer.appendMade(bytes)
+        })
+        return !target.failed
+    }
+
+    /// The writer as the chunks' consumer sees it: ``ConcurrentChunks/inOrder(count:produce:consume:)`` calls it one
+    /// chunk at a time, in order, while the encoding that owns the writer waits.
+    private final class Target: @unchecked Sendable {
+        let writer: PrettyJSONWriter
+        var failed = false
+
+        init(writer: PrettyJSONWriter) { self.writer = writer }
     }
 
     /// An array shared by the writers of its chunks, which only read it while the encoding that owns it waits.

@@ -75,44 +75,51 @@ public enum ResultFiles {
     /// Every file `mentormatch match` writes: the CSV files, `map.svg` (in `language`, over the places of `input`),
     /// `result.json` (its `timings.writing` set to the time the CSV files and the map took), `result.xlsx` and, for a
     /// run that set invalid rows aside, `rejected.csv`.
-    ///
-    /// The files are independent of each other, so they are made on all cores: the workbook beside the CSV files
-    /// and the map, which `timings.writing` times, and then `result.json`; each of them on all cores too.
     public static func matchFiles(
         _ result: MatchingResult, input: MatchingInput, language: ReportLanguage = .en, rejected: [RejectedRow]? = nil
     ) throws(FormatError) -> [String: Data] {
+        let output = InMemoryOutput()
+        try writeMatchFiles(result, input: input, language: language, rejected: rejected, to: output)
+        return output.files
+    }
+
+    /// The files of ``matchFiles(_:input:language:rejected:)``, each handed to `destination` as soon as it is made
+    /// (`result.json` streamed as it is encoded, so that a national one is never held whole).
+    ///
+    /// The files are independent of each other, so they are made on all cores: the workbook beside the CSV files
+    /// and the map, which `timings.writing` times, and then `result.json`; each of them on all cores too.
+    public static func writeMatchFiles(
+        _ result: MatchingResult, input: MatchingInput, language: ReportLanguage = .en, rejected: [RejectedRow]? = nil,
+        to destination: any OutputDestination
+    ) throws(FormatError) {
         let clock = Date()
         let tables = tables(result)
         let (workbook, text) = ConcurrentChunks.both(
-            { Result { () throws(FormatError) in try WorkbookWriter.workbook(tables.map(\.table), output: "result.xlsx") } },
             { Result { () throws(FormatError) in
-                try textFiles(result, tables: tables, input: input, language: language, since: clock)
+                destination.write("result.xlsx", try WorkbookWriter.workbook(tables.map(\.table), output: "result.xlsx"))
+            } },
+            { Result { () throws(FormatError) in
+                try writeTextFiles(result, tables: tables, input: input, language: language, since: clock, to: destination)
             } })
         // The workbook's error first, so that a failing run reports the same error every time.
-        let workbookData = try workbook.get()
-        var files = try text.get()
-        files["result.xlsx"] = workbookData
-        if let rejected { files["rejected.csv"] = Data(RejectedCSV.text(rejected).utf8) }
-        return files
+        try workbook.get()
+        try text.get()
+        if let rejected { destination.write("rejected.csv", Data(RejectedCSV.text(rejected).utf8)) }
     }
 
     /// The CSV files and the map, made concurrently, then `result.json` with `timings.writing` set to the time
     /// since `clock`.
-    private static func textFiles(
+    private static func writeTextFiles(
         _ result: MatchingResult, tables: [(file: String, table: WorkbookWriter.Table)], input: MatchingInput,
-        language: ReportLanguage, since clock: Date
-    ) throws(FormatError) -> [String: Data] {
-        var makers: [String: @Sendable () -> Data] = [
-            "map.svg": { Data(ProgrammeMap.svg(input, result: result, language: language).utf8) },
-        ]
-        for (file, table) in tables { makers[file] = { csv(table) } }
-        let named = makers.sorted { $0.key < $1.key }
-        var files = Dictionary(uniqueKeysWithValues: zip(
-            named.map(\.key), ConcurrentChunks.map(count: named.count) { index in named[index].value() }))
+        language: ReportLanguage, since clock: Date, to destination: any OutputDestination
+    ) throws(FormatError) {
+        let map: @Sendable () -> Data = { Data(ProgrammeMap.svg(input, result: result, language: language).utf8) }
+        let makers: [(file: String, make: @Sendable () -> Data)] = [("map.svg", map)]
+            + tables.map { file, table in (file, { csv(table) }) }
+        _ = ConcurrentChunks.map(count: makers.count) { index in destination.write(makers[index].file, makers[index].make()) }
         var timed = result
         timed.timings.writing = Date().timeIntervalSince(clock)
-        files["result.json"] = try json(timed)
-        return files
+        try JSONOutput.write(timed, output: "result.json", to: destination)
     }
 
     /// The files of `matchFiles` whose content depends on the language, `map.svg` and `result.xlsx`, with the

@@ -29,7 +29,7 @@ public enum WorkbookWriter {
         let links = tables.indices.map { index in
             #"<Relationship Id="rId\#(index + 1)" Type="\#(officeRelationships)/worksheet" Target="worksheets/sheet\#(index + 1).xml"/>"#
         }.joined()
-        func text(_ name: String, _ text: String) -> ZIPWriter.Entry { ZIPWriter.Entry(name: name) { Array(text.utf8) } }
+        func text(_ name: String, _ text: String) -> ZIPWriter.Entry { ZIPWriter.Entry(name: name, contents: { Array(text.utf8) }) }
         let parts = [
             text("[Content_Types].xml", contentTypes(sheets: tables.count)),
             text("_rels/.rels", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="\#(packageRelationships)"><Relationship Id="rId1" Type="\#(officeRelationships)/officeDocument" Target="xl/workbook.xml"/></Relationships>"#),
@@ -37,7 +37,7 @@ public enum WorkbookWriter {
             text("xl/_rels/workbook.xml.rels", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="\#(packageRelationships)">\#(links)<Relationship Id="rId\#(tables.count + 1)" Type="\#(officeRelationships)/styles" Target="styles.xml"/></Relationships>"#),
             text("xl/styles.xml", styles),
         ] + tables.enumerated().map { index, table in
-            ZIPWriter.Entry(name: "xl/worksheets/sheet\(index + 1).xml") { sheet(table) }
+            ZIPWriter.Entry(name: "xl/worksheets/sheet\(index + 1).xml") { deflater in writeSheet(table, to: deflater) }
         }
         do {
             return try ZIPWriter.archive(parts)
@@ -60,47 +60,76 @@ public enum WorkbookWriter {
     /// A regular font and a bold one; style 1 is the header's.
     static let styles = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="\#(spreadsheet)"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#
 
-    /// The sheet's XML as UTF-8 bytes, appended piece by piece: national sheets hold millions of cells.
+    static let sheetStart = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="\#(spreadsheet)"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>"#
+
+    /// The sheet's XML as UTF-8 bytes (for tests; a workbook's sheets go to the deflater piece by piece).
     static func sheet(_ table: Table) -> [UInt8] {
-        var xml: [UInt8] = []
-        xml.reserveCapacity(table.rows.count * table.header.count * 48 + 512)
-        xml.append(contentsOf: #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="\#(spreadsheet)"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>"#.utf8)
+        let xml = OutputBytes()
+        writeSheet(table, flushingAt: .max) { bytes in xml.append(bytes) }
+        return Array(xml.bytes)
+    }
+
+    static func writeSheet(_ table: Table, to deflater: ZIPWriter.Deflater) {
+        writeSheet(table, flushingAt: 1 << 18) { bytes in deflater.append(bytes) }
+    }
+
+    /// Writes the sheet's XML into a buffer handed to `flush` whenever it holds `limit` bytes, and at the end:
+    /// national sheets hold millions of cells, so each piece is written byte by byte, never as a `String`.
+    static func writeSheet(_ table: Table, flushingAt limit: Int, _ flush: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let xml = OutputBytes(capacity: min(limit, 1 << 18) + 4_096)
+        xml.append(sheetStart)
         let columnCount = table.rows.reduce(table.header.count) { widest, row in max(widest, row.count) }
-        let letters = (0..<columnCount).map { column in Array(Workbook.columnLetters(column).utf8) }
+        let letters = (0..<columnCount).map { column in Workbook.columnLetters(column) }
         func append(_ row: [String], number: Int) {
-            let reference = Array(String(number).utf8)
-            xml.append(contentsOf: #"<row r=""#.utf8)
-            xml.append(contentsOf: reference)
-            xml.append(contentsOf: #"">"#.utf8)
+            let reference = String(number)
+            xml.append(#"<row r=""#)
+            xml.append(reference)
+            xml.append(#"">"#)
             for (column, value) in row.enumerated() where !value.isEmpty {
-                xml.append(contentsOf: #"<c r=""#.utf8)
-                xml.append(contentsOf: letters[column])
-                xml.append(contentsOf: reference)
-                if number > 1, isCanonicalNumber(value) {
-                    xml.append(contentsOf: #""><v>"#.utf8)
-                    xml.append(contentsOf: value.utf8)
-                    xml.append(contentsOf: "</v></c>".utf8)
-                } else {
-                    // The header row (row 1) is bold: style 1.
-                    xml.append(contentsOf: (number == 1 ? #"" s="1" t="inlineStr"><is><t xml:space="preserve">"#
-                        : #"" t="inlineStr"><is><t xml:space="preserve">"#).utf8)
-                    xml.append(contentsOf: escaped(value).utf8)
-                    xml.append(contentsOf: "</t></is></c>".utf8)
+                xml.append(#"<c r=""#)
+                xml.append(letters[column])
+                xml.append(reference)
+                var value = value
+                value.withUTF8 { bytes in
+                    if number > 1, isCanonicalNumber(bytes) {
+                        xml.append(#""><v>"#)
+                        xml.append(bytes)
+                        xml.append("</v></c>")
+                        return
+                    }
+                    // The header row (row 1) is bold: style 1. Blanks at either end are kept only when marked.
+                    xml.append(number == 1 ? #"" s="1" t="inlineStr"><is><t"# : #"" t="inlineStr"><is><t"#)
+                    xml.append(isBlank(bytes.first) || isBlank(bytes.last) ? #" xml:space="preserve">"# : ">")
+                    appendEscaped(bytes, to: xml)
+                    xml.append("</t></is></c>")
                 }
             }
-            xml.append(contentsOf: "</row>".utf8)
+            xml.append("</row>")
+            if xml.count >= limit {
+                flush(xml.bytes)
+                xml.truncate(to: 0)
+            }
         }
         append(table.header, number: 1)
         for (index, row) in table.rows.enumerated() { append(row, number: index + 2) }
-        xml.append(contentsOf: "</sheetData></worksheet>".utf8)
-        return xml
+        xml.append("</sheetData></worksheet>")
+        flush(xml.bytes)
+    }
+
+    private static func isBlank(_ byte: UInt8?) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+    }
+
+    static func isCanonicalNumber(_ value: String) -> Bool {
+        var value = value
+        return value.withUTF8 { isCanonicalNumber($0) }
     }
 
     /// `0`, `12`, `-3`, `0.615`: what a spreadsheet shows the same once read as a number (at most 15 digits, the
     /// precision Excel keeps). Leading zeros (`007`) and plus signs keep a value text.
-    static func isCanonicalNumber(_ value: String) -> Bool {
+    static func isCanonicalNumber(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
         // On the UTF-8 bytes: every cell of every sheet passes here, and Character checks cost a run's writing time.
-        var bytes = value.utf8[...]
+        var bytes = value[...]
         if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
         var wholeDigits = 0
         var fractionDigits: Int?
@@ -143,25 +172,44 @@ public enum WorkbookWriter {
 
     /// XML text: the five special characters escaped, and the control characters XML 1.0 cannot hold left out.
     static func escaped(_ text: String) -> String {
-        // Most cells are plain printable ASCII: nothing to replace.
-        let plain = text.utf8.allSatisfy { byte in
-            (0x20...0x7E).contains(byte) && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<")
-                && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'")
-        }
-        if plain { return text }
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+        let xml = OutputBytes()
+        var text = text
+        text.withUTF8 { appendEscaped($0, to: xml) }
+        return String(decoding: xml.bytes, as: UTF8.self)
+    }
+
+    /// ``escaped(_:)`` on UTF-8 bytes, appended to `xml`: runs of plain bytes are copied whole.
+    static func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, to xml: OutputBytes) {
+        var runStart = 0
+        var position = 0
+        while position < text.count {
+            let byte = text[position]
+            let replacement: StaticString
+            var skipped = 1
+            switch byte {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            case UInt8(ascii: "'"): replacement = "&apos;"
+            case UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                position += 1
+                continue
+            case ..<0x20:
+                replacement = ""
+            case 0xEF where position + 2 < text.count && text[position + 1] == 0xBF && (text[position + 2] == 0xBE || text[position + 2] == 0xBF):
+                // U+FFFE and U+FFFF, which XML 1.0 cannot hold either.
+                replacement = ""
+                skipped = 3
             default:
-                if scalar.value >= 0x20, scalar.value != 0xFFFE, scalar.value != 0xFFFF { result.unicodeScalars.append(scalar) }
+                position += 1
+                continue
             }
+            xml.append(UnsafeBufferPointer(rebasing: text[runStart..<position]))
+            xml.append(replacement)
+            position += skipped
+            runStart = position
         }
-        return result
+        xml.append(UnsafeBufferPointer(rebasing: text[runStart...]))
     }
 }

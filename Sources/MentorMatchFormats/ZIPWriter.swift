@@ -11,8 +11,18 @@ import MentorMatchCore
 enum ZIPWriter {
     struct Entry: Sendable {
         var name: String
-        /// Made when the entry is packed, on whichever core packs it.
-        var contents: @Sendable () -> [UInt8]
+        /// Writes the contents piece by piece into the deflater when the entry is packed, on whichever core packs
+        /// it: a national sheet is never held whole before it is compressed.
+        var write: @Sendable (Deflater) -> Void
+
+        init(name: String, write: @escaping @Sendable (Deflater) -> Void) {
+            self.name = name
+            self.write = write
+        }
+
+        init(name: String, contents: @escaping @Sendable () -> [UInt8]) {
+            self.init(name: name) { deflater in contents().withUnsafeBufferPointer { deflater.append($0) } }
+        }
     }
 
     /// Why an archive cannot be written.
@@ -38,8 +48,8 @@ enum ZIPWriter {
     private static let dosDate: UInt16 = (2000 - 1980) << 9 | 1 << 5 | 1
     private static let dosTime: UInt16 = 0
 
-    private struct Packed: Sendable {
-        var deflated: [UInt8]
+    fileprivate struct Packed: Sendable {
+        var deflated: Data
         var checksum: UInt32
         var size: Int
     }
@@ -99,32 +109,58 @@ enum ZIPWriter {
     }
 
     private static func pack(_ entry: Entry) -> Result<Packed, Problem> {
-        let contents = entry.contents()
-        // ZIP's sizes are 32-bit; 0xFFFFFFFF itself would announce ZIP64.
-        guard contents.count < 0xFFFF_FFFF else { return .failure(.tooLarge(entry: entry.name)) }
-        var stream = z_stream()
-        let started = mm_deflate_init_raw(&stream, compressionLevel)
-        guard started == Z_OK else { return .failure(.compression(entry: entry.name, status: started)) }
-        defer { deflateEnd(&stream) }
-        var deflated = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(contents.count))))
-        let status = contents.withUnsafeBufferPointer { input in
-            deflated.withUnsafeMutableBufferPointer { output -> Int32 in
-                // zlib never writes through next_in; its type is not const only for old compilers.
-                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
-                stream.avail_in = UInt32(input.count)
-                stream.next_out = output.baseAddress
-                stream.avail_out = UInt32(output.count)
-                // deflateBound leaves room for the whole stream, so one call finishes it.
-                return deflate(&stream, Z_FINISH)
+        let deflater = Deflater()
+        entry.write(deflater)
+        return deflater.finish(entry: entry.name)
+    }
+
+    /// One entry's raw deflate stream and checksum, fed in pieces of any size; used on one thread.
+    final class Deflater {
+        private var stream = z_stream()
+        private let output = OutputBytes(capacity: 1 << 16)
+        private var checksum: UInt = 0
+        private var size = 0
+        /// zlib's first failure; everything after it is ignored.
+        private var status: Int32
+
+        fileprivate init() {
+            status = mm_deflate_init_raw(&stream, ZIPWriter.compressionLevel)
+        }
+
+        deinit { deflateEnd(&stream) }
+
+        func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard status == Z_OK, let start = bytes.baseAddress, !bytes.isEmpty else { return }
+            checksum = crc32_z(checksum, start, bytes.count)
+            size += bytes.count
+            // zlib never writes through next_in; its type is not const only for old compilers.
+            stream.next_in = UnsafeMutablePointer(mutating: start)
+            stream.avail_in = UInt32(bytes.count)
+            while status == Z_OK, stream.avail_in > 0 { run(Z_NO_FLUSH) }
+        }
+
+        /// One call of `deflate` with room for a block of output.
+        private func run(_ flush: Int32) {
+            let room = 1 << 16
+            output.appendProduced(upTo: room) { next in
+                stream.next_out = next
+                stream.avail_out = UInt32(room)
+                // With room for output and input to take (or Z_FINISH), zlib answers Z_OK until Z_STREAM_END.
+                status = deflate(&stream, flush)
+                return room - Int(stream.avail_out)
             }
         }
-        guard status == Z_STREAM_END else { return .failure(.compression(entry: entry.name, status: status)) }
-        deflated.removeLast(Int(stream.avail_out))
-        let checksum = contents.withUnsafeBufferPointer { input in
-            UInt32(truncatingIfNeeded: crc32_z(0, input.baseAddress, input.count))
+
+        fileprivate func finish(entry: String) -> Result<Packed, Problem> {
+            guard status == Z_OK else { return .failure(.compression(entry: entry, status: status)) }
+            stream.next_in = nil
+            stream.avail_in = 0
+            while status == Z_OK { run(Z_FINISH) }
+            guard status == Z_STREAM_END else { return .failure(.compression(entry: entry, status: status)) }
+            // ZIP's sizes are 32-bit; 0xFFFFFFFF itself would announce ZIP64.
+            guard size < 0xFFFF_FFFF, output.count < 0xFFFF_FFFF else { return .failure(.tooLarge(entry: entry)) }
+            return .success(Packed(deflated: output.takeData(), checksum: UInt32(truncatingIfNeeded: checksum), size: size))
         }
-        guard deflated.count < 0xFFFF_FFFF else { return .failure(.tooLarge(entry: entry.name)) }
-        return .success(Packed(deflated: deflated, checksum: checksum, size: contents.count))
     }
 }
 

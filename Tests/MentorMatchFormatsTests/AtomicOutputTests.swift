@@ -54,4 +54,51 @@ struct AtomicOutputTests {
         }
         #expect(!FileManager.default.fileExists(atPath: target.path))
     }
+
+    /// A set made while it is written: whole files and a streamed one land together; an old file the command owns
+    /// and did not write goes, any other stays.
+    @Test func writesASetAsItIsMade() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("keep.txt", Data("untouched".utf8))
+        try directory.write("rejected.csv", Data("old".utf8))
+        try AtomicOutput.write([], producing: directory.url, owned: .names(["rejected.csv", "a.csv", "b.json"])) { output in
+            output.write("a.csv", Data("new".utf8))
+            output.stream("b.json") { sink in
+                for piece in ["[", "1", "]"] { Array(piece.utf8).withUnsafeBufferPointer { sink.write($0) } }
+            }
+        }
+        #expect(try directory.contents() == ["a.csv", "b.json", "keep.txt"])
+        #expect(try Data(contentsOf: directory.url.appendingPathComponent("b.json")) == Data("[1]".utf8))
+        #expect(try Data(contentsOf: directory.url.appendingPathComponent("keep.txt")) == Data("untouched".utf8))
+    }
+
+    /// A file that cannot be made, or written, changes nothing and leaves no staging folder behind.
+    @Test func leavesNothingWhenAProducedFileFails() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("a.csv", Data("old".utf8))
+        enum Failure: CaseIterable { case unencodable, nameWithAFolder, nameTooLong }
+        for failure in Failure.allCases {
+            do {
+                try AtomicOutput.write([], producing: directory.url, owned: .names(["a.csv"])) { output throws(FormatError) in
+                    output.write("a.csv", Data("new".utf8))
+                    switch failure {
+                    case .unencodable: throw .unencodable(output: "b.json", problem: "a number that is not finite")
+                    case .nameWithAFolder: output.write("sub/b.csv", Data())
+                    case .nameTooLong: output.stream(String(repeating: "z", count: 300)) { _ in }
+                    }
+                }
+                Issue.record("\(failure) switched the set in")
+            } catch {
+                switch (failure, error) {
+                case (.unencodable, .making), (.nameWithAFolder, .writing), (.nameTooLong, .writing): break
+                default: Issue.record("\(failure): \(error)")
+                }
+            }
+            #expect(try directory.contents() == ["a.csv"])
+            #expect(try Data(contentsOf: directory.url.appendingPathComponent("a.csv")) == Data("old".utf8))
+            let parent = directory.url.deletingLastPathComponent()
+            #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path)
+                .filter { $0.hasPrefix(".\(directory.url.lastPathComponent).mentormatch-staging-") }.isEmpty)
+        }
+    }
 }

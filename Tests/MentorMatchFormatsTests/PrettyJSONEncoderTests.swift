@@ -130,6 +130,53 @@ struct PrettyJSONEncoderTests {
         }
     }
 
+    /// Streamed (as `result.json` is written), a document gives the same bytes, its long arrays sent to the sink
+    /// chunk by chunk as they are made rather than held whole.
+    @Test func streamedDocumentsGiveFoundationsBytesInPieces() throws {
+        var random = SplitMix64(seed: 13)
+        let documents = (0..<(3 * PrettyJSONWriter.concurrentElements)).map { _ in RandomDocument(&random, depth: 2) }
+        let inOrder = InOrder(alpha: 1, list: documents, zeta: "z")
+        let sink = RecordingSink()
+        try PrettyJSONEncoder.encode(inOrder, lineEnd: true, to: sink)
+        #expect(sink.bytes == Array(try foundationBytes(inOrder)))
+        let chunks = documents.count / PrettyJSONWriter.chunkElements
+        #expect(sink.writes > chunks, "the long array went to the sink in its chunks")
+        #expect(sink.largestWrite < sink.bytes.count / chunks * 2)
+        for value in [["list": documents], ["short": Array(documents.prefix(9))]] {
+            let output = InMemoryOutput()
+            try JSONOutput.write(value, output: "x.json", to: output)
+            #expect(output.files["x.json"] == (try foundationBytes(value)))
+        }
+    }
+
+    /// Members that must be put in key order after a long array was sent cannot be: the encoding says so, and
+    /// ``JSONOutput`` writes the file again from memory, Foundation's bytes still. So does a type Foundation handles.
+    @Test func streamedDocumentsThatNeedReorderingAreWrittenAgain() throws {
+        let numbers = (0..<(2 * PrettyJSONWriter.concurrentElements)).map(Double.init)
+        let unordered = OutOfOrder(zeta: numbers, alpha: 3)
+        let sink = RecordingSink()
+        #expect(throws: PrettyJSONEncoder.Restart.self) { try PrettyJSONEncoder.encode(unordered, to: sink) }
+        for value in [unordered as any Encodable, [Interleaved()]] {
+            let output = InMemoryOutput()
+            try JSONOutput.write(value, output: "x.json", to: output)
+            #expect(output.files["x.json"] == (try JSONOutput.encoder().encode(value) + Data("\n".utf8)))
+        }
+    }
+
+    /// A failing element of a long array, streamed: the same error and path as in memory, and a ``FormatError``
+    /// from ``JSONOutput``.
+    @Test func aFailingElementOfAStreamedArrayIsReportedWithItsPath() throws {
+        var numbers = Array(repeating: 1.5, count: 3 * PrettyJSONWriter.concurrentElements)
+        numbers[9_999] = .nan
+        do {
+            try PrettyJSONEncoder.encode(["list": numbers], to: RecordingSink())
+            Issue.record("a NaN was encoded")
+        } catch let EncodingError.invalidValue(_, context) {
+            #expect(context.codingPath.map(\.stringValue) == ["list", "Index 9999"])
+        }
+        #expect(throws: FormatError.self) { try JSONOutput.write(["list": numbers], output: "x.json", to: InMemoryOutput()) }
+    }
+
     @Test func infinityThrowsAsWithFoundation() {
         #expect(throws: EncodingError.self) { try PrettyJSONEncoder.encode([1, Double.infinity]) }
         #expect(throws: FormatError.self) { try JSONOutput.data(["x": Double.nan], output: "test") }
@@ -188,6 +235,34 @@ private final class Child: Parent {
         try container.encode(own, forKey: .own)
         try super.encode(to: container.superEncoder())
     }
+}
+
+/// What a streamed encoding sent, and in how many writes.
+private final class RecordingSink: ByteSink {
+    var bytes: [UInt8] = []
+    var writes = 0
+    var largestWrite = 0
+
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes += bytes
+        writes += 1
+        largestWrite = max(largestWrite, bytes.count)
+    }
+
+    func restart() { bytes = [] }
+}
+
+/// Members encoded in key order around a long array, as a result's are.
+private struct InOrder: Encodable {
+    var alpha: Int
+    var list: [RandomDocument]
+    var zeta: String
+}
+
+/// A long array encoded before a member that sorts first.
+private struct OutOfOrder: Encodable {
+    var zeta: [Double]
+    var alpha: Int
 }
 
 /// The same key twice, and `container(keyedBy:)` asked for twice: the last value wins, as in Foundation.

@@ -145,6 +145,8 @@ struct WorkbookTests {
         #expect(WorkbookWriter.sheetNames(["a/b:c", "pairs", "PAIRS", String(repeating: "x", count: 40)])
                 == ["a_b_c", "pairs", "PAIRS 2", String(repeating: "x", count: 31)])
         #expect(WorkbookWriter.escaped("x\u{1}y") == "xy")
+        #expect(WorkbookWriter.escaped("a&b<c>d\"e'f") == "a&amp;b&lt;c&gt;d&quot;e&apos;f")
+        #expect(WorkbookWriter.escaped("\tĶegums\n\r\u{1f}\u{7f}🧑\u{FFFE}\u{FFFF}\u{FFFD}") == "\tĶegums\n\r\u{7f}🧑\u{FFFD}")
         #expect(["0", "12", "-3", "0.615", "0.05", "-0", "123456789012345", "10"].allSatisfy(WorkbookWriter.isCanonicalNumber))
         #expect(!["007", "+3", "1.", ".5", "1e5", "1234567890123456", "", "-", "--1", "1.2.3", "1,5", "٣", "00.5", "12a"]
             .contains(where: WorkbookWriter.isCanonicalNumber))
@@ -152,6 +154,31 @@ struct WorkbookTests {
 
     /// A run's files are read on all cores: the sheet chosen for each workbook (a task-local choice) must hold on
     /// whichever thread reads it. Each first sheet has an invalid row, each chosen second sheet none.
+    /// A national sheet goes to the compressor in pieces: the pieces join to the XML of the sheet written whole, and
+    /// only cells with blanks at either end are marked to keep them.
+    @Test func aSheetWrittenInPiecesIsTheWholeSheetsXML() throws {
+        var random = SplitMix64(seed: 3)
+        let cells = ["M007", "0.615", "-2.5", " padded ", "travel 33 km > 25 km & no <lv>", "", "Ķegums", "007", "\tlead"]
+        let table = WorkbookWriter.Table(name: "pairs", header: ["mentor_id", "mentee_id", "score"], rows: (0..<2_000).map { _ in
+            (0..<random.int(in: 1...4)).map { _ in random.pick(cells) }
+        })
+        let whole = WorkbookWriter.sheet(table)
+        for limit in [1, 100, 4_096] {
+            var pieces: [UInt8] = []
+            var count = 0
+            WorkbookWriter.writeSheet(table, flushingAt: limit) { piece in
+                pieces += piece
+                count += 1
+            }
+            #expect(pieces == whole, "flushed at \(limit) bytes")
+            #expect(count > 1)
+        }
+        let text = String(decoding: whole, as: UTF8.self)
+        #expect(text.contains(#"<t xml:space="preserve"> padded </t>"#))
+        #expect(text.contains(#"<t xml:space="preserve">\#tlead</t>"#))
+        #expect(text.contains("<t>Ķegums</t>"))
+    }
+
     @Test func chosenSheetsHoldWhenTheFilesAreReadConcurrently() throws {
         let contents = InputContents(
             mentors: InputBytes(try twoSheetWorkbook(Fixtures.mentors, breaking: "capacity", with: "7"), source: "mentors.xlsx"),

@@ -45,4 +45,23 @@ struct ZIPWriterTests {
         #expect(data.count < 250_000)
         #expect(try self.archive() == data)
     }
+
+    /// A sheet is handed to the compressor in pieces of any size: read back, the entry is its bytes in order.
+    @Test func anEntryWrittenInPiecesReadsBackWhole() throws {
+        var random = SplitMix64(seed: 9)
+        let bytes = Array(String(repeating: "<row r=\"1\"><c r=\"A1\"><v>0.615</v></c></row>", count: 40_000).utf8)
+            + (0..<300_000).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+        var cuts = [0]
+        while let last = cuts.last, last < bytes.count { cuts.append(min(bytes.count, last + random.int(in: 0...70_000))) }
+        let pieces = zip(cuts, cuts.dropFirst()).map { Array(bytes[$0..<$1]) }
+        let entry = ZIPWriter.Entry(name: "xl/worksheets/sheet1.xml") { deflater in
+            for piece in pieces { piece.withUnsafeBufferPointer { deflater.append($0) } }
+        }
+        let data = try ZIPWriter.archive([entry])
+        #expect(try ZIPArchive(data).contents(of: "xl/worksheets/sheet1.xml", limit: 10_000_000).map(Array.init) == bytes)
+        let archive = try Archive(data: data, accessMode: .read)
+        var read = Data()
+        for entry in archive { _ = try archive.extract(entry) { read.append($0) } }
+        #expect(Array(read) == bytes)
+    }
 }
