@@ -51,9 +51,14 @@ public struct CandidateGraph: Sendable {
     /// the distance and the weekly windows. The result equals checking every mentor against every young person.
     /// - Complexity: O(mentees × mentors nearby) rule checks.
     public init(rules: CompatibilityRules) {
+        self.init(rules: rules, scorer: IndexedFitScorer(input: rules.input, policy: rules.policy))
+    }
+
+    /// ``init(rules:)`` with the fit scorer of the rules' people and policy made beforehand (beside the rules, on
+    /// another core).
+    init(rules: CompatibilityRules, scorer: IndexedFitScorer) {
         self.rules = rules
         let input = rules.input
-        let scorer = IndexedFitScorer(input: input, policy: rules.policy)
         self.scorer = scorer
         let locked = CompatibilityRules.indexPairs(of: .lock, in: input)
         // One grid per band of travel limits, with cells as wide as the band's largest limit: a young person is

@@ -53,8 +53,9 @@ public struct ContinuityPlan: Sendable {
         mode = policy.continuity.mode
         coordinatorLocks = CompatibilityRules.indexPairs(of: .lock, in: input)
         maxChanges = policy.continuity.mode == .minimalChange ? policy.continuity.maxChanges : nil
-        let mentorIndex = Dictionary(input.mentors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let menteeIndex = Dictionary(input.mentees.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // Only for the pairs of earlier months: hashing every id is a national run's tenth of a second.
+        let pairsOfEarlierMonths = !input.previousSuggestions.isEmpty || !input.currentPairs.isEmpty
+        let (mentorIndex, menteeIndex) = pairsOfEarlierMonths ? (input.mentorIndexByID, input.menteeIndexByID) : ([:], [:])
         previousPairs = Set(input.previousSuggestions.compactMap { pair in
             guard let mentor = mentorIndex[pair.mentorID], let mentee = menteeIndex[pair.menteeID] else { return nil }
             return CompatibilityRules.pairKey(mentorIndex: mentor, menteeIndex: mentee)

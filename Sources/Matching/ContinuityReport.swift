@@ -13,7 +13,7 @@ struct ContinuityReport {
         summary.currentPairs = continuity.entries.count
         summary.previousSuggestions = input.previousSuggestions.count
         summary.previousKept = chosen.count { continuity.isPrevious(graph.candidates[$0]) }
-        let menteeIndex = Dictionary(input.mentees.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let menteeIndex = continuity.entries.isEmpty ? [:] : input.menteeIndexByID
         func mentorID(ofMentee id: String) -> String? {
             menteeIndex[id].flatMap { mentorOfMentee[$0] }.map { input.mentors[graph.candidates[$0].mentorIndex].id }
         }

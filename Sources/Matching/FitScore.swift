@@ -104,10 +104,10 @@ struct IndexedFitScorer: Sendable {
     init(input: MatchingInput, policy: Policy) {
         let scorer = FitScorer(input: input, policy: policy)
         self.scorer = scorer
-        let interests = TokenSets(input.mentors.map(\.interests) + input.mentees.map(\.interests))
+        let interests = TokenSets(input.mentors.map { $0.interests } + input.mentees.map { $0.interests })
         self.interests = interests
         menteeInterestTokens = input.mentees.map { interests.positions(of: $0.interests) }
-        mentorGenders = input.mentors.map(\.gender)
+        mentorGenders = input.mentors.map { $0.gender }
         wishedGenders = input.mentees.map { $0.mentorGenderPreference?.gender }
         priorities = input.mentees.map { scorer.priorityPart(of: $0) }
         waits = input.mentees.map { scorer.waitingPart(of: $0) }

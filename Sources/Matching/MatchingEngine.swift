@@ -68,9 +68,13 @@ public struct MatchingEngine: Sendable {
         var timings = StageTimings()
         let clock = Date()
         var sorted = input
-        sorted.mentors.sort { $0.id < $1.id }
-        sorted.mentees.sort { $0.id < $1.id }
-        var rules = CompatibilityRules(input: sorted, policy: policy)
+        // Only when out of order: sorting copies every person first, and most inputs come sorted.
+        if !Self.isSortedByID(sorted.mentors) { sorted.mentors.sort { $0.id < $1.id } }
+        if !Self.isSortedByID(sorted.mentees) { sorted.mentees.sort { $0.id < $1.id } }
+        // The fit scorer's columns of the people are made beside the rules' columns, on another core.
+        let (scorer, firstRules) = ConcurrentChunks.both(
+            { [sorted] in IndexedFitScorer(input: sorted, policy: policy) }, { CompatibilityRules(input: sorted, policy: policy) })
+        var rules = firstRules
         let continuity = ContinuityPlan(input: sorted, policy: policy, rules: rules)
         // Under `keep`, the current pairs still allowed are held exactly as locks are.
         let held = continuity.heldPairRules
@@ -79,11 +83,15 @@ public struct MatchingEngine: Sendable {
             holding.pairRules += held
             rules = CompatibilityRules(input: holding, policy: policy)
         }
-        let graph = CandidateGraph(rules: rules)
+        let graph = CandidateGraph(rules: rules, scorer: scorer)
         let conflicts = Self.lockConflicts(graph.rules)
         if !conflicts.isEmpty { throw .impossibleLocks(conflicts) }
         timings.candidates = Date().timeIntervalSince(clock)
         return Preparation(input: sorted, policy: policy, graph: graph, continuity: continuity, timings: timings)
+    }
+
+    private static func isSortedByID<Person: Identifiable>(_ people: [Person]) -> Bool where Person.ID == String {
+        people.indices.dropFirst().allSatisfy { people[$0 - 1].id < people[$0].id }
     }
 
     /// Matches mentors and young people.
@@ -186,8 +194,8 @@ public struct MatchingEngine: Sendable {
 
     static func lockConflicts(_ rules: CompatibilityRules) -> [LockConflict] {
         let input = rules.input
-        let mentorIndex = Dictionary(input.mentors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let menteeIndex = Dictionary(input.mentees.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        guard input.pairRules.contains(where: { $0.kind == .lock }) else { return [] }
+        let (mentorIndex, menteeIndex) = (input.mentorIndexByID, input.menteeIndexByID)
         var conflicts: [LockConflict] = []
         for (ruleIndex, rule) in input.pairRules.enumerated() where rule.kind == .lock {
             guard let mentor = mentorIndex[rule.mentorID], let mentee = menteeIndex[rule.menteeID] else { continue }

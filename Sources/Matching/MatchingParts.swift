@@ -51,30 +51,27 @@ struct MatchingPart: Sendable {
         }
 
         // Components numbered in order of their first candidate, so that parts do not depend on the union order.
-        var componentOfRoot: [Int: Int] = [:]
+        // Indexed by root rather than hashed: a national graph looks up ten million candidates' roots.
+        var componentOfRoot = [Int](repeating: -1, count: mentorCount + input.mentees.count)
         var componentParts: [MatchingPart] = []
         for (candidateIndex, candidate) in graph.candidates.enumerated() {
             let root = components.root(of: candidate.mentorIndex)
-            let component: Int
-            if let known = componentOfRoot[root] {
-                component = known
-            } else {
-                component = componentParts.count
-                componentOfRoot[root] = component
+            if componentOfRoot[root] < 0 {
+                componentOfRoot[root] = componentParts.count
                 componentParts.append(MatchingPart())
             }
-            componentParts[component].candidateIndices.append(candidateIndex)
+            componentParts[componentOfRoot[root]].candidateIndices.append(candidateIndex)
         }
         for mentorIndex in 0..<mentorCount where !graph.candidatesOfMentor[mentorIndex].isEmpty {
-            componentParts[componentOfRoot[components.root(of: mentorIndex)]!].mentorIndices.append(mentorIndex)
+            componentParts[componentOfRoot[components.root(of: mentorIndex)]].mentorIndices.append(mentorIndex)
         }
         for menteeIndex in input.mentees.indices where !graph.candidatesOfMentee[menteeIndex].isEmpty {
-            componentParts[componentOfRoot[components.root(of: mentorCount + menteeIndex)]!].menteeIndices.append(menteeIndex)
+            componentParts[componentOfRoot[components.root(of: mentorCount + menteeIndex)]].menteeIndices.append(menteeIndex)
         }
         if componentParts.isEmpty { componentParts.append(MatchingPart()) }
         // A constrained place without a candidate still needs its hub somewhere, so that the solver reports it unmet.
         for place in sideConstraints.minimumServedPerPlace.keys.sorted() {
-            let component = firstMenteeOfPlace[place].map { componentOfRoot[components.root(of: mentorCount + $0)]! } ?? 0
+            let component = firstMenteeOfPlace[place].map { componentOfRoot[components.root(of: mentorCount + $0)] } ?? 0
             componentParts[component].constrainedPlaces.append(place)
         }
 

@@ -1,4 +1,5 @@
 import BitCollections
+import Foundation
 import MentorMatchCore
 
 /// How one mentor–mentee pair fares against every hard rule.
@@ -56,20 +57,20 @@ public struct CompatibilityRules: Sendable {
         mentorTravelLimits = input.mentors.map { mentor in
             policy.maximumTravelKm.map { min(mentor.maxTravelKm, $0) } ?? mentor.maxTravelKm
         }
-        mentorAges = input.mentors.map(\.age)
-        menteeAges = input.mentees.map(\.age)
-        mentorGenders = input.mentors.map(\.gender)
+        mentorAges = input.mentors.map { $0.age }
+        menteeAges = input.mentees.map { $0.age }
+        mentorGenders = input.mentors.map { $0.gender }
         requiredMentorGenders = input.mentees.map { mentee in
             guard policy.enforceHardGenderPreferences, let preference = mentee.mentorGenderPreference,
                 preference.strength == .hard
             else { return nil }
             return preference.gender
         }
-        mentorWindows = FlatWindows(input.mentors.map(\.availability))
-        mentorWindowOwners = WindowOwners(input.mentors.map(\.availability))
-        menteeWindows = FlatWindows(input.mentees.map(\.availability))
-        languages = TokenSets(input.mentors.map(\.languages) + input.mentees.map(\.languages))
-        topics = TokenSets(input.mentors.map(\.specialisations) + input.mentees.map(\.needs))
+        mentorWindows = FlatWindows(input.mentors.map { $0.availability })
+        mentorWindowOwners = WindowOwners(input.mentors.map { $0.availability })
+        menteeWindows = FlatWindows(input.mentees.map { $0.availability })
+        languages = TokenSets(input.mentors.map { $0.languages } + input.mentees.map { $0.languages })
+        topics = TokenSets(input.mentors.map { $0.specialisations } + input.mentees.map { $0.needs })
         forbiddenPairs = Self.indexPairs(of: .forbid, in: input)
     }
 
@@ -77,8 +78,7 @@ public struct CompatibilityRules: Sendable {
     static func indexPairs(of kind: PairRule.Kind, in input: MatchingInput) -> Set<Int> {
         let rules = input.pairRules.filter { $0.kind == kind }
         guard !rules.isEmpty else { return [] }
-        let mentorIndex = Dictionary(input.mentors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let menteeIndex = Dictionary(input.mentees.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let (mentorIndex, menteeIndex) = (input.mentorIndexByID, input.menteeIndexByID)
         return Set(rules.compactMap { rule in
             guard let mentor = mentorIndex[rule.mentorID], let mentee = menteeIndex[rule.menteeID] else { return nil }
             return pairKey(mentorIndex: mentor, menteeIndex: mentee)
@@ -277,18 +277,49 @@ struct TokenSets: Sendable {
 
     /// One set per list, over the sorted vocabulary of all the lists.
     init(_ lists: [[String]]) {
-        let vocabulary = Set(lists.joined()).sorted()
+        // A national input holds a million tokens: the lists are read in pieces on all cores, and in each piece a
+        // token is hashed once, numbered as it first comes; the numbers become bit positions once the whole
+        // vocabulary is known and sorted.
+        let pieces = lists.count < 50_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+        @Sendable func listsOfPiece(_ piece: Int) -> ArraySlice<[String]> {
+            lists[(piece * lists.count / pieces)..<((piece + 1) * lists.count / pieces)]
+        }
+        let numbered = ConcurrentChunks.map(count: pieces) { piece -> (tokens: [String], numbers: [Int]) in
+            var numberOfToken: [String: Int] = [:]
+            var tokens: [String] = []
+            var numbers: [Int] = []
+            for list in listsOfPiece(piece) {
+                for token in list {
+                    if let number = numberOfToken[token] {
+                        numbers.append(number)
+                    } else {
+                        numbers.append(tokens.count)
+                        numberOfToken[token] = tokens.count
+                        tokens.append(token)
+                    }
+                }
+            }
+            return (tokens, numbers)
+        }
+        let vocabulary = Set(numbered.flatMap { $0.tokens }).sorted()
         let bit = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, $0) })
         self.bit = bit
-        stride = max(1, (vocabulary.count + 63) / 64)
-        var words = [UInt64](repeating: 0, count: lists.count * stride)
-        for (index, list) in lists.enumerated() {
-            for token in list {
-                let position = bit[token]!
-                words[index * stride + position / 64] |= 1 << UInt64(position % 64)
+        let stride = max(1, (vocabulary.count + 63) / 64)
+        self.stride = stride
+        words = ConcurrentChunks.map(count: pieces) { piece in
+            let positions = numbered[piece].tokens.map { bit[$0] ?? 0 }
+            let pieceLists = listsOfPiece(piece)
+            var words = [UInt64](repeating: 0, count: pieceLists.count * stride)
+            var next = 0
+            for (index, list) in pieceLists.enumerated() {
+                for _ in list {
+                    let position = positions[numbered[piece].numbers[next]]
+                    words[index * stride + position / 64] |= 1 << UInt64(position % 64)
+                    next += 1
+                }
             }
-        }
-        self.words = words
+            return words
+        }.flatMap { $0 }
     }
 
     /// The bit positions of tokens of the vocabulary, in order, repeats kept.

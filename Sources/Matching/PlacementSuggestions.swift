@@ -234,8 +234,7 @@ extension MatchingEngine.Preparation {
     /// The ranked ways to fit one young person into a result of this preparation; `nil` for an unknown id.
     public func suggestions(menteeID: String, in result: MatchingResult) -> PlacementSuggestions? {
         guard let menteeIndex = input.mentees.firstIndex(where: { $0.id == menteeID }) else { return nil }
-        let mentorIndex = Dictionary(input.mentors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let menteeIndexOf = Dictionary(input.mentees.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let (mentorIndex, menteeIndexOf) = (input.mentorIndexByID, input.menteeIndexByID)
         let chosen = result.pairs.compactMap { pair -> Int? in
             guard let mentor = mentorIndex[pair.mentorID], let mentee = menteeIndexOf[pair.menteeID] else { return nil }
             return graph.candidatesOfMentee[mentee].first { graph.candidates[$0].mentorIndex == mentor }

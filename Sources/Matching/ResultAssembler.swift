@@ -43,47 +43,39 @@ struct ResultAssembler {
 
         // Each young person's best few of their candidates, on all cores.
         let alternativesPerMentee = graph.rules.policy.alternativesPerMentee
-        let alternativeChunks = min(input.mentees.count, 64)
-        let alternatives = ConcurrentChunks.map(count: alternativeChunks) { [self, mentorOfMentee, hasRoom] chunk in
-            let mentees = input.mentees.count
-            return (chunk * mentees / alternativeChunks..<(chunk + 1) * mentees / alternativeChunks).map { menteeIndex in
-                let assigned = mentorOfMentee[menteeIndex].map { graph.candidates[$0].mentorIndex }
-                return MenteeAlternatives(
-                    menteeID: input.mentees[menteeIndex].id, assignedMentorID: assigned.map { input.mentors[$0].id },
-                    alternatives: bestCandidates(of: menteeIndex, count: alternativesPerMentee, excludingMentor: assigned)
-                        .map { index in
-                            let candidate = graph.candidates[index]
-                            return Alternative(
-                                mentorID: input.mentors[candidate.mentorIndex].id, distanceKm: candidate.distanceKm,
-                                score: graph.fit(of: candidate).total, hasRoom: hasRoom[candidate.mentorIndex]
-                            )
-                        }
-                )
-            }
-        }.flatMap { $0 }
+        let alternatives = ConcurrentChunks.map(input.mentees.indices) { [self, mentorOfMentee, hasRoom] menteeIndex in
+            let assigned = mentorOfMentee[menteeIndex].map { graph.candidates[$0].mentorIndex }
+            return MenteeAlternatives(
+                menteeID: input.mentees[menteeIndex].id, assignedMentorID: assigned.map { input.mentors[$0].id },
+                alternatives: bestCandidates(of: menteeIndex, count: alternativesPerMentee, excludingMentor: assigned)
+                    .map { index in
+                        let candidate = graph.candidates[index]
+                        return Alternative(
+                            mentorID: input.mentors[candidate.mentorIndex].id, distanceKm: candidate.distanceKm,
+                            score: graph.fit(of: candidate).total, hasRoom: hasRoom[candidate.mentorIndex]
+                        )
+                    }
+            )
+        }
 
         // Explaining a young person without a candidate checks every mentor: spread them over the cores.
         let unmatchedIndices = input.mentees.indices.filter { mentorOfMentee[$0] == nil }
-        let chunkCount = min(unmatchedIndices.count, 64)
         let heldOfMentee = chosenHeld(mentorOfMentee)
         // Gathered only where a young person has no candidate to explain.
         let columns = unmatchedIndices.contains { graph.candidatesOfMentee[$0].isEmpty } ? MentorColumns(rules: graph.rules) : nil
-        let unmatched = ConcurrentChunks.map(count: chunkCount) { [self, menteesOfMentor, heldOfMentee] chunk in
-            unmatchedIndices[(chunk * unmatchedIndices.count / chunkCount)..<((chunk + 1) * unmatchedIndices.count / chunkCount)]
-                .map { menteeIndex in
-                    if graph.candidatesOfMentee[menteeIndex].isEmpty, let columns {
-                        return explainNoCandidate(menteeIndex, columns: columns)
-                    }
-                    let candidateMentors = rankedCandidates(of: menteeIndex).map { graph.candidates[$0].mentorIndex }
-                    let withRoom = candidateMentors.filter { hasRoom[$0] }
-                    return withRoom.isEmpty
-                        ? explainFullCandidates(
-                            menteeIndex, candidateMentors: candidateMentors, menteesOfMentor: menteesOfMentor,
-                            held: heldOfMentee, status: report.status
-                        )
-                        : explainHeldBack(menteeIndex, mentorsWithRoom: withRoom, status: report.status)
-                }
-        }.flatMap { $0 }
+        let unmatched = ConcurrentChunks.map(unmatchedIndices) { [self, menteesOfMentor, heldOfMentee] menteeIndex in
+            if graph.candidatesOfMentee[menteeIndex].isEmpty, let columns {
+                return explainNoCandidate(menteeIndex, columns: columns)
+            }
+            let candidateMentors = rankedCandidates(of: menteeIndex).map { graph.candidates[$0].mentorIndex }
+            let withRoom = candidateMentors.filter { hasRoom[$0] }
+            return withRoom.isEmpty
+                ? explainFullCandidates(
+                    menteeIndex, candidateMentors: candidateMentors, menteesOfMentor: menteesOfMentor,
+                    held: heldOfMentee, status: report.status
+                )
+                : explainHeldBack(menteeIndex, mentorsWithRoom: withRoom, status: report.status)
+        }
 
         let remoteMentees = input.mentees.indices.filter { graph.rules.isRemote(menteeIndex: $0) }
         let tiers = TierValues(

@@ -1,8 +1,11 @@
+import MentorMatchCore
+
 /// Rewords every reason of a result from its facts; ids, numbers and the structure stay as they are.
 extension MatchingResult {
     public func worded(in language: ReportLanguage) -> MatchingResult {
         var result = self
-        result.unmatched = unmatched.map { $0.worded(in: language) }
+        // A national run words tens of thousands of reasons: on all cores.
+        result.unmatched = ConcurrentChunks.map(unmatched) { $0.worded(in: language) }
         result.changes = changes.map { change in
             var change = change
             if let facts = change.reasonFacts { change.reason = facts.text(language) }

@@ -3,8 +3,9 @@ import MentorMatch
 
 /// Renders results as plain-text tables for a coordinator's terminal.
 enum TerminalReport {
+    /// The summary, the pairs and the unmatched of `result`, whose reasons are already worded in `language` (as
+    /// `match` words them for its files).
     static func render(_ result: MatchingResult, _ language: ReportLanguage = .en) -> String {
-        let result = result.worded(in: language)
         let summary = result.summary
         let number = numberFormat(language)
         var lines: [String] = []

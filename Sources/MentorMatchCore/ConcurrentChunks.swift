@@ -12,6 +12,19 @@ package enum ConcurrentChunks {
         return slots.values.map { $0! }
     }
 
+    /// `elements.map(transform)`, computed concurrently in at most `pieces` runs of consecutive elements of about
+    /// equal length: enough runs for the cores to share uneven work, few enough that each is worth a thread's turn.
+    package static func map<Elements: RandomAccessCollection & Sendable, Mapped: Sendable>(
+        _ elements: Elements, pieces: Int = 64, _ transform: @Sendable (Elements.Element) -> Mapped
+    ) -> [Mapped] where Elements.Index == Int {
+        let runs = min(elements.count, pieces)
+        guard runs > 1 else { return elements.map(transform) }
+        let (start, count) = (elements.startIndex, elements.count)
+        return map(count: runs) { run in
+            elements[(start + run * count / runs)..<(start + (run + 1) * count / runs)].map(transform)
+        }.flatMap { $0 }
+    }
+
     /// Computes `produce(0)`, …, `produce(count − 1)` on all cores and hands each value to `consume` in index order,
     /// one call at a time, on the thread that computed it, while the other threads go on computing: a long output is
     /// written as it is made, and at most one value per core waits for its turn.

@@ -101,6 +101,8 @@ public enum ResultFiles {
             { Result { () throws(FormatError) in
                 try writeTextFiles(result, tables: tables, input: input, language: language, since: clock, to: destination)
             } })
+        // A national run's tables hold millions of cells: they are freed on another core while the caller goes on.
+        DispatchQueue.global(qos: .utility).async { [tables = consume tables] in withExtendedLifetime(tables) {} }
         // The workbook's error first, so that a failing run reports the same error every time.
         try workbook.get()
         try text.get()

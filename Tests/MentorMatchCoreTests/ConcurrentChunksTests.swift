@@ -24,6 +24,17 @@ struct ConcurrentChunksTests {
         }
         #expect(nested.allSatisfy { $0 })
     }
+
+    /// The elements' values in order, whatever the count, the number of pieces, and where the indices start.
+    @Test(arguments: [0, 1, 2, 63, 64, 65, 1_000])
+    func mapOfElementsKeepsTheirOrder(count: Int) {
+        let values = (0..<count).map { $0 * 7 + 3 }
+        #expect(ConcurrentChunks.map(values) { $0 * 2 } == values.map { $0 * 2 })
+        #expect(ConcurrentChunks.map(values, pieces: 3) { String($0) } == values.map { String($0) })
+        let tail = values.dropFirst(count / 3)
+        #expect(ConcurrentChunks.map(tail, pieces: 5) { $0 - 1 } == tail.map { $0 - 1 })
+        #expect(ConcurrentChunks.map(10..<(10 + count)) { $0 } == Array(10..<(10 + count)))
+    }
 }
 
 /// What the consumer saw, checked for overlapping calls.
