@@ -69,12 +69,12 @@ public enum CSVReader {
     /// - Parameters:
     ///   - header: Called once, before any record, with the column names (trimmed and lower-cased) and their line.
     ///   - state: Makes the state of one stretch.
+    ///   - stretches: How many stretches a file of at least `concurrentFrom` bytes is read in (tests set both).
     ///   - record: Called with a stretch's state and the line and fields of each of its data records that is not
     ///     blank and not wider than the header, in file order; the stretches concurrently. The fields are valid
     ///     during the call only.
     /// - Returns: The delimiter, the issues of the records and the stretches' states in file order; or no
     ///   delimiter when the file cannot be read as CSV at all, and then the states must be discarded.
-    ///   - stretches: How many stretches a file of at least `concurrentFrom` bytes is read in (tests set both).
     static func scan<State: Sendable>(
         _ data: Data, source: String, header: ([String], Int) -> Void, state: @Sendable () -> State,
         stretches: Int = ProcessInfo.processInfo.activeProcessorCount, concurrentFrom: Int = concurrentBytes,

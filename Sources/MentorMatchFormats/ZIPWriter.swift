@@ -133,11 +133,19 @@ enum ZIPWriter {
             guard status == Z_OK, let start = bytes.baseAddress, !bytes.isEmpty else { return }
             checksum = crc32_z(checksum, start, bytes.count)
             size += bytes.count
-            // zlib never writes through next_in; its type is not const only for old compilers.
-            stream.next_in = UnsafeMutablePointer(mutating: start)
-            stream.avail_in = UInt32(bytes.count)
-            while status == Z_OK, stream.avail_in > 0 { run(Z_NO_FLUSH) }
+            // zlib takes at most 4 GB per call (a 32-bit count): larger pieces go in slices.
+            var offset = 0
+            while status == Z_OK, offset < bytes.count {
+                let slice = min(bytes.count - offset, Self.largestSlice)
+                // zlib never writes through next_in; its type is not const only for old compilers.
+                stream.next_in = UnsafeMutablePointer(mutating: start + offset)
+                stream.avail_in = UInt32(truncatingIfNeeded: slice)
+                while status == Z_OK, stream.avail_in > 0 { run(Z_NO_FLUSH) }
+                offset += slice
+            }
         }
+
+        private static let largestSlice = 1 << 30
 
         /// One call of `deflate` with room for a block of output.
         private func run(_ flush: Int32) {
